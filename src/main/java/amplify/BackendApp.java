@@ -1,0 +1,28 @@
+package amplify;
+
+import amplify.auth.AuthConfig;
+import dev.gen2.backend.Backend;
+import dev.gen2.backend.BackendConfigException;
+import software.amazon.awscdk.App;
+
+/**
+ * The sample backend, what {@code cdk.json} runs: Amplify's {@code amplify/backend.ts}. Its identity comes from
+ * the CDK context keys in {@code cdk.json} (namespace {@code gen2sample}, name {@code dev}, type
+ * {@code sandbox}), which {@code -c key=value} overrides.
+ */
+public final class BackendApp {
+
+    private BackendApp() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            App app = new App();
+            Backend.define(app, AuthConfig.AUTH);
+            app.synth();
+        } catch (BackendConfigException e) {
+            System.err.println("Backend definition error: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.gen2.backend;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+
+/**
+ * A backend: Amplify's {@code defineBackend} for Java. One root stack, named as Amplify names it from the CDK
+ * context, holding one nested stack per resource group; every resource factory given is built once.
+ *
+ * <pre>{@code
+ * Backend backend = Backend.define(app, AuthConfig.AUTH);
+ * backend.get(AuthConfig.AUTH).resources().cfnUserPoolClient().setAccessTokenValidity(30);
+ * }</pre>
+ */
+public final class Backend implements BackendContext {
+    private static final String PLATFORM_OUTPUT_VERSION = "1";
+
+    private final BackendId backendId;
+    private final Stack rootStack;
+    private final BackendOutputStorage outputs;
+    private final CustomOutputs customOutputs;
+    private final List<ResourceFactory<?>> factories;
+    private final Map<ResourceFactory<?>, Object> built = new IdentityHashMap<>();
+    private final Set<ResourceFactory<?>> building = new LinkedHashSet<>();
+    private final Map<String, Stack> nestedStacks = new LinkedHashMap<>();
+    private final Set<String> customStackNames = new LinkedHashSet<>();
+
+    private Backend(App app, List<ResourceFactory<?>> factories) {
+        this.backendId = BackendId.fromContext(app.getNode());
+        this.factories = List.copyOf(factories);
+        requireOneOfEachSingleton(this.factories);
+        this.rootStack = new AmplifyRootStack(app, backendId.stackName(), StackProps.builder().build());
+        this.outputs = new BackendOutputStorage(rootStack);
+        this.customOutputs = new CustomOutputs(rootStack, outputs);
+        Attribution.describe(rootStack, backendId.type(), "root");
+        tagStack();
+        rootStack.getNode().addValidation(new CognitoTrustPolicyValidation(rootStack));
+        if (backendId.type() == DeploymentType.SANDBOX) {
+            Aspects.of(rootStack).add(new SandboxRemovalPolicy());
+        }
+        Map<String, String> platform = new LinkedHashMap<>();
+        platform.put("deploymentType", backendId.type().value());
+        platform.put("region", rootStack.getRegion());
+        outputs.addEntry(BackendOutputStorage.PLATFORM_KEY, PLATFORM_OUTPUT_VERSION, platform);
+        this.factories.forEach(this::get);
+    }
+
+    /**
+     * Defines a backend in the given app from resource factories, reading its identity from the CDK context keys
+     * {@code amplify-backend-namespace}, {@code amplify-backend-name} and {@code amplify-backend-type}.
+     */
+    public static Backend define(App app, ResourceFactory<?>... factories) {
+        return new Backend(app, List.of(factories));
+    }
+
+    @Override
+    public BackendId backendId() {
+        return backendId;
+    }
+
+    /** The root stack, the one {@code cdk deploy} names. Amplify's {@code backend.stack}. */
+    @Override
+    public Stack rootStack() {
+        return rootStack;
+    }
+
+    @Override
+    public BackendOutputStorage outputs() {
+        return outputs;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> R get(ResourceFactory<R> factory) {
+        Object resource = built.get(factory);
+        if (resource != null) {
+            return (R) resource;
+        }
+        if (factories.stream().noneMatch(given -> given == factory)) {
+            throw new BackendConfigException("Backend.define", "The " + factory.describe()
+                    + " resource is used by another resource but was not given to Backend.define.",
+                    "pass it to Backend.define(app, ...) with the other resources.");
+        }
+        if (!building.add(factory)) {
+            throw new BackendConfigException("Backend.define", "Resources reference each other in a circle: "
+                    + building.stream().map(ResourceFactory::describe).collect(Collectors.joining(" -> "))
+                    + " -> " + factory.describe() + ".",
+                    "break the circle, for example by moving a trigger function into the auth resource group.");
+        }
+        try {
+            R created = factory.build(this);
+            built.put(factory, created);
+            return created;
+        } finally {
+            building.remove(factory);
+        }
+    }
+
+    @Override
+    public Optional<BackendAuth> auth() {
+        return factories.stream()
+                .filter(factory -> factory.singletonKind().filter("auth"::equals).isPresent())
+                .findFirst()
+                .map(factory -> (BackendAuth) get(factory));
+    }
+
+    @Override
+    public Stack stackFor(String resourceGroupName, String stackType) {
+        Stack stack = nestedStacks.computeIfAbsent(resourceGroupName, name -> new NestedStack(rootStack, name));
+        Attribution.describe(stack, backendId.type(), stackType);
+        return stack;
+    }
+
+    /**
+     * A nested stack of the user's own CDK resources, Amplify's {@code backend.createStack(name)}. Each name may be
+     * used once, and not for a resource group the backend already has.
+     */
+    public Stack createStack(String name) {
+        if (name == null || name.isBlank()) {
+            throw new BackendConfigException("backend.createStack", "A custom stack needs a name.",
+                    "call createStack(\"my-stack\").");
+        }
+        if (customStackNames.contains(name) || nestedStacks.containsKey(name)) {
+            throw new BackendConfigException("backend.createStack(\"" + name + "\")",
+                    "Custom stack named " + name + " has already been created.",
+                    "give each custom stack a name of its own, different from auth, data, storage and function.");
+        }
+        customStackNames.add(name);
+        return stackFor(name, "custom");
+    }
+
+    /**
+     * Adds to {@code amplify_outputs.json}, Amplify's {@code backend.addOutput(...)}: a partial outputs object such
+     * as {@code Map.of("custom", Map.of("apiUrl", api.getUrl()))}, merged with earlier calls.
+     */
+    public void addOutput(Map<String, ?> part) {
+        customOutputs.add(part);
+    }
+
+    private void tagStack() {
+        Tags tags = Tags.of(rootStack);
+        tags.add("created-by", "amplify");
+        switch (backendId.type()) {
+            case BRANCH -> {
+                tags.add("amplify:app-id", backendId.namespace());
+                tags.add("amplify:branch-name", backendId.name());
+            }
+            case STANDALONE -> tags.add("amplify:branch-name", backendId.name());
+            case SANDBOX -> { }
+        }
+        tags.add("amplify:deployment-type", backendId.type().value());
+    }
+
+    private static void requireOneOfEachSingleton(List<ResourceFactory<?>> factories) {
+        Map<String, List<ResourceFactory<?>>> byKind = new LinkedHashMap<>();
+        for (ResourceFactory<?> factory : factories) {
+            factory.singletonKind().ifPresent(kind -> byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(factory));
+        }
+        byKind.forEach((kind, ofKind) -> {
+            if (ofKind.size() > 1) {
+                throw new BackendConfigException("Backend.define",
+                        "Multiple " + kind + " resources are not allowed within a backend: found " + ofKind.size() + ".",
+                        "define one " + kind + " resource (AuthResource.define or ReferenceAuth.define for auth) and "
+                                + "pass only that one to Backend.define.");
+            }
+        });
+        Set<ResourceFactory<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ResourceFactory<?> factory : factories) {
+            if (!seen.add(factory)) {
+                throw new BackendConfigException("Backend.define", "The " + factory.describe()
+                        + " resource is given twice.", "pass each resource to Backend.define once.");
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.gen2.backend;
+
+/**
+ * The one error a user's backend definition fails with at synth time: it says what is wrong, where, and how
+ * to fix it.
+ */
+public final class BackendConfigException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String where;
+    private final String problem;
+    private final String fix;
+
+    public BackendConfigException(String where, String problem, String fix) {
+        super(where + ": " + problem + " Fix: " + fix);
+        this.where = where;
+        this.problem = problem;
+        this.fix = fix;
+    }
+
+    /** The part of the backend definition at fault, such as {@code auth.loginWith.email}. */
+    public String where() {
+        return where;
+    }
+
+    /** What is wrong, in Amplify's words where Amplify has a message for it. */
+    public String problem() {
+        return problem;
+    }
+
+    /** How to fix it. */
+    public String fix() {
+        return fix;
+    }
+}

@@ -1,0 +1,201 @@
+package dev.gen2.backend.auth;
+
+import dev.gen2.backend.FunctionProvider;
+import dev.gen2.backend.ResourceFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything {@code AuthResource.define} takes: Amplify's {@code defineAuth} options, plus the password policy,
+ * token validity, hosted UI domain and deletion protection its users ask for.
+ */
+public record AuthSettings(
+        Optional<String> name,
+        Optional<EmailLogin> email,
+        Optional<PhoneLogin> phone,
+        Optional<WebAuthn> webAuthn,
+        Optional<ExternalProviders> externalProviders,
+        Optional<Multifactor> multifactor,
+        UserAttributes userAttributes,
+        List<String> groups,
+        Map<TriggerEvent, ResourceFactory<? extends FunctionProvider>> triggers,
+        Optional<AccountRecovery> accountRecovery,
+        Senders senders,
+        Optional<PreferredChallenge> preferredChallenge,
+        PasswordPolicy passwordPolicy,
+        TokenValidity tokenValidity,
+        boolean deletionProtection) {
+
+    /** The first sign-in step the frontend offers: Amplify's {@code passwordlessOptions.preferredChallenge}. */
+    public enum PreferredChallenge { PASSWORD, EMAIL_OTP, SMS_OTP, WEB_AUTHN }
+
+    public AuthSettings {
+        groups = List.copyOf(groups);
+        triggers = Map.copyOf(triggers);
+    }
+
+    /** Whether any passwordless first factor (email code, SMS code, passkey) is on. */
+    public boolean passwordless() {
+        return email.map(EmailLogin::otpLogin).orElse(false)
+                || phone.map(PhoneLogin::otpLogin).orElse(false)
+                || webAuthn.isPresent();
+    }
+
+    /** The construct id prefix Amplify gives every child: the name, or nothing. */
+    String idPrefix() {
+        return name.orElse("");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link AuthSettings}; what the lambda given to {@code AuthResource.define} configures. */
+    public static final class Builder {
+        private String name;
+        private EmailLogin email;
+        private PhoneLogin phone;
+        private WebAuthn webAuthn;
+        private ExternalProviders externalProviders;
+        private Multifactor multifactor;
+        private final Map<StandardAttribute, UserAttributes.Setting> standardAttributes =
+                new EnumMap<>(StandardAttribute.class);
+        private final List<CustomAttribute> customAttributes = new ArrayList<>();
+        private final List<String> groups = new ArrayList<>();
+        private final Map<TriggerEvent, ResourceFactory<? extends FunctionProvider>> triggers =
+                new LinkedHashMap<>();
+        private AccountRecovery accountRecovery;
+        private Senders.EmailSender emailSender;
+        private Senders.SmsSender smsSender;
+        private PreferredChallenge preferredChallenge;
+        private PasswordPolicy passwordPolicy = PasswordPolicy.AMPLIFY_DEFAULT;
+        private TokenValidity tokenValidity = TokenValidity.cognitoDefaults();
+        private boolean deletionProtection;
+
+        private Builder() {
+        }
+
+        /** Names the user pool and prefixes its construct ids, as Amplify's {@code name}. */
+        public Builder name(String authName) {
+            this.name = authName;
+            return this;
+        }
+
+        /** Sign-in with email and Cognito's default verification email: {@code loginWith: { email: true }}. */
+        public Builder loginWithEmail() {
+            this.email = EmailLogin.defaults();
+            return this;
+        }
+
+        public Builder loginWithEmail(UnaryOperator<EmailLogin.Builder> settings) {
+            this.email = settings.apply(EmailLogin.builder()).build();
+            return this;
+        }
+
+        public Builder loginWithEmail(EmailLogin settings) {
+            this.email = settings;
+            return this;
+        }
+
+        public Builder loginWithPhone() {
+            this.phone = PhoneLogin.defaults();
+            return this;
+        }
+
+        public Builder loginWithPhone(PhoneLogin settings) {
+            this.phone = settings;
+            return this;
+        }
+
+        /** Passkeys: {@code WebAuthn.auto()} or {@code WebAuthn.forDomain("example.com")}. */
+        public Builder loginWithWebAuthn(WebAuthn settings) {
+            this.webAuthn = settings;
+            return this;
+        }
+
+        public Builder externalProviders(UnaryOperator<ExternalProviders.Builder> settings) {
+            this.externalProviders = settings.apply(ExternalProviders.builder()).build();
+            return this;
+        }
+
+        public Builder multifactor(Multifactor settings) {
+            this.multifactor = settings;
+            return this;
+        }
+
+        /** Sets whether a standard attribute is required at sign-up and may be changed later. */
+        public Builder userAttribute(StandardAttribute attribute, boolean required, boolean mutable) {
+            standardAttributes.put(attribute, new UserAttributes.Setting(required, mutable));
+            return this;
+        }
+
+        public Builder customAttribute(CustomAttribute attribute) {
+            customAttributes.add(attribute);
+            return this;
+        }
+
+        /** User pool groups, highest precedence first, each with an IAM role of its own. */
+        public Builder groups(String... groupNames) {
+            groups.addAll(Arrays.asList(groupNames));
+            return this;
+        }
+
+        /** Runs a function on a Cognito event. */
+        public Builder trigger(TriggerEvent event, ResourceFactory<? extends FunctionProvider> function) {
+            triggers.put(event, function);
+            return this;
+        }
+
+        public Builder accountRecovery(AccountRecovery recovery) {
+            this.accountRecovery = recovery;
+            return this;
+        }
+
+        public Builder emailSender(Senders.EmailSender sender) {
+            this.emailSender = sender;
+            return this;
+        }
+
+        public Builder smsSender(Senders.SmsSender sender) {
+            this.smsSender = sender;
+            return this;
+        }
+
+        public Builder preferredChallenge(PreferredChallenge challenge) {
+            this.preferredChallenge = challenge;
+            return this;
+        }
+
+        public Builder passwordPolicy(PasswordPolicy policy) {
+            this.passwordPolicy = policy;
+            return this;
+        }
+
+        public Builder tokenValidity(TokenValidity validity) {
+            this.tokenValidity = validity;
+            return this;
+        }
+
+        /** Cognito's deletion protection: the pool cannot be deleted until it is turned off again. */
+        public Builder deletionProtection(boolean enabled) {
+            this.deletionProtection = enabled;
+            return this;
+        }
+
+        public AuthSettings build() {
+            return new AuthSettings(Optional.ofNullable(name), Optional.ofNullable(email), Optional.ofNullable(phone),
+                    Optional.ofNullable(webAuthn), Optional.ofNullable(externalProviders),
+                    Optional.ofNullable(multifactor),
+                    new UserAttributes(standardAttributes, customAttributes), groups, triggers,
+                    Optional.ofNullable(accountRecovery),
+                    new Senders(Optional.ofNullable(emailSender), Optional.ofNullable(smsSender)),
+                    Optional.ofNullable(preferredChallenge), passwordPolicy, tokenValidity, deletionProtection);
+        }
+    }
+}

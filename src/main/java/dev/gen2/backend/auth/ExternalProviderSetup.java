@@ -1,0 +1,156 @@
+package dev.gen2.backend.auth;
+
+import dev.gen2.backend.auth.IdentityProvider.Facebook;
+import dev.gen2.backend.auth.IdentityProvider.Google;
+import dev.gen2.backend.auth.IdentityProvider.LoginWithAmazon;
+import dev.gen2.backend.auth.IdentityProvider.Oidc;
+import dev.gen2.backend.auth.IdentityProvider.Saml;
+import dev.gen2.backend.auth.IdentityProvider.SignInWithApple;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
+import software.amazon.awscdk.services.cognito.CfnUserPoolIdentityProvider;
+import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
+import software.amazon.awscdk.services.cognito.CustomDomainOptions;
+import software.amazon.awscdk.services.cognito.OidcAttributeRequestMethod;
+import software.amazon.awscdk.services.cognito.UserPool;
+import software.amazon.awscdk.services.cognito.UserPoolDomain;
+import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
+import software.amazon.awscdk.services.cognito.UserPoolIdentityProviderAmazon;
+import software.amazon.awscdk.services.cognito.UserPoolIdentityProviderApple;
+import software.amazon.awscdk.services.cognito.IUserPoolIdentityProvider;
+import software.amazon.awscdk.services.cognito.UserPoolIdentityProviderFacebook;
+import software.amazon.awscdk.services.cognito.UserPoolIdentityProviderGoogle;
+import software.amazon.awscdk.services.cognito.UserPoolIdentityProviderOidc;
+import software.amazon.awscdk.services.cognito.UserPoolIdentityProviderSaml;
+import software.amazon.awscdk.services.cognito.UserPoolIdentityProviderSamlMetadata;
+import software.constructs.Construct;
+
+/**
+ * Registers the external identity providers on the user pool and gives the hosted UI its domain, as Amplify
+ * does: email is mapped from every provider but SAML when email is the only login method, social providers are
+ * also registered with the identity pool, and a domain is added whenever a provider is.
+ */
+final class ExternalProviderSetup {
+
+    /** What the providers bring to the rest of auth. */
+    record Result(List<IUserPoolIdentityProvider> providers, Map<String, String> identityPoolLoginProviders,
+            Optional<UserPoolDomain> domain) {
+        static Result none() {
+            return new Result(List.of(), Map.of(), Optional.empty());
+        }
+    }
+
+    private final AuthSettings settings;
+    private final String defaultDomainPrefix;
+
+    ExternalProviderSetup(AuthSettings settings, String defaultDomainPrefix) {
+        this.settings = settings;
+        this.defaultDomainPrefix = defaultDomainPrefix;
+    }
+
+    Result create(Construct scope, UserPool userPool) {
+        Optional<ExternalProviders> external = settings.externalProviders();
+        if (external.isEmpty() || external.get().providers().isEmpty()) {
+            return Result.none();
+        }
+        List<IUserPoolIdentityProvider> providers = new ArrayList<>();
+        Map<String, String> loginProviders = new LinkedHashMap<>();
+        int index = 0;
+        for (IdentityProvider provider : external.get().providers()) {
+            IUserPoolIdentityProvider created = createProvider(scope, userPool, provider, index, loginProviders);
+            applyAttributeMapping(created, provider);
+            providers.add(created);
+            index++;
+        }
+        return new Result(providers, loginProviders, Optional.of(addDomain(userPool, external.get())));
+    }
+
+    private IUserPoolIdentityProvider createProvider(Construct scope, UserPool userPool, IdentityProvider provider,
+            int index, Map<String, String> loginProviders) {
+        String prefix = settings.idPrefix();
+        if (provider instanceof Google google) {
+            loginProviders.put("accounts.google.com", google.clientId());
+            return UserPoolIdentityProviderGoogle.Builder.create(scope, prefix + "GoogleIdP")
+                    .userPool(userPool).clientId(google.clientId()).clientSecretValue(google.clientSecret())
+                    .scopes(google.scopes()).build();
+        }
+        if (provider instanceof Facebook facebook) {
+            loginProviders.put("graph.facebook.com", facebook.clientId());
+            return UserPoolIdentityProviderFacebook.Builder.create(scope, prefix + "FacebookIDP")
+                    .userPool(userPool).clientId(facebook.clientId())
+                    .clientSecret(facebook.clientSecret().unsafeUnwrap()).scopes(facebook.scopes())
+                    .apiVersion(facebook.apiVersion().orElse(null)).build();
+        }
+        if (provider instanceof LoginWithAmazon amazon) {
+            loginProviders.put("www.amazon.com", amazon.clientId());
+            return UserPoolIdentityProviderAmazon.Builder.create(scope, prefix + "AmazonIDP")
+                    .userPool(userPool).clientId(amazon.clientId())
+                    .clientSecret(amazon.clientSecret().unsafeUnwrap()).scopes(amazon.scopes()).build();
+        }
+        if (provider instanceof SignInWithApple apple) {
+            loginProviders.put("appleid.apple.com", apple.clientId());
+            return UserPoolIdentityProviderApple.Builder.create(scope, prefix + "AppleIDP")
+                    .userPool(userPool).clientId(apple.clientId()).teamId(apple.teamId())
+                    .keyId(apple.keyId()).privateKeyValue(apple.privateKey()).scopes(apple.scopes()).build();
+        }
+        if (provider instanceof Oidc oidc) {
+            return UserPoolIdentityProviderOidc.Builder.create(scope,
+                            prefix + (oidc.name() != null ? oidc.name() : String.valueOf(index)) + "OidcIDP")
+                    .userPool(userPool).name(oidc.name()).clientId(oidc.clientId())
+                    .clientSecret(oidc.clientSecret().unsafeUnwrap()).issuerUrl(oidc.issuerUrl())
+                    .scopes(oidc.scopes()).identifiers(oidc.identifiers().isEmpty() ? null : oidc.identifiers())
+                    .attributeRequestMethod(oidc.attributeRequestMethod() == Oidc.RequestMethod.POST
+                            ? OidcAttributeRequestMethod.POST
+                            : OidcAttributeRequestMethod.GET)
+                    .build();
+        }
+        Saml saml = (Saml) provider;
+        return UserPoolIdentityProviderSaml.Builder.create(scope, prefix + "SamlIDP")
+                .userPool(userPool).name(saml.name())
+                .metadata(saml.metadataType() == Saml.MetadataType.FILE
+                        ? UserPoolIdentityProviderSamlMetadata.file(saml.metadataContent())
+                        : UserPoolIdentityProviderSamlMetadata.url(saml.metadataContent()))
+                .identifiers(saml.identifiers().isEmpty() ? null : saml.identifiers())
+                .idpSignout(saml.idpSignout())
+                .build();
+    }
+
+    /**
+     * Sets the provider's attribute mapping on its L1 resource, Cognito attribute name to provider attribute name,
+     * with email mapped first (for every provider but SAML) when email is the only login method.
+     */
+    private void applyAttributeMapping(IUserPoolIdentityProvider created, IdentityProvider provider) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        boolean mapEmail = settings.email().isPresent() && settings.phone().isEmpty();
+        if (mapEmail && !(provider instanceof Saml)) {
+            mapping.put("email", "email");
+        }
+        mapping.putAll(provider.attributeMapping());
+        if (!mapping.isEmpty()) {
+            ((CfnUserPoolIdentityProvider) created.getNode().getDefaultChild()).setAttributeMapping(mapping);
+        }
+    }
+
+    private UserPoolDomain addDomain(UserPool userPool, ExternalProviders external) {
+        String id = settings.idPrefix() + "UserPoolDomain";
+        if (external.customDomain().isPresent()) {
+            ExternalProviders.CustomDomain custom = external.customDomain().get();
+            return userPool.addDomain(id, UserPoolDomainOptions.builder()
+                    .customDomain(CustomDomainOptions.builder()
+                            .domainName(custom.domainName())
+                            .certificate(Certificate.fromCertificateArn(userPool, id + "Certificate",
+                                    custom.certificateArn()))
+                            .build())
+                    .build());
+        }
+        return userPool.addDomain(id, UserPoolDomainOptions.builder()
+                .cognitoDomain(CognitoDomainOptions.builder()
+                        .domainPrefix(external.domainPrefix().orElse(defaultDomainPrefix))
+                        .build())
+                .build());
+    }
+}
