@@ -1,0 +1,68 @@
+package dev.gen2.backend;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * Synthesizes backends for tests with a fixed identity, and keeps a copy of every template it reads under
+ * {@code target/lint-templates} so that the build runs cfn-lint over all of them.
+ */
+public final class TestBackends {
+    public static final Path LINT_DIRECTORY = Path.of("target", "lint-templates");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private TestBackends() {
+    }
+
+    /** An app whose CDK context names the backend {@code testapp}/{@code dev} of the given type. */
+    public static App app(DeploymentType type) {
+        return app("testapp", "dev", type);
+    }
+
+    public static App app(String namespace, String name, DeploymentType type) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put(BackendId.NAMESPACE_KEY, namespace);
+        context.put(BackendId.NAME_KEY, name);
+        context.put(BackendId.TYPE_KEY, type.value());
+        return App.Builder.create().context(context).build();
+    }
+
+    /** A sandbox backend of the given resources. */
+    public static Backend sandbox(ResourceFactory<?>... factories) {
+        return Backend.define(app(DeploymentType.SANDBOX), factories);
+    }
+
+    /** The template of a stack, also written out for cfn-lint. */
+    public static Template template(Stack stack) {
+        Template template = Template.fromStack(stack);
+        writeForLint(stack.getStackName(), template);
+        return template;
+    }
+
+    /** The template of a backend's nested stack for a resource group. */
+    public static Template nestedTemplate(Backend backend, String resourceGroup) {
+        return template((Stack) backend.rootStack().getNode().findChild(resourceGroup));
+    }
+
+    private static void writeForLint(String stackName, Template template) {
+        try {
+            Files.createDirectories(LINT_DIRECTORY);
+            String fileName = String.format("%05d-%s.json", COUNTER.incrementAndGet(),
+                    stackName.replaceAll("[^A-Za-z0-9-]", ""));
+            JSON.writeValue(LINT_DIRECTORY.resolve(fileName).toFile(), template.toJSON());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
