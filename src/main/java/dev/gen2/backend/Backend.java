@@ -90,11 +90,6 @@ public final class Backend implements BackendContext {
         if (resource != null) {
             return (R) resource;
         }
-        if (factories.stream().noneMatch(given -> given == factory)) {
-            throw new BackendConfigException("Backend.define", "The " + factory.describe()
-                    + " resource is used by another resource but was not given to Backend.define.",
-                    "pass it to Backend.define(app, ...) with the other resources.");
-        }
         if (!building.add(factory)) {
             throw new BackendConfigException("Backend.define", "Resources reference each other in a circle: "
                     + building.stream().map(ResourceFactory::describe).collect(Collectors.joining(" -> "))

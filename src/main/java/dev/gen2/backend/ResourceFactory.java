@@ -5,7 +5,9 @@ import java.util.Optional;
 /**
  * A resource defined but not yet built: what {@code defineAuth}, {@code defineData} and the others return in
  * Amplify. {@link Backend#define} builds each factory once, in the nested stack the factory chooses, in whatever
- * order lets resources reference each other through {@link BackendContext#get}.
+ * order lets resources reference each other through {@link BackendContext#get}. A factory that another resource
+ * references (a trigger's function, say) is built with the backend even when it was not given to
+ * {@code Backend.define}.
  *
  * @param <R> the resource the factory builds
  */

@@ -135,10 +135,12 @@ class BackendTest {
     }
 
     @Test
-    void aResourceNotGivenToDefineIsReported() {
-        ResourceFactory<String> outsider = backend -> "x";
-        assertThatThrownBy(() -> TestBackends.sandbox(backend -> backend.get(outsider)))
-                .hasMessageContaining("was not given to Backend.define");
+    void aReferencedResourceIsBuiltOnceEvenWhenNotGivenToDefine() {
+        java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+        ResourceFactory<String> referenced = backend -> "built " + builds.incrementAndGet();
+        Backend backend = TestBackends.sandbox(b -> b.get(referenced), b -> b.get(referenced));
+        assertThat(backend.get(referenced)).isEqualTo("built 1");
+        assertThat(builds).hasValue(1);
     }
 
     @Test
