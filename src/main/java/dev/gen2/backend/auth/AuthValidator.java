@@ -27,7 +27,7 @@ final class AuthValidator {
     private static final Pattern RELYING_PARTY_ID = Pattern.compile(
             "^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*$");
     private static final Pattern DOMAIN_PREFIX = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
-    private static final Pattern LINK_PLACEHOLDER = Pattern.compile("\\{##.*?##}");
+    private static final Pattern LINK_PLACEHOLDER = Pattern.compile("\\{##[^#]+?##}");
     private static final Pattern GROUP_NAME = Pattern.compile("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}$");
     private static final Pattern CUSTOM_ATTRIBUTE_NAME = Pattern.compile("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,20}$");
 
