@@ -15,10 +15,15 @@ public final class BackendApp {
     private BackendApp() {
     }
 
+    /** The sample backend in the given app; the snapshot tests synthesize it too. */
+    public static Backend define(App app) {
+        return Backend.define(app, AuthConfig.AUTH);
+    }
+
     public static void main(String[] args) {
         try {
             App app = new App();
-            Backend.define(app, AuthConfig.AUTH);
+            define(app);
             app.synth();
         } catch (BackendConfigException e) {
             System.err.println("Backend definition error: " + e.getMessage());
