@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.IStableStringProducer;
 import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.Stack;
@@ -12,14 +13,15 @@ import software.amazon.awscdk.Stack;
  * The outputs a user adds with {@code backend.addOutput(...)}: partial {@code amplify_outputs.json} objects,
  * deep-merged as Amplify merges them (lists concatenate, a scalar set twice is an error, {@code version} keeps the
  * highest of one major version), stored as the single output {@code customOutputs} under
- * {@code AWS::Amplify::Custom}.
+ * {@code AWS::Amplify::Custom}. Keys are written sorted, so the template is the same whatever map type the
+ * caller used.
  */
 public final class CustomOutputs {
     /** The version Amplify gives an added output that names none. */
     public static final String DEFAULT_VERSION = "1.4";
     private static final String VERSION = "version";
 
-    private final Map<String, Object> merged = new LinkedHashMap<>();
+    private final Map<String, Object> merged = new TreeMap<>();
     private final Stack rootStack;
     private final BackendOutputStorage storage;
     private boolean recorded;
@@ -86,7 +88,7 @@ public final class CustomOutputs {
     @SuppressWarnings("unchecked")
     private static Object copy(Object value) {
         if (value instanceof Map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
+            Map<String, Object> copy = new TreeMap<>();
             ((Map<String, ?>) value).forEach((k, v) -> copy.put(k, copy(v)));
             return copy;
         }

@@ -97,8 +97,8 @@ class BackendTest {
         backend.addOutput(Map.of("version", "1.5", "custom", Map.of("tags", List.of("b"), "stage", "dev")));
         Template root = TestBackends.template(backend.rootStack());
         root.hasOutput("customOutputs", Map.of("Value",
-                "{\"version\":\"1.5\",\"custom\":{\"apiUrl\":\"https://api.example.com\",\"tags\":[\"a\",\"b\"],"
-                        + "\"stage\":\"dev\"}}"));
+                "{\"custom\":{\"apiUrl\":\"https://api.example.com\",\"stage\":\"dev\",\"tags\":[\"a\",\"b\"]},"
+                        + "\"version\":\"1.5\"}"));
         assertThat(backend.outputs().stackOutputs("AWS::Amplify::Custom")).containsExactly("customOutputs");
     }
 

@@ -4,6 +4,7 @@ import dev.gen2.backend.FunctionProvider;
 import dev.gen2.backend.ResourceFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,9 @@ public record AuthSettings(
 
     public AuthSettings {
         groups = List.copyOf(groups);
-        triggers = Map.copyOf(triggers);
+        Map<TriggerEvent, ResourceFactory<? extends FunctionProvider>> inEventOrder = new EnumMap<>(TriggerEvent.class);
+        inEventOrder.putAll(triggers);
+        triggers = Collections.unmodifiableMap(inEventOrder);
     }
 
     /** Whether any passwordless first factor (email code, SMS code, passkey) is on. */

@@ -1,8 +1,10 @@
 package dev.gen2.backend.auth;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awscdk.SecretValue;
 
 /**
@@ -16,12 +18,17 @@ public sealed interface IdentityProvider {
     /** The provider's attribute mapping, Cognito attribute name to provider attribute name. */
     Map<String, String> attributeMapping();
 
+    /** A mapping in name order, so templates do not depend on the map type given. */
+    private static Map<String, String> sorted(Map<String, String> mapping) {
+        return Collections.unmodifiableMap(new TreeMap<>(mapping));
+    }
+
     /** Sign in with Google. */
     record Google(String clientId, SecretValue clientSecret, List<String> scopes,
             Map<String, String> attributeMapping) implements IdentityProvider {
         public Google {
             scopes = List.copyOf(scopes);
-            attributeMapping = Map.copyOf(attributeMapping);
+            attributeMapping = sorted(attributeMapping);
         }
 
         public static Google of(String clientId, SecretValue clientSecret) {
@@ -42,7 +49,7 @@ public sealed interface IdentityProvider {
             Map<String, String> attributeMapping) implements IdentityProvider {
         public Facebook {
             scopes = List.copyOf(scopes);
-            attributeMapping = Map.copyOf(attributeMapping);
+            attributeMapping = sorted(attributeMapping);
         }
 
         public static Facebook of(String clientId, SecretValue clientSecret) {
@@ -67,7 +74,7 @@ public sealed interface IdentityProvider {
             Map<String, String> attributeMapping) implements IdentityProvider {
         public LoginWithAmazon {
             scopes = List.copyOf(scopes);
-            attributeMapping = Map.copyOf(attributeMapping);
+            attributeMapping = sorted(attributeMapping);
         }
 
         public static LoginWithAmazon of(String clientId, SecretValue clientSecret) {
@@ -88,7 +95,7 @@ public sealed interface IdentityProvider {
             List<String> scopes, Map<String, String> attributeMapping) implements IdentityProvider {
         public SignInWithApple {
             scopes = List.copyOf(scopes);
-            attributeMapping = Map.copyOf(attributeMapping);
+            attributeMapping = sorted(attributeMapping);
         }
 
         public static SignInWithApple of(String clientId, String teamId, String keyId, SecretValue privateKey) {
@@ -115,7 +122,7 @@ public sealed interface IdentityProvider {
         public Oidc {
             scopes = List.copyOf(scopes);
             identifiers = List.copyOf(identifiers);
-            attributeMapping = Map.copyOf(attributeMapping);
+            attributeMapping = sorted(attributeMapping);
         }
 
         public static Oidc of(String name, String clientId, SecretValue clientSecret, String issuerUrl) {
@@ -151,7 +158,7 @@ public sealed interface IdentityProvider {
 
         public Saml {
             identifiers = List.copyOf(identifiers);
-            attributeMapping = Map.copyOf(attributeMapping);
+            attributeMapping = sorted(attributeMapping);
         }
 
         public static Saml fromUrl(String name, String metadataUrl) {

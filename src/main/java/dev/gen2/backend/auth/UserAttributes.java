@@ -1,5 +1,7 @@
 package dev.gen2.backend.auth;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +20,9 @@ public record UserAttributes(Map<StandardAttribute, Setting> standard, List<Cust
     }
 
     public UserAttributes {
-        standard = Map.copyOf(standard);
+        Map<StandardAttribute, Setting> inOrder = new EnumMap<>(StandardAttribute.class);
+        inOrder.putAll(standard);
+        standard = Collections.unmodifiableMap(inOrder);
         custom = List.copyOf(custom);
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
@@ -48,6 +49,9 @@ class AuthOptionsTest {
             Stack stack = backend.stackFor(AuthResource.RESOURCE_GROUP, "auth-Cognito");
             Function fn = Function.Builder.create(stack, id).runtime(Runtime.NODEJS_22_X).handler("index.handler")
                     .code(Code.fromInline("exports.handler = async (event) => event;")).build();
+            // CDK's Function writes a DependsOn on its role that its GetAtt already implies (cfn-lint W3005).
+            ((CfnResource) fn.getNode().getDefaultChild()).addMetadata("cfn-lint",
+                    Map.of("config", Map.of("ignore_checks", List.of("W3005"))));
             return () -> fn;
         };
     }
