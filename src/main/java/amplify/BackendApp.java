@@ -25,8 +25,13 @@ public final class BackendApp {
             App app = new App();
             define(app);
             app.synth();
-        } catch (BackendConfigException e) {
-            System.err.println("Backend definition error: " + e.getMessage());
+        } catch (BackendConfigException | ExceptionInInitializerError e) {
+            // A bad definition in a resource file's static field arrives wrapped in ExceptionInInitializerError.
+            Throwable cause = e instanceof ExceptionInInitializerError ? e.getCause() : e;
+            if (!(cause instanceof BackendConfigException)) {
+                throw e;
+            }
+            System.err.println("Backend definition error: " + cause.getMessage());
             System.exit(1);
         }
     }
