@@ -137,10 +137,7 @@ public final class AuthResource extends Construct implements BackendAuth {
         if (anyHandler.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> givenArn = settings.senders().email().filter(CustomSender.class::isInstance)
-                .flatMap(sender -> ((CustomSender) sender).kmsKeyArn())
-                .or(() -> settings.senders().sms().filter(CustomSender.class::isInstance)
-                        .flatMap(sender -> ((CustomSender) sender).kmsKeyArn()));
+        Optional<String> givenArn = settings.senders().emailKmsKeyArn().or(settings.senders()::smsKmsKeyArn);
         String keyId = settings.idPrefix() + "CustomSenderKey";
         return Optional.of(givenArn.<IKey>map(arn -> Key.fromKeyArn(this, keyId, arn))
                 .orElseGet(() -> Key.Builder.create(Stack.of(anyHandler.get()), keyId)

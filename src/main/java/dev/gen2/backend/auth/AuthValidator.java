@@ -6,7 +6,6 @@ import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.ResourceNames;
 import dev.gen2.backend.auth.AuthSettings.PreferredChallenge;
 import dev.gen2.backend.auth.IdentityProvider.Oidc;
-import dev.gen2.backend.auth.Senders.CustomSender;
 import dev.gen2.backend.auth.Senders.SesEmail;
 import dev.gen2.backend.auth.Senders.SnsSms;
 import java.time.Duration;
@@ -241,10 +240,8 @@ final class AuthValidator {
                         + " providing a custom IAM role. Ensure that your IAM role trust policy have an"
                         + " sts:ExternalId condition and is equal to the externalId value",
                         "use SnsSms.withRole(snsCallerArn, externalId)."));
-        Optional<String> emailKey = senders.email().filter(CustomSender.class::isInstance)
-                .flatMap(sender -> ((CustomSender) sender).kmsKeyArn());
-        Optional<String> smsKey = senders.sms().filter(CustomSender.class::isInstance)
-                .flatMap(sender -> ((CustomSender) sender).kmsKeyArn());
+        Optional<String> emailKey = senders.emailKmsKeyArn();
+        Optional<String> smsKey = senders.smsKmsKeyArn();
         if (emailKey.isPresent() && smsKey.isPresent() && !emailKey.equals(smsKey)) {
             fail("auth.senders", "KMS key ARN must be the same for both email and sms senders",
                     "give both custom senders the same kmsKeyArn, or give it to one of them only.");

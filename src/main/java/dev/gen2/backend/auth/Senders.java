@@ -16,6 +16,20 @@ public record Senders(Optional<EmailSender> email, Optional<SmsSender> sms) {
         return new Senders(Optional.empty(), Optional.empty());
     }
 
+    /** The KMS key ARN the custom email sender was given, if it is one and was given one. */
+    public Optional<String> emailKmsKeyArn() {
+        return kmsKeyArnOf(email);
+    }
+
+    /** The KMS key ARN the custom SMS sender was given, if it is one and was given one. */
+    public Optional<String> smsKmsKeyArn() {
+        return kmsKeyArnOf(sms);
+    }
+
+    private static Optional<String> kmsKeyArnOf(Optional<?> sender) {
+        return sender.filter(CustomSender.class::isInstance).flatMap(custom -> ((CustomSender) custom).kmsKeyArn());
+    }
+
     /** Sends email through Amazon SES, or through a function of yours. */
     public sealed interface EmailSender {
     }

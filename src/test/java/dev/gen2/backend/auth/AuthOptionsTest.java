@@ -208,6 +208,18 @@ class AuthOptionsTest {
     }
 
     @Test
+    void customSmsSenderUsesTheKeyItIsGiven() {
+        String keyArn = "arn:aws:kms:us-east-1:123456789012:key/abc";
+        Synthesized s = synth(a -> a.loginWithPhone()
+                .smsSender(Senders.CustomSender.of(function("SmsSender")).withKmsKeyArn(keyArn)));
+        s.auth.resourceCountIs("AWS::KMS::Key", 0);
+        s.auth.hasResourceProperties("AWS::Cognito::UserPool", Map.of("LambdaConfig", Map.of(
+                "CustomSMSSender", Map.of("LambdaArn", Map.of("Fn::GetAtt",
+                        List.of(Match.stringLikeRegexp("SmsSender.*"), "Arn")), "LambdaVersion", "V1_0"),
+                "KMSKeyID", keyArn)));
+    }
+
+    @Test
     void passwordlessSignInWithEmailCodesAndPasskeys() {
         Synthesized s = synth(a -> a.loginWithEmail(e -> e.otpLogin(true)).loginWithWebAuthn(WebAuthn.auto())
                 .preferredChallenge(AuthSettings.PreferredChallenge.EMAIL_OTP));
