@@ -46,7 +46,7 @@ public final class TestBackends {
     /** The template of a stack, also written out for cfn-lint. */
     public static Template template(Stack stack) {
         Template template = Template.fromStack(stack);
-        writeForLint(stack.getStackName(), template);
+        writeForLint(stack.getNode().getPath(), template);
         return template;
     }
 
@@ -55,7 +55,7 @@ public final class TestBackends {
         return template((Stack) backend.rootStack().getNode().findChild(resourceGroup));
     }
 
-    private static void writeForLint(String stackName, Template template) {
+    private static void writeForLint(String stackPath, Template template) {
         if (!template.toJSON().containsKey("Resources")) {
             // Only the backend core's own tests synthesize a root stack with nothing in it; there is nothing to lint.
             return;
@@ -63,7 +63,7 @@ public final class TestBackends {
         try {
             Files.createDirectories(LINT_DIRECTORY);
             String fileName = String.format("%05d-%s.json", COUNTER.incrementAndGet(),
-                    stackName.replaceAll("[^A-Za-z0-9-]", ""));
+                    stackPath.replaceAll("[^A-Za-z0-9-]", "_"));
             JSON.writeValue(LINT_DIRECTORY.resolve(fileName).toFile(), template.toJSON());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

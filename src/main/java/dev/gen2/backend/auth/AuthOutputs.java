@@ -26,6 +26,12 @@ import software.amazon.awscdk.services.cognito.IUserPoolIdentityProvider;
  */
 final class AuthOutputs {
     static final String VERSION = "1";
+    /** The outputs that describe the pool, besides its ids and region; a referenced pool's come from deploy time. */
+    static final List<String> DESCRIBED_FIELDS = List.of("allowUnauthenticatedIdentities", "signupAttributes",
+            "usernameAttributes", "verificationMechanisms", "passwordPolicyMinLength", "passwordPolicyRequirements",
+            "mfaConfiguration", "mfaTypes", "passwordlessOptions", "socialProviders", "oauthCognitoDomain",
+            "oauthScope", "oauthRedirectSignIn", "oauthRedirectSignOut", "oauthResponseType", "oauthClientId",
+            "groups");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AuthResources resources;
@@ -68,6 +74,9 @@ final class AuthOutputs {
         payload.put("oauthResponseType", lazy(() -> String.join(",", strings(client.getAllowedOAuthFlows()))));
         payload.put("oauthClientId", lazy(client::getRef));
         payload.put("groups", lazy(this::groups));
+        if (!List.copyOf(payload.keySet()).subList(4, payload.size()).equals(DESCRIBED_FIELDS)) {
+            throw new IllegalStateException("Auth outputs and DESCRIBED_FIELDS have drifted apart");
+        }
         storage.addEntry(BackendOutputStorage.AUTH_KEY, VERSION, payload);
     }
 
