@@ -54,6 +54,17 @@ public record BackendId(String namespace, String name, DeploymentType type) {
         return String.join("-", "amplify", cleanNamespace, cleanName, type.value(), hash());
     }
 
+    /**
+     * Amplify's SSM path of a value one resource passes to another (a user pool id to a function, say):
+     * {@code /amplify/resource_reference/<namespace>/<name>-<type>-<hash>/<KEY>}, with namespace and name cleaned
+     * as in the stack name.
+     */
+    public String resourceReferencePath(String key) {
+        String[] parts = stackName().split("-");
+        return "/amplify/resource_reference/" + parts[1] + "/" + parts[2] + "-" + parts[3] + "-" + parts[4] + "/"
+                + key;
+    }
+
     /** The 10-character hash at the end of the stack name: sha512 over namespace then name. */
     public String hash() {
         return sha512Hex(namespace + name).substring(0, HASH_LENGTH);

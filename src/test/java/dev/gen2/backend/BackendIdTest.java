@@ -48,6 +48,13 @@ class BackendIdTest {
     }
 
     @Test
+    void resourceReferencePathsFollowAmplifysParameterPaths() {
+        assertThat(new BackendId("reasonableName", "userName", DeploymentType.SANDBOX)
+                .resourceReferencePath("AMPLIFY_AUTH_USERPOOL_ID"))
+                .isEqualTo("/amplify/resource_reference/reasonableName/userName-sandbox-99c4c0494a/AMPLIFY_AUTH_USERPOOL_ID");
+    }
+
+    @Test
     void stableHashIsAmplifysDomainPrefix() {
         assertThat(new BackendId("testBackendId", "testBranchName", DeploymentType.BRANCH).stableHash())
                 .isEqualTo("00034dcf3444861c3ca5");

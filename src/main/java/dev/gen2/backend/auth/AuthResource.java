@@ -174,6 +174,7 @@ public final class AuthResource extends Construct implements BackendAuth {
                     backend.backendId(), triggers, emailSender, smsSender);
             warnAboutRelyingParty(auth);
             new AuthOutputs(auth.resources(), settings.preferredChallenge()).record(backend.outputs());
+            UserPoolAccessGrants.grant(backend, auth, auth.getNode().getId(), settings.access());
             return auth;
         }
 

@@ -26,6 +26,7 @@ public record AuthSettings(
         UserAttributes userAttributes,
         List<String> groups,
         Map<TriggerEvent, ResourceFactory<? extends FunctionProvider>> triggers,
+        List<AuthAccess> access,
         Optional<AccountRecovery> accountRecovery,
         Senders senders,
         Optional<PreferredChallenge> preferredChallenge,
@@ -38,6 +39,7 @@ public record AuthSettings(
 
     public AuthSettings {
         groups = List.copyOf(groups);
+        access = List.copyOf(access);
         Map<TriggerEvent, ResourceFactory<? extends FunctionProvider>> inEventOrder = new EnumMap<>(TriggerEvent.class);
         inEventOrder.putAll(triggers);
         triggers = Collections.unmodifiableMap(inEventOrder);
@@ -73,6 +75,7 @@ public record AuthSettings(
         private final List<String> groups = new ArrayList<>();
         private final Map<TriggerEvent, ResourceFactory<? extends FunctionProvider>> triggers =
                 new LinkedHashMap<>();
+        private final List<AuthAccess> access = new ArrayList<>();
         private AccountRecovery accountRecovery;
         private Senders.EmailSender emailSender;
         private Senders.SmsSender smsSender;
@@ -155,6 +158,15 @@ public record AuthSettings(
             return this;
         }
 
+        /**
+         * Lets a function act on the user pool: Amplify's {@code access}. The function gets the pool's id in
+         * {@code AMPLIFY_AUTH_USERPOOL_ID} (for an auth named {@code amplifyAuth}), read from SSM at start.
+         */
+        public Builder access(ResourceFactory<? extends FunctionProvider> function, AuthAction... actions) {
+            access.add(new AuthAccess(function, Arrays.asList(actions)));
+            return this;
+        }
+
         public Builder accountRecovery(AccountRecovery recovery) {
             this.accountRecovery = recovery;
             return this;
@@ -195,7 +207,7 @@ public record AuthSettings(
             return new AuthSettings(Optional.ofNullable(name), Optional.ofNullable(email), Optional.ofNullable(phone),
                     Optional.ofNullable(webAuthn), Optional.ofNullable(externalProviders),
                     Optional.ofNullable(multifactor),
-                    new UserAttributes(standardAttributes, customAttributes), groups, triggers,
+                    new UserAttributes(standardAttributes, customAttributes), groups, triggers, access,
                     Optional.ofNullable(accountRecovery),
                     new Senders(Optional.ofNullable(emailSender), Optional.ofNullable(smsSender)),
                     Optional.ofNullable(preferredChallenge), passwordPolicy, tokenValidity, deletionProtection);

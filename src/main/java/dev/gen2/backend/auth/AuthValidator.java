@@ -46,6 +46,9 @@ final class AuthValidator {
         validateSenders(settings.senders());
         validateAttributes(settings.userAttributes());
         validateGroups(settings.groups());
+        settings.access().stream().filter(rule -> rule.actions().isEmpty()).findFirst().ifPresent(rule ->
+                fail("auth.access", "At least one action must be specified.",
+                        "give each access rule one or more AuthAction values."));
         validatePasswordPolicy(settings.passwordPolicy());
         validateTokenValidity(settings.tokenValidity());
     }

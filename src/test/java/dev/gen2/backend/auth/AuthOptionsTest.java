@@ -1,8 +1,10 @@
 package dev.gen2.backend.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gen2.backend.Backend;
+import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.BackendId;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.FunctionProvider;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.cognito.CfnUserPool;
@@ -45,8 +48,12 @@ class AuthOptionsTest {
 
     /** A Node.js function in the auth stack, as a trigger or sender (the function resource comes later). */
     private static ResourceFactory<FunctionProvider> function(String id) {
+        return function(id, AuthResource.RESOURCE_GROUP);
+    }
+
+    private static ResourceFactory<FunctionProvider> function(String id, String resourceGroup) {
         return backend -> {
-            Stack stack = backend.stackFor(AuthResource.RESOURCE_GROUP, "auth-Cognito");
+            Stack stack = backend.stackFor(resourceGroup, "function-Lambda");
             Function fn = Function.Builder.create(stack, id).runtime(Runtime.NODEJS_22_X).handler("index.handler")
                     .code(Code.fromInline("exports.handler = async (event) => event;")).build();
             // CDK's Function writes a DependsOn on its role that its GetAtt already implies (cfn-lint W3005).
@@ -176,6 +183,52 @@ class AuthOptionsTest {
     }
 
     @Test
+    void accessRulesGrantCognitoActionsAndPassThePoolIdThroughSsm() {
+        ResourceFactory<FunctionProvider> admin = function("AdminTasks", "function");
+        Backend backend = TestBackends.sandbox(AuthResource.define(a -> a.loginWithEmail()
+                .access(admin, AuthAction.MANAGE_GROUP_MEMBERSHIP, AuthAction.ADD_USER_TO_GROUP, AuthAction.GET_USER)));
+        Template auth = TestBackends.nestedTemplate(backend, "auth");
+        Template functions = TestBackends.nestedTemplate(backend, "function");
+        TestBackends.template(backend.rootStack());
+        String path = "/amplify/resource_reference/testapp/dev-sandbox-1a98428f66/AMPLIFY_AUTH_USERPOOL_ID";
+        auth.hasResourceProperties("AWS::SSM::Parameter", Map.of("Type", "String", "Name", path,
+                "Value", Map.of("Ref", "amplifyAuthUserPool4BA7F805")));
+        assertThat(auth.findResources("AWS::IAM::Policy").keySet()).singleElement().asString()
+                .startsWith("userpoolAccess1");
+        auth.hasResourceProperties("AWS::IAM::Policy", Map.of(
+                "PolicyDocument", Map.of("Statement", List.of(Map.of("Effect", "Allow",
+                        "Action", List.of("cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminRemoveUserFromGroup",
+                                "cognito-idp:AdminGetUser"),
+                        "Resource", Map.of("Fn::GetAtt", List.of("amplifyAuthUserPool4BA7F805", "Arn"))))),
+                "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp(".*AdminTasksServiceRole.*")))));
+        functions.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Map.of(
+                "AMPLIFY_AUTH_USERPOOL_ID", "<value will be resolved during runtime>",
+                "AMPLIFY_SSM_ENV_CONFIG", "{\"AMPLIFY_AUTH_USERPOOL_ID\":{\"path\":\"" + path + "\"}}"))));
+        functions.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement", List.of(
+                Map.of("Effect", "Allow", "Action", "ssm:GetParameters",
+                        "Resource", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                                ":ssm:", Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"),
+                                ":parameter" + path))))))));
+    }
+
+    @Test
+    void accessNeedsAFunctionWithItsOwnRole() {
+        ResourceFactory<FunctionProvider> imported = backend -> () -> Function.fromFunctionArn(
+                backend.stackFor("function", "function-Lambda"), "Imported",
+                "arn:aws:lambda:us-east-1:123456789012:function:elsewhere");
+        assertThatThrownBy(() -> TestBackends.sandbox(AuthResource.define(a -> a.loginWithEmail()
+                .access(imported, AuthAction.GET_USER))))
+                .isInstanceOf(BackendConfigException.class)
+                .hasMessageContaining("Access can only be granted to a function made in this backend");
+    }
+
+    @Test
+    void variableNamesAreScreamingSnakeCaseOfTheAuthName() {
+        assertThat(UserPoolAccessGrants.screamingSnakeCase("amplifyAuth")).isEqualTo("AMPLIFY_AUTH");
+        assertThat(UserPoolAccessGrants.screamingSnakeCase("my-Auth2 x")).isEqualTo("MY_AUTH2_X");
+    }
+
+    @Test
     void accountRecoveryCanBeChosen() {
         Synthesized s = synth(a -> a.loginWithEmail().loginWithPhone()
                 .accountRecovery(AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL));
@@ -233,6 +286,17 @@ class AuthOptionsTest {
         s.root.hasOutput("passwordlessOptions", Map.of("Value", "{\"emailOtpEnabled\":true,\"smsOtpEnabled\":false,"
                 + "\"webAuthn\":{\"relyingPartyId\":\"localhost\",\"userVerification\":\"preferred\"},"
                 + "\"preferredChallenge\":\"EMAIL_OTP\"}"));
+    }
+
+    @Test
+    void aFixedRelyingPartyWarnsThatChangingItInvalidatesPasskeys() {
+        Backend backend = TestBackends.sandbox(AuthResource.define(a -> a.loginWithEmail()
+                .loginWithWebAuthn(WebAuthn.forDomain("app.example.com"))));
+        Stack authStack = (Stack) backend.rootStack().getNode().findChild("auth");
+        Annotations.fromStack(backend.rootStack()).hasWarning("*",
+                Match.stringLikeRegexp(".*Changing this value after deployment will invalidate all existing passkeys.*"));
+        TestBackends.template(authStack).hasResourceProperties("AWS::Cognito::UserPool",
+                Map.of("WebAuthnRelyingPartyID", "app.example.com"));
     }
 
     @Test

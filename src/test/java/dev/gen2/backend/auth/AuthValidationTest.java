@@ -92,6 +92,8 @@ class AuthValidationTest {
                                 .customAttribute(CustomAttribute.string("custom:team"))),
                 bad("auth.userAttributes['custom:flag']", "Only String and Number custom attributes take bounds",
                         a -> a.loginWithEmail().customAttribute(CustomAttribute.bool("flag").bounds(0, 1))),
+                bad("auth.access", "At least one action must be specified.",
+                        a -> a.loginWithEmail().access(NO_FUNCTION)),
                 bad("auth.passwordPolicy.minLength", "between 6 and 99, found 4",
                         a -> a.loginWithEmail().passwordPolicy(PasswordPolicy.AMPLIFY_DEFAULT.withMinLength(4))),
                 bad("auth.tokenValidity.accessToken", "Must lie between PT5M and PT24H, found PT48H",
