@@ -16,6 +16,7 @@ import software.amazon.awscdk.services.cognito.CfnUserPoolIdentityProvider;
 import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
 import software.amazon.awscdk.services.cognito.CustomDomainOptions;
 import software.amazon.awscdk.services.cognito.OidcAttributeRequestMethod;
+import software.amazon.awscdk.services.cognito.OidcEndpoints;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolDomain;
 import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
@@ -103,6 +104,9 @@ final class ExternalProviderSetup {
                     .userPool(userPool).name(oidc.name()).clientId(oidc.clientId())
                     .clientSecret(oidc.clientSecret().unsafeUnwrap()).issuerUrl(oidc.issuerUrl())
                     .scopes(oidc.scopes()).identifiers(oidc.identifiers().isEmpty() ? null : oidc.identifiers())
+                    .endpoints(oidc.endpoints().map(endpoints -> OidcEndpoints.builder()
+                            .authorization(endpoints.authorization()).token(endpoints.token())
+                            .userInfo(endpoints.userInfo()).jwksUri(endpoints.jwksUri()).build()).orElse(null))
                     .attributeRequestMethod(oidc.attributeRequestMethod() == Oidc.RequestMethod.POST
                             ? OidcAttributeRequestMethod.POST
                             : OidcAttributeRequestMethod.GET)

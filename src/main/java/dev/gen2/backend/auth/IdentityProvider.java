@@ -112,12 +112,19 @@ public sealed interface IdentityProvider {
         }
     }
 
-    /** An OpenID Connect provider; a backend may have several, each with a name of its own. */
+    /**
+     * An OpenID Connect provider; a backend may have several, each with a name of its own. Without
+     * {@code endpoints}, Cognito discovers them from the issuer.
+     */
     record Oidc(String name, String clientId, SecretValue clientSecret, String issuerUrl, List<String> scopes,
-            RequestMethod attributeRequestMethod, List<String> identifiers, Map<String, String> attributeMapping)
-            implements IdentityProvider {
+            RequestMethod attributeRequestMethod, List<String> identifiers, Optional<Endpoints> endpoints,
+            Map<String, String> attributeMapping) implements IdentityProvider {
         /** How Cognito asks the provider for user attributes (Amplify's default: GET). */
         public enum RequestMethod { GET, POST }
+
+        /** The provider's endpoints, for issuers without OpenID discovery. */
+        public record Endpoints(String authorization, String token, String userInfo, String jwksUri) {
+        }
 
         public Oidc {
             scopes = List.copyOf(scopes);
@@ -127,26 +134,32 @@ public sealed interface IdentityProvider {
 
         public static Oidc of(String name, String clientId, SecretValue clientSecret, String issuerUrl) {
             return new Oidc(name, clientId, clientSecret, issuerUrl, List.of(), RequestMethod.GET, List.of(),
-                    Map.of());
+                    Optional.empty(), Map.of());
         }
 
         public Oidc withScopes(String... providerScopes) {
             return new Oidc(name, clientId, clientSecret, issuerUrl, List.of(providerScopes), attributeRequestMethod,
-                    identifiers, attributeMapping);
+                    identifiers, endpoints, attributeMapping);
         }
 
         public Oidc withAttributeRequestMethod(RequestMethod method) {
-            return new Oidc(name, clientId, clientSecret, issuerUrl, scopes, method, identifiers, attributeMapping);
+            return new Oidc(name, clientId, clientSecret, issuerUrl, scopes, method, identifiers, endpoints,
+                    attributeMapping);
         }
 
         public Oidc withIdentifiers(String... ids) {
             return new Oidc(name, clientId, clientSecret, issuerUrl, scopes, attributeRequestMethod, List.of(ids),
-                    attributeMapping);
+                    endpoints, attributeMapping);
+        }
+
+        public Oidc withEndpoints(Endpoints providerEndpoints) {
+            return new Oidc(name, clientId, clientSecret, issuerUrl, scopes, attributeRequestMethod, identifiers,
+                    Optional.of(providerEndpoints), attributeMapping);
         }
 
         public Oidc withAttributeMapping(Map<String, String> mapping) {
             return new Oidc(name, clientId, clientSecret, issuerUrl, scopes, attributeRequestMethod, identifiers,
-                    mapping);
+                    endpoints, mapping);
         }
     }
 

@@ -314,6 +314,12 @@ class AuthOptionsTest {
                         .withAttributeMapping(Map.of("given_name", "given_name")))
                 .oidc(Oidc.of("MyOidc", "oidc-id", SecretValue.unsafePlainText("oidc-secret"),
                         "https://issuer.example.com"))
+                .oidc(Oidc.of("Legacy", "legacy-id", SecretValue.unsafePlainText("legacy-secret"),
+                        "https://legacy.example.com").withAttributeRequestMethod(Oidc.RequestMethod.POST)
+                        .withScopes("openid", "email").withIdentifiers("legacy.example.com")
+                        .withEndpoints(new Oidc.Endpoints("https://legacy.example.com/authorize",
+                                "https://legacy.example.com/token", "https://legacy.example.com/userinfo",
+                                "https://legacy.example.com/jwks")))
                 .saml(Saml.fromUrl("MySaml", "https://idp.example.com/metadata"))
                 .callbackUrls("http://localhost:3000/", "https://app.example.com/")
                 .logoutUrls("http://localhost:3000/signout")
@@ -334,7 +340,15 @@ class AuthOptionsTest {
                 "LogoutURLs", List.of("http://localhost:3000/signout"),
                 "AllowedOAuthScopes", List.of("email", "openid"),
                 "SupportedIdentityProviders", Match.arrayWith(List.of("COGNITO"))));
-        s.root.hasOutput("socialProviders", Map.of("Value", "[\"GOOGLE\",\"MyOidc\",\"MySaml\"]"));
+        s.auth.hasResourceProperties("AWS::Cognito::UserPoolIdentityProvider", Map.of("ProviderType", "OIDC",
+                "ProviderName", "Legacy", "IdpIdentifiers", List.of("legacy.example.com"),
+                "ProviderDetails", Match.objectLike(Map.of("attributes_request_method", "POST",
+                        "authorize_scopes", "openid email",
+                        "authorize_url", "https://legacy.example.com/authorize",
+                        "token_url", "https://legacy.example.com/token",
+                        "attributes_url", "https://legacy.example.com/userinfo",
+                        "jwks_uri", "https://legacy.example.com/jwks"))));
+        s.root.hasOutput("socialProviders", Map.of("Value", "[\"GOOGLE\",\"MyOidc\",\"Legacy\",\"MySaml\"]"));
         s.root.hasOutput("oauthCognitoDomain", Map.of("Value", Map.of("Fn::Join", List.of("", List.of(
                 prefix + ".auth.", Map.of("Ref", "AWS::Region"), ".amazoncognito.com")))));
         s.root.hasOutput("oauthRedirectSignIn", Map.of("Value", "http://localhost:3000/,https://app.example.com/"));
