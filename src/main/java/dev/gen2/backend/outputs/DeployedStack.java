@@ -1,0 +1,94 @@
+package dev.gen2.backend.outputs;
+
+import dev.gen2.backend.BackendConfigException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.Output;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
+
+/**
+ * Reads a deployed backend the way Amplify does: the stack's outputs with DescribeStacks, grouped by the
+ * {@code AWS::Amplify::*} entries of its template metadata (GetTemplateSummary). Where the metadata cannot be read,
+ * the outputs are grouped by their names.
+ */
+public final class DeployedStack {
+
+    private DeployedStack() {
+    }
+
+    public static BackendOutput read(CloudFormationClient cloudFormation, String stackName) {
+        String where = "stack " + stackName;
+        Stack stack = describe(cloudFormation, stackName, where);
+        String status = stack.stackStatusAsString();
+        if (status != null && status.endsWith("_IN_PROGRESS")) {
+            throw new BackendConfigException(where, "The stack is being deployed (" + status + ").",
+                    "wait until the deployment has finished, then run generate outputs again.");
+        }
+        Map<String, String> outputs = new LinkedHashMap<>();
+        for (Output output : stack.outputs()) {
+            outputs.put(output.outputKey(), output.outputValue());
+        }
+        Map<String, BackendOutput.MetadataEntry> metadata = amplifyMetadata(cloudFormation, stackName);
+        BackendOutput backend = metadata.containsKey(BackendOutput.PLATFORM)
+                ? BackendOutput.fromMetadata(outputs, metadata)
+                : BackendOutput.fromOutputNames(outputs);
+        return backend.requireBackend(where);
+    }
+
+    private static Stack describe(CloudFormationClient cloudFormation, String stackName, String where) {
+        try {
+            List<Stack> stacks = cloudFormation.describeStacks(request -> request.stackName(stackName)).stacks();
+            if (stacks.isEmpty()) {
+                throw notFound(where);
+            }
+            return stacks.get(0);
+        } catch (CloudFormationException e) {
+            if (e.awsErrorDetails() != null && String.valueOf(e.awsErrorDetails().errorMessage())
+                    .contains("does not exist")) {
+                throw notFound(where);
+            }
+            throw awsError(where, e);
+        } catch (SdkException e) {
+            throw awsError(where, e);
+        }
+    }
+
+    private static Map<String, BackendOutput.MetadataEntry> amplifyMetadata(CloudFormationClient cloudFormation,
+            String stackName) {
+        Map<String, BackendOutput.MetadataEntry> entries = new LinkedHashMap<>();
+        String metadata;
+        try {
+            metadata = cloudFormation.getTemplateSummary(request -> request.stackName(stackName)).metadata();
+        } catch (SdkException e) {
+            return entries;
+        }
+        if (metadata == null || metadata.isBlank()) {
+            return entries;
+        }
+        JsonText.parseObject(metadata).forEach((key, value) -> {
+            if (key.startsWith("AWS::Amplify::") && value instanceof Map<?, ?> entry
+                    && entry.get("stackOutputs") instanceof List<?> names) {
+                List<String> stackOutputs = new ArrayList<>();
+                names.forEach(name -> stackOutputs.add(name.toString()));
+                entries.put(key, new BackendOutput.MetadataEntry(String.valueOf(entry.get("version")), stackOutputs));
+            }
+        });
+        return entries;
+    }
+
+    private static BackendConfigException notFound(String where) {
+        return new BackendConfigException(where, "The stack does not exist in this account and region.",
+                "check the stack name (or --app-id, --branch, --identifier), --region and --profile, and that the"
+                        + " backend is deployed.");
+    }
+
+    private static BackendConfigException awsError(String where, SdkException e) {
+        return new BackendConfigException(where, "AWS could not be asked for the stack: " + e.getMessage(),
+                "check your credentials (--profile), --region, and --endpoint-url if you use one.");
+    }
+}

@@ -1,0 +1,38 @@
+package dev.gen2.cli;
+
+import dev.gen2.backend.BackendConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The gen2-backend command line, Amplify's {@code ampx} for Java backends. */
+@Command(name = "gen2", mixinStandardHelpOptions = true, version = "gen2-backend 0.1.0",
+        description = "Amplify Gen 2's backend tooling for Java backends.",
+        subcommands = {Gen2Cli.GenerateCommand.class})
+public final class Gen2Cli {
+
+    /** Exit code of a bad argument or a failure the message explains. */
+    static final int USER_ERROR = 1;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; errors are printed as one line, not a stack trace. */
+    public static int run(String... args) {
+        return new CommandLine(new Gen2Cli())
+                .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+                    if (error instanceof BackendConfigException) {
+                        commandLine.getErr().println("error: " + error.getMessage());
+                        return USER_ERROR;
+                    }
+                    throw error;
+                })
+                .execute(args);
+    }
+
+    /** {@code gen2 generate ...}. */
+    @Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate files from a backend.",
+            subcommands = {GenerateOutputsCommand.class})
+    static final class GenerateCommand {
+    }
+}

@@ -1,0 +1,180 @@
+package dev.gen2.cli;
+
+import dev.gen2.backend.BackendConfigException;
+import dev.gen2.backend.BackendId;
+import dev.gen2.backend.DeploymentType;
+import dev.gen2.backend.outputs.BackendOutput;
+import dev.gen2.backend.outputs.CdkOutputsFile;
+import dev.gen2.backend.outputs.ClientConfigGenerator;
+import dev.gen2.backend.outputs.ClientConfigVersion;
+import dev.gen2.backend.outputs.DeployedStack;
+import dev.gen2.backend.outputs.JsonText;
+import dev.gen2.backend.outputs.OutputsFileWriter;
+import dev.gen2.backend.outputs.OutputsFormat;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilder;
+
+/**
+ * {@code gen2 generate outputs}: Amplify's {@code ampx generate outputs}. Reads a deployed backend (by stack name,
+ * by app id and branch, by sandbox identifier, or from the file {@code cdk deploy --outputs-file} wrote) and writes
+ * the frontend configuration.
+ */
+@Command(name = "outputs", mixinStandardHelpOptions = true,
+        description = "Write amplify_outputs.json (or .dart, or the legacy amplifyconfiguration.json / aws-exports.js)"
+                + " for a deployed backend.")
+final class GenerateOutputsCommand implements Callable<Integer> {
+    private static final Pattern STACK_NAME = Pattern.compile("^[a-zA-Z][-a-zA-Z0-9]{1,127}$|^arn:[-a-zA-Z0-9:/._+]+$");
+    private static final Pattern IDENTIFIER = Pattern.compile("^[a-zA-Z0-9-]{1,15}$");
+
+    @Spec
+    private CommandSpec spec;
+
+    @ArgGroup(exclusive = true)
+    private Backend backend = new Backend();
+
+    static final class Backend {
+        @Option(names = "--stack", description = "The backend's root stack name.")
+        String stack;
+
+        @ArgGroup(exclusive = false)
+        Branch branch;
+
+        @Option(names = "--identifier", description = "A sandbox's identifier (default: your user name).")
+        String identifier;
+    }
+
+    static final class Branch {
+        @Option(names = "--app-id", required = true, description = "The Amplify app id of a branch environment.")
+        String appId;
+
+        @Option(names = "--branch", required = true, description = "The git branch of a branch environment.")
+        String branch;
+    }
+
+    @Option(names = "--namespace", description = "The sandbox's namespace (default: amplify-backend-namespace in"
+            + " ./cdk.json).")
+    private String namespace;
+
+    @Option(names = "--cdk-outputs-file", description = "Read the outputs from the file `cdk deploy"
+            + " --outputs-file` wrote instead of from AWS.")
+    private Path cdkOutputsFile;
+
+    @Option(names = "--out-dir", defaultValue = "outputs", description = "Directory to write to (default: ${DEFAULT-VALUE}).")
+    private Path outDir;
+
+    @Option(names = "--format", defaultValue = "json", description = "json, dart, or js (aws-exports.js, version 0"
+            + " only). Default: ${DEFAULT-VALUE}.")
+    private String format;
+
+    @Option(names = "--outputs-version", defaultValue = "1.5", description = "0, 1, 1.1, 1.2, 1.3, 1.4 or 1.5."
+            + " Default: ${DEFAULT-VALUE}.")
+    private String outputsVersion;
+
+    @Option(names = "--profile", description = "AWS profile to read the stack with.")
+    private String profile;
+
+    @Option(names = "--region", description = "AWS region of the stack (default: your AWS configuration).")
+    private String region;
+
+    @Option(names = "--endpoint-url", description = "A CloudFormation endpoint, such as a local AWS emulator's.")
+    private URI endpointUrl;
+
+    @Override
+    public Integer call() {
+        ClientConfigVersion version = ClientConfigVersion.fromValue(outputsVersion);
+        OutputsFormat outputsFormat = OutputsFormat.fromValue(format);
+        outputsFormat.fileName(version);
+        BackendOutput output = cdkOutputsFile != null
+                ? CdkOutputsFile.read(cdkOutputsFile, Optional.ofNullable(backend.stack).map(this::checkedStackName))
+                : readDeployed(stackName());
+        Map<String, Object> config = ClientConfigGenerator.generate(output, version);
+        Path written = OutputsFileWriter.write(outDir, config, version, outputsFormat);
+        spec.commandLine().getOut().println("Wrote " + written);
+        return 0;
+    }
+
+    private String stackName() {
+        if (backend.stack != null) {
+            return checkedStackName(backend.stack);
+        }
+        if (backend.branch != null) {
+            if (backend.branch.appId.isBlank() || backend.branch.branch.isBlank()) {
+                throw new BackendConfigException("--app-id/--branch", "Invalid --branch or --app-id.",
+                        "give both a non-empty --app-id and --branch.");
+            }
+            return new BackendId(backend.branch.appId, backend.branch.branch, DeploymentType.BRANCH).stackName();
+        }
+        String identifier = Optional.ofNullable(backend.identifier)
+                .orElseGet(() -> System.getProperty("user.name", ""));
+        if (!IDENTIFIER.matcher(identifier).matches()) {
+            throw new BackendConfigException("--identifier", "Invalid --identifier provided: " + identifier,
+                    "use 1 to 15 letters, digits and hyphens.");
+        }
+        return new BackendId(sandboxNamespace(), identifier, DeploymentType.SANDBOX).stackName();
+    }
+
+    private String checkedStackName(String name) {
+        if (!STACK_NAME.matcher(name).matches()) {
+            throw new BackendConfigException("--stack", "Invalid --stack name provided: " + name,
+                    "give a CloudFormation stack name (a letter, then letters, digits and hyphens) or stack ARN.");
+        }
+        return name;
+    }
+
+    private String sandboxNamespace() {
+        if (namespace != null) {
+            return namespace;
+        }
+        Path cdkJson = Path.of("cdk.json");
+        try {
+            Object context = JsonText.parseObject(Files.readString(cdkJson, StandardCharsets.UTF_8)).get("context");
+            if (context instanceof Map<?, ?> values && values.get(BackendId.NAMESPACE_KEY) != null) {
+                return values.get(BackendId.NAMESPACE_KEY).toString();
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // reported below
+        }
+        throw new BackendConfigException("--identifier", "The sandbox's namespace is unknown: ./cdk.json has no"
+                + " context value " + BackendId.NAMESPACE_KEY + ".", "run in the project directory, or pass"
+                + " --namespace (or --stack).");
+    }
+
+    private BackendOutput readDeployed(String stackName) {
+        CloudFormationClientBuilder builder = CloudFormationClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(profile != null
+                        ? ProfileCredentialsProvider.create(profile)
+                        : DefaultCredentialsProvider.builder().build());
+        if (region != null) {
+            builder.region(Region.of(region));
+        }
+        if (endpointUrl != null) {
+            builder.endpointOverride(endpointUrl);
+        }
+        try (CloudFormationClient cloudFormation = builder.build()) {
+            return DeployedStack.read(cloudFormation, stackName);
+        } catch (SdkClientException e) {
+            throw new BackendConfigException("AWS configuration", e.getMessage(),
+                    "pass --region (or set AWS_REGION) and credentials (--profile, or AWS_* variables).");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs a main class of this project with plain `java -cp` and the classpath file Maven writes at compile time
+# (no Maven on every run). Recompiles first when any source, resource or the pom is newer than the last build,
+# so stale classes never run. Usage: run-java.sh MAIN_CLASS [ARGS...]; the working directory is kept.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
+stamp="$root/target/classpath.txt"
+if [ ! -f "$stamp" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$stamp" -print -quit)" ]; then
+  mvn -q -B -f "$root/pom.xml" compile >&2
+  touch "$stamp"
+fi
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="${JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION:-20}"
+main_class="$1"
+shift
+exec java -cp "$root/target/classes:$(cat "$stamp")" "$main_class" "$@"

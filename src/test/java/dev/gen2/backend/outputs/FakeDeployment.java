@@ -1,0 +1,52 @@
+package dev.gen2.backend.outputs;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * What a root stack's outputs would be once deployed in us-east-1: literal values as synthesized, the region for
+ * {@code AWS::Region}, and fake physical ids for the values CloudFormation makes up.
+ */
+final class FakeDeployment {
+    static final String REGION = "us-east-1";
+    static final String USER_POOL_ID = "us-east-1_Ab12Cd34E";
+    static final String CLIENT_ID = "5n1m2o3p4q5r6s7t8u9v0w1x2y";
+    static final String IDENTITY_POOL_ID = "us-east-1:0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b";
+    private static final Map<String, String> PHYSICAL_IDS = Map.of(
+            "userPoolId", USER_POOL_ID,
+            "webClientId", CLIENT_ID,
+            "oauthClientId", CLIENT_ID,
+            "identityPoolId", IDENTITY_POOL_ID);
+
+    private FakeDeployment() {
+    }
+
+    /** The deployed outputs of a synthesized root stack. */
+    static Map<String, String> outputs(Template root) {
+        Map<String, String> deployed = new LinkedHashMap<>();
+        root.findOutputs("*").forEach((name, output) -> deployed.put(name, resolve(name, output.get("Value"))));
+        return deployed;
+    }
+
+    private static String resolve(String outputName, Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        Map<?, ?> intrinsic = (Map<?, ?>) value;
+        if (intrinsic.containsKey("Ref")) {
+            return "AWS::Region".equals(intrinsic.get("Ref")) ? REGION : "fake-" + outputName;
+        }
+        if (intrinsic.containsKey("Fn::GetAtt")) {
+            return PHYSICAL_IDS.getOrDefault(outputName, "fake-" + outputName);
+        }
+        if (intrinsic.containsKey("Fn::Join")) {
+            List<?> join = (List<?>) intrinsic.get("Fn::Join");
+            return ((List<?>) join.get(1)).stream().map(part -> resolve(outputName, part))
+                    .collect(Collectors.joining(join.get(0).toString()));
+        }
+        throw new IllegalArgumentException("Cannot fake the output " + outputName + ": " + value);
+    }
+}
