@@ -1,6 +1,7 @@
 package dev.gen2.cli;
 
 import dev.gen2.backend.BackendConfigException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,14 @@ public final class Gen2Cli {
 
     /** Runs a command line and returns its exit code; errors are printed as one line, not a stack trace. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command line, printing to the given writers. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         return new CommandLine(new Gen2Cli())
+                .setOut(out)
+                .setErr(err)
                 .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
                     if (error instanceof BackendConfigException) {
                         commandLine.getErr().println("error: " + error.getMessage());

@@ -12,9 +12,10 @@ import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 
 /**
- * Reads a deployed backend the way Amplify does: the stack's outputs with DescribeStacks, grouped by the
- * {@code AWS::Amplify::*} entries of its template metadata (GetTemplateSummary). Where the metadata cannot be read,
- * the outputs are grouped by their names.
+ * Reads a deployed backend as Amplify does: the stack's outputs with DescribeStacks, grouped by the
+ * {@code AWS::Amplify::*} entries of its template's metadata. Amplify reads that metadata with GetTemplateSummary;
+ * we read it from the template itself (GetTemplate), which local AWS emulators such as moto also answer. Where the
+ * metadata cannot be read, the outputs are grouped by their names.
  */
 public final class DeployedStack {
 
@@ -61,21 +62,22 @@ public final class DeployedStack {
     private static Map<String, BackendOutput.MetadataEntry> amplifyMetadata(CloudFormationClient cloudFormation,
             String stackName) {
         Map<String, BackendOutput.MetadataEntry> entries = new LinkedHashMap<>();
-        String metadata;
+        Object metadata;
         try {
-            metadata = cloudFormation.getTemplateSummary(request -> request.stackName(stackName)).metadata();
-        } catch (SdkException e) {
+            String template = cloudFormation.getTemplate(request -> request.stackName(stackName)).templateBody();
+            metadata = JsonText.parseObject(template).get("Metadata");
+        } catch (SdkException | IllegalArgumentException e) {
             return entries;
         }
-        if (metadata == null || metadata.isBlank()) {
+        if (!(metadata instanceof Map<?, ?> metadataEntries)) {
             return entries;
         }
-        JsonText.parseObject(metadata).forEach((key, value) -> {
-            if (key.startsWith("AWS::Amplify::") && value instanceof Map<?, ?> entry
+        metadataEntries.forEach((key, value) -> {
+            if (key.toString().startsWith("AWS::Amplify::") && value instanceof Map<?, ?> entry
                     && entry.get("stackOutputs") instanceof List<?> names) {
                 List<String> stackOutputs = new ArrayList<>();
                 names.forEach(name -> stackOutputs.add(name.toString()));
-                entries.put(key, new BackendOutput.MetadataEntry(String.valueOf(entry.get("version")), stackOutputs));
+                entries.put(key.toString(), new BackendOutput.MetadataEntry(String.valueOf(entry.get("version")), stackOutputs));
             }
         });
         return entries;

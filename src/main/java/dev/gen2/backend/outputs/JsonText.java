@@ -3,6 +3,7 @@ package dev.gen2.backend.outputs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +34,7 @@ public final class JsonText {
         }
     }
 
-    /** {@code JSON.stringify(value, null, indent)}. */
+    /** {@code JSON.stringify(value, null, indent)}: compact for an indent of 0. */
     public static String stringify(Object value, int indent) {
         StringBuilder out = new StringBuilder();
         write(out, value, " ".repeat(indent), "");
@@ -44,7 +45,7 @@ public final class JsonText {
         if (value instanceof Map<?, ?> map) {
             writeContainer(out, map.entrySet().stream().map(e -> (Object) e).toList(), '{', '}', step, current);
         } else if (value instanceof List<?> list) {
-            writeContainer(out, List.copyOf(list), '[', ']', step, current);
+            writeContainer(out, new ArrayList<>(list), '[', ']', step, current);
         } else if (value instanceof String text) {
             quote(out, text);
         } else if (value == null) {
@@ -64,19 +65,26 @@ public final class JsonText {
             out.append(open).append(close);
             return;
         }
+        boolean compact = step.isEmpty();
         String inner = current + step;
         out.append(open);
         for (int i = 0; i < items.size(); i++) {
-            out.append(i == 0 ? "" : ",").append('\n').append(inner);
+            out.append(i == 0 ? "" : ",");
+            if (!compact) {
+                out.append('\n').append(inner);
+            }
             if (items.get(i) instanceof Map.Entry<?, ?> entry) {
                 quote(out, String.valueOf(entry.getKey()));
-                out.append(": ");
+                out.append(compact ? ":" : ": ");
                 write(out, entry.getValue(), step, inner);
             } else {
                 write(out, items.get(i), step, inner);
             }
         }
-        out.append('\n').append(current).append(close);
+        if (!compact) {
+            out.append('\n').append(current);
+        }
+        out.append(close);
     }
 
     private static void quote(StringBuilder out, String text) {

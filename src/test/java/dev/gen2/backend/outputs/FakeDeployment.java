@@ -10,11 +10,11 @@ import software.amazon.awscdk.assertions.Template;
  * What a root stack's outputs would be once deployed in us-east-1: literal values as synthesized, the region for
  * {@code AWS::Region}, and fake physical ids for the values CloudFormation makes up.
  */
-final class FakeDeployment {
-    static final String REGION = "us-east-1";
-    static final String USER_POOL_ID = "us-east-1_Ab12Cd34E";
-    static final String CLIENT_ID = "5n1m2o3p4q5r6s7t8u9v0w1x2y";
-    static final String IDENTITY_POOL_ID = "us-east-1:0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b";
+public final class FakeDeployment {
+    public static final String REGION = "us-east-1";
+    public static final String USER_POOL_ID = "us-east-1_Ab12Cd34E";
+    public static final String CLIENT_ID = "5n1m2o3p4q5r6s7t8u9v0w1x2y";
+    public static final String IDENTITY_POOL_ID = "us-east-1:0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b";
     private static final Map<String, String> PHYSICAL_IDS = Map.of(
             "userPoolId", USER_POOL_ID,
             "webClientId", CLIENT_ID,
@@ -25,7 +25,7 @@ final class FakeDeployment {
     }
 
     /** The deployed outputs of a synthesized root stack. */
-    static Map<String, String> outputs(Template root) {
+    public static Map<String, String> outputs(Template root) {
         Map<String, String> deployed = new LinkedHashMap<>();
         root.findOutputs("*").forEach((name, output) -> deployed.put(name, resolve(name, output.get("Value"))));
         return deployed;

@@ -1,0 +1,190 @@
+package dev.gen2.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gen2.backend.Backend;
+import dev.gen2.backend.TestBackends;
+import dev.gen2.backend.auth.AuthResource;
+import dev.gen2.backend.outputs.FakeDeployment;
+import dev.gen2.backend.outputs.JsonText;
+import dev.gen2.backend.outputs.MotoServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+
+/**
+ * {@code gen2 generate outputs} end to end: from a cdk outputs file, and from stacks deployed to moto's server on
+ * 127.0.0.1 (read with DescribeStacks).
+ */
+class GenerateOutputsCommandTest {
+    private static final String SANDBOX_STACK = "amplify-testapp-dev-sandbox-1a98428f66";
+    private static final String METADATA_STACK = "amplify-meta-main-branch-0123456789";
+    private static MotoServer moto;
+    private static Map<String, String> deployedOutputs;
+    private static Template root;
+
+    @TempDir
+    Path directory;
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    static void deployToMoto() throws Exception {
+        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.secretAccessKey", "testing");
+        Backend backend = TestBackends.sandbox(AuthResource.define(a -> a.loginWithEmail().groups("ADMINS")));
+        root = TestBackends.template(backend.rootStack());
+        deployedOutputs = FakeDeployment.outputs(root);
+        moto = MotoServer.start();
+        try (CloudFormationClient cloudFormation = cloudFormation()) {
+            cloudFormation.createStack(request -> request.stackName(SANDBOX_STACK)
+                    .templateBody(templateCarrying(deployedOutputs, root.toJSON().get("Metadata"))));
+            cloudFormation.createStack(request -> request.stackName(METADATA_STACK).templateBody(templateCarrying(
+                    Map.of("deploymentType", "branch", "region", "us-east-1", "bucketName", "not-recorded"),
+                    Map.of("AWS::Amplify::Platform", Map.of("version", "1",
+                            "stackOutputs", List.of("deploymentType", "region"))))));
+            cloudFormation.createStack(request -> request.stackName("someone-elses-stack")
+                    .templateBody(templateCarrying(Map.of("Url", "https://example.com"), Map.of())));
+        }
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    private static CloudFormationClient cloudFormation() {
+        return CloudFormationClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.US_EAST_1)
+                .endpointOverride(moto.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .build();
+    }
+
+    /** A template whose outputs are the given literal values, with the given metadata and one small resource. */
+    private static String templateCarrying(Map<String, String> outputs, Object metadata) {
+        Map<String, Object> template = new LinkedHashMap<>();
+        template.put("Metadata", metadata);
+        template.put("Resources", Map.of("Marker", Map.of("Type", "AWS::SSM::Parameter",
+                "Properties", Map.of("Name", "/gen2-test/" + outputs.size(), "Type", "String", "Value", "deployed"))));
+        Map<String, Object> templateOutputs = new LinkedHashMap<>();
+        outputs.forEach((name, value) -> templateOutputs.put(name, Map.of("Value", value)));
+        template.put("Outputs", templateOutputs);
+        return JsonText.stringify(template, 0);
+    }
+
+    private Result gen2(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = Gen2Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    private String[] fromMoto(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("generate", "outputs", "--region", "us-east-1",
+                "--endpoint-url", moto.endpoint().toString(), "--out-dir", directory.toString()));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void readsADeployedStackByName() throws IOException {
+        Result result = gen2(fromMoto("--stack", SANDBOX_STACK));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Path file = directory.resolve("amplify_outputs.json");
+        assertThat(result.out()).contains("Wrote " + file);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> auth = (Map<String, Object>) JsonText.parseObject(Files.readString(file)).get("auth");
+        assertThat(auth).containsEntry("user_pool_id", FakeDeployment.USER_POOL_ID)
+                .containsEntry("user_pool_client_id", FakeDeployment.CLIENT_ID)
+                .containsEntry("identity_pool_id", FakeDeployment.IDENTITY_POOL_ID)
+                .containsEntry("groups", List.of(Map.of("ADMINS", Map.of("precedence", 0))));
+    }
+
+    @Test
+    void outputsAreGroupedByTheTemplatesMetadata() throws IOException {
+        Result result = gen2(fromMoto("--stack", METADATA_STACK));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(JsonText.parseObject(Files.readString(directory.resolve("amplify_outputs.json"))))
+                .as("bucketName is not recorded under any AWS::Amplify key of the metadata")
+                .containsOnlyKeys("version");
+    }
+
+    @Test
+    void findsASandboxByIdentifierAndWritesTheLegacyFiles() throws IOException {
+        Result json = gen2(fromMoto("--identifier", "dev", "--namespace", "testapp", "--outputs-version", "0"));
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(JsonText.parseObject(Files.readString(directory.resolve("amplifyconfiguration.json"))))
+                .containsEntry("aws_user_pools_id", FakeDeployment.USER_POOL_ID);
+        Result js = gen2(fromMoto("--identifier", "dev", "--namespace", "testapp", "--outputs-version", "0",
+                "--format", "js"));
+        assertThat(js.exitCode()).as(js.err()).isZero();
+        assertThat(Files.readString(directory.resolve("aws-exports.js"))).contains("export default awsmobile;");
+    }
+
+    @Test
+    void writesDartForFlutter() throws IOException {
+        Result result = gen2(fromMoto("--stack", SANDBOX_STACK, "--format", "dart", "--outputs-version", "1.3"));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(Files.readString(directory.resolve("amplify_outputs.dart")))
+                .startsWith("const amplifyConfig = r'''").contains("\"version\": \"1.3\"");
+    }
+
+    @Test
+    void aMissingStackAndAForeignStackAreReported() {
+        Result missing = gen2(fromMoto("--app-id", "d1234", "--branch", "main"));
+        assertThat(missing.exitCode()).isEqualTo(Gen2Cli.USER_ERROR);
+        assertThat(missing.err()).startsWith("error: stack amplify-d1234-main-branch-")
+                .contains("The stack does not exist in this account and region.");
+        Result foreign = gen2(fromMoto("--stack", "someone-elses-stack"));
+        assertThat(foreign.exitCode()).isEqualTo(Gen2Cli.USER_ERROR);
+        assertThat(foreign.err()).contains("This stack was not made by gen2-backend");
+    }
+
+    @Test
+    void readsTheFileCdkDeployWrote() throws IOException {
+        Path cdkOutputs = directory.resolve("cdk-outputs.json");
+        Files.writeString(cdkOutputs, JsonText.stringify(Map.of(SANDBOX_STACK, deployedOutputs), 2),
+                StandardCharsets.UTF_8);
+        Result result = gen2("generate", "outputs", "--cdk-outputs-file", cdkOutputs.toString(), "--out-dir",
+                directory.resolve("web").toString(), "--outputs-version", "1.4");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(JsonText.parseObject(Files.readString(directory.resolve("web/amplify_outputs.json"))))
+                .containsEntry("version", "1.4").containsKey("auth");
+    }
+
+    @Test
+    void badArgumentsGetOneLineErrors() {
+        assertThat(gen2("generate", "outputs", "--stack", "1bad", "--region", "us-east-1").err())
+                .startsWith("error: --stack: Invalid --stack name provided: 1bad");
+        assertThat(gen2("generate", "outputs", "--identifier", "has_underscore", "--namespace", "x").err())
+                .startsWith("error: --identifier: Invalid --identifier provided: has_underscore");
+        assertThat(gen2("generate", "outputs", "--stack", SANDBOX_STACK, "--outputs-version", "2").err())
+                .startsWith("error: --outputs-version: Unknown outputs version '2'.");
+        assertThat(gen2("generate", "outputs", "--stack", SANDBOX_STACK, "--format", "js").err())
+                .contains("aws-exports.js exists only for the legacy configuration (version 0)");
+        Result both = gen2("generate", "outputs", "--stack", SANDBOX_STACK, "--identifier", "dev");
+        assertThat(both.exitCode()).isNotZero();
+        assertThat(both.err()).contains("mutually exclusive");
+    }
+}
