@@ -1,12 +1,27 @@
 #!/usr/bin/env bash
-# Runs the Node.js tests of the code this library ships for Lambda (src/test/node), with the AWS SDK modules the
-# Lambda runtime provides installed from npm into target/node-test. The tests start moto's server themselves.
+# Runs the Node.js tests (src/test/node): the ReferenceAuth custom resource's code against moto's server, and the
+# configuration files the Java tests generated against the real aws-amplify v6 and v5 clients. What they need comes
+# from npm into target/: the AWS SDK modules the Lambda runtime provides, and each aws-amplify version.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-modules=target/node-test/node_modules
-if [ ! -d "$modules/@aws-sdk/client-cognito-identity-provider" ] || [ ! -d "$modules/@aws-sdk/client-cognito-identity" ]; then
-  mkdir -p target/node-test
-  npm install --prefix target/node-test --no-save --no-audit --no-fund --loglevel=error \
-    @aws-sdk/client-cognito-identity-provider@3.1169.0 @aws-sdk/client-cognito-identity@3.1164.0
+
+install() { # install DIR PACKAGE...
+  local dir="$1"
+  shift
+  if [ ! -f "$dir/.installed" ]; then
+    mkdir -p "$dir"
+    npm install --prefix "$dir" --no-save --no-audit --no-fund --loglevel=error "$@"
+    touch "$dir/.installed"
+  fi
+}
+install target/node-test @aws-sdk/client-cognito-identity-provider@3.1169.0 @aws-sdk/client-cognito-identity@3.1164.0
+install target/node-amplify6 aws-amplify@6.22.1
+install target/node-amplify5 aws-amplify@5.3.9
+
+if [ ! -f target/client-configs/index.json ]; then
+  echo "node-tests: target/client-configs is missing; run the Java tests first (mvn -B verify)" >&2
+  exit 1
 fi
-NODE_PATH="$PWD/$modules" node --test src/test/node/*.test.js
+export AMPLIFY6_MODULES="$PWD/target/node-amplify6/node_modules"
+export AMPLIFY5_MODULES="$PWD/target/node-amplify5/node_modules"
+NODE_PATH="$PWD/target/node-test/node_modules" node --test src/test/node/*.test.js
