@@ -27,6 +27,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 
 /**
  * {@code gen2 generate outputs} end to end: from a cdk outputs file, and from stacks deployed to moto's server on
@@ -35,6 +36,8 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 class GenerateOutputsCommandTest {
     private static final String SANDBOX_STACK = "amplify-testapp-dev-sandbox-1a98428f66";
     private static final String METADATA_STACK = "amplify-meta-main-branch-0123456789";
+    /** Created through a change set not yet executed: REVIEW_IN_PROGRESS, as a stack mid-deployment. */
+    private static final String REVIEWED_STACK = "amplify-review-main-branch-0123456789";
     private static MotoServer moto;
     private static Map<String, String> deployedOutputs;
     private static Template root;
@@ -60,6 +63,9 @@ class GenerateOutputsCommandTest {
                     Map.of("deploymentType", "branch", "region", "us-east-1", "bucketName", "not-recorded"),
                     Map.of("AWS::Amplify::Platform", Map.of("version", "1",
                             "stackOutputs", List.of("deploymentType", "region"))))));
+            cloudFormation.createChangeSet(request -> request.stackName(REVIEWED_STACK).changeSetName("first")
+                    .changeSetType(ChangeSetType.CREATE)
+                    .templateBody(templateCarrying(deployedOutputs, root.toJSON().get("Metadata"))));
             cloudFormation.createStack(request -> request.stackName("someone-elses-stack")
                     .templateBody(templateCarrying(Map.of("Url", "https://example.com"), Map.of())));
         }
@@ -151,11 +157,16 @@ class GenerateOutputsCommandTest {
     }
 
     @Test
-    void aMissingStackAndAForeignStackAreReported() {
+    void missingDeployingAndForeignStacksAreReported() {
         Result missing = gen2(fromMoto("--app-id", "d1234", "--branch", "main"));
         assertThat(missing.exitCode()).isEqualTo(Gen2Cli.USER_ERROR);
         assertThat(missing.err()).startsWith("error: stack amplify-d1234-main-branch-")
                 .contains("The stack does not exist in this account and region.");
+        Result deploying = gen2(fromMoto("--stack", REVIEWED_STACK));
+        assertThat(deploying.exitCode()).isEqualTo(Gen2Cli.USER_ERROR);
+        assertThat(deploying.err()).contains("The stack is being deployed (REVIEW_IN_PROGRESS).")
+                .contains("wait until the deployment has finished");
+        assertThat(directory.resolve("amplify_outputs.json")).doesNotExist();
         Result foreign = gen2(fromMoto("--stack", "someone-elses-stack"));
         assertThat(foreign.exitCode()).isEqualTo(Gen2Cli.USER_ERROR);
         assertThat(foreign.err()).contains("This stack was not made by gen2-backend");
