@@ -14,7 +14,8 @@ install() { # install DIR PACKAGE...
     touch "$dir/.installed"
   fi
 }
-install target/node-test @aws-sdk/client-cognito-identity-provider@3.1169.0 @aws-sdk/client-cognito-identity@3.1164.0
+install target/node-test @aws-sdk/client-cognito-identity-provider@3.1169.0 @aws-sdk/client-cognito-identity@3.1164.0 \
+  @aws-sdk/client-ssm@3.1169.0
 install target/node-amplify6 aws-amplify@6.22.1
 install target/node-amplify5 aws-amplify@5.3.9
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.IStableStringProducer;
+import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.Stack;
 
 /**
@@ -19,9 +21,12 @@ public final class BackendOutputStorage {
     public static final String PLATFORM_KEY = "AWS::Amplify::Platform";
     public static final String AUTH_KEY = "AWS::Amplify::Auth";
     public static final String CUSTOM_KEY = "AWS::Amplify::Custom";
+    public static final String STORAGE_KEY = "AWS::Amplify::Storage";
+    public static final String FUNCTION_KEY = "AWS::Amplify::Function";
 
     private final Stack rootStack;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Map<String, List<String>> lists = new LinkedHashMap<>();
 
     public BackendOutputStorage(Stack rootStack) {
         this.rootStack = rootStack;
@@ -48,6 +53,25 @@ public final class BackendOutputStorage {
         metadata.put("version", entry.version);
         metadata.put("stackOutputs", List.copyOf(entry.stackOutputs));
         rootStack.addMetadata(key, metadata);
+    }
+
+    /**
+     * Appends a value to a list output, such as the {@code definedFunctions} of {@code AWS::Amplify::Function}: one
+     * output whose value is the JSON array of everything appended, written when the template is synthesized.
+     */
+    public void appendToList(String key, String version, String listName, String value) {
+        List<String> values = lists.get(listName);
+        if (values == null) {
+            values = new ArrayList<>();
+            lists.put(listName, values);
+            List<String> appended = values;
+            addEntry(key, version, Map.of(listName,
+                    Lazy.string((IStableStringProducer) () -> rootStack.toJsonString(appended))));
+        } else if (!entries.get(key).version.equals(version)) {
+            throw new IllegalStateException("List output " + listName + " is recorded at version "
+                    + entries.get(key).version + ", not " + version + ".");
+        }
+        values.add(value);
     }
 
     /** The output fields recorded under a metadata key, in the order they were added. */

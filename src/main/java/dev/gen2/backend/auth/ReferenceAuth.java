@@ -5,6 +5,7 @@ import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.BackendContext;
 import dev.gen2.backend.BackendOutputStorage;
 import dev.gen2.backend.BundledAsset;
+import dev.gen2.backend.CfnLintSuppressions;
 import dev.gen2.backend.ResourceFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
-import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -31,7 +31,6 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.customresources.Provider;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /**
  * Auth made of an existing user pool, app client, identity pool and roles: Amplify's {@code referenceAuth}. Nothing
@@ -140,8 +139,8 @@ public final class ReferenceAuth extends Construct implements BackendAuth {
         Provider provider = Provider.Builder.create(this, "AmplifyRefAuthCustomResourceProvider")
                 .onEventHandler(handler)
                 .build();
-        ignoreRedundantRoleDependency(handler);
-        ignoreRedundantRoleDependency(provider.getNode().findChild("framework-onEvent"));
+        CfnLintSuppressions.redundantRoleDependency(handler);
+        CfnLintSuppressions.redundantRoleDependency(provider.getNode().findChild("framework-onEvent"));
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("userPoolId", settings.userPoolId());
         properties.put("identityPoolId", settings.identityPoolId());
@@ -155,15 +154,6 @@ public final class ReferenceAuth extends Construct implements BackendAuth {
                 .resourceType(RESOURCE_TYPE)
                 .properties(properties)
                 .build();
-    }
-
-    /**
-     * CDK's Lambda functions carry a DependsOn on their role that the role's GetAtt already implies; cfn-lint warns
-     * about it (W3005). The ignore is scoped to these two functions.
-     */
-    private static void ignoreRedundantRoleDependency(IConstruct function) {
-        ((CfnResource) function.getNode().getDefaultChild()).addMetadata("cfn-lint",
-                Map.of("config", Map.of("ignore_checks", List.of("W3005"))));
     }
 
     private void recordOutputs(BackendOutputStorage storage) {

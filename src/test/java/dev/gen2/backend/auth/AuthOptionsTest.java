@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gen2.backend.Backend;
 import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.BackendId;
+import dev.gen2.backend.CfnLintSuppressions;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.FunctionProvider;
 import dev.gen2.backend.ResourceFactory;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
@@ -56,9 +56,7 @@ class AuthOptionsTest {
             Stack stack = backend.stackFor(resourceGroup, "function-Lambda");
             Function fn = Function.Builder.create(stack, id).runtime(Runtime.NODEJS_22_X).handler("index.handler")
                     .code(Code.fromInline("exports.handler = async (event) => event;")).build();
-            // CDK's Function writes a DependsOn on its role that its GetAtt already implies (cfn-lint W3005).
-            ((CfnResource) fn.getNode().getDefaultChild()).addMetadata("cfn-lint",
-                    Map.of("config", Map.of("ignore_checks", List.of("W3005"))));
+            CfnLintSuppressions.redundantRoleDependency(fn);
             return () -> fn;
         };
     }

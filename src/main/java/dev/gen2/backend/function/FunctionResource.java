@@ -1,0 +1,159 @@
+package dev.gen2.backend.function;
+
+import dev.gen2.backend.BackendContext;
+import dev.gen2.backend.BackendOutputStorage;
+import dev.gen2.backend.CfnLintSuppressions;
+import dev.gen2.backend.FunctionProvider;
+import dev.gen2.backend.ResourceFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Size;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.CfnFunction;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
+import software.amazon.awscdk.services.lambda.LayerVersion;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.scheduler.Schedule;
+import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
+import software.constructs.Construct;
+
+/**
+ * A Lambda function of the backend, Amplify's {@code defineFunction}: Node.js code from a directory or a file, with
+ * Amplify's defaults (Node.js 22, 3 seconds, 512 MB), environment, schedules, layers and logging. It lives in the
+ * {@code function} nested stack unless its resource group says otherwise, and other resources grant it access
+ * (auth actions, storage paths) through {@link FunctionProvider}.
+ *
+ * <pre>{@code
+ * FunctionResource.Factory REPORT = FunctionResource.define(fn -> fn
+ *         .name("report").entry("src/main/functions/report").timeoutSeconds(60).schedule("every 1h"));
+ * }</pre>
+ */
+public final class FunctionResource extends Construct implements FunctionProvider {
+    private static final String STACK_TYPE = "function-Lambda";
+
+    private final FunctionSettings settings;
+    private final Function lambda;
+    private final List<Schedule> schedules = new ArrayList<>();
+
+    private FunctionResource(Construct scope, FunctionSettings settings) {
+        super(scope, settings.name());
+        this.settings = settings;
+        Function.Builder function = Function.Builder.create(this, settings.name() + "-lambda")
+                .runtime(settings.runtime().toCdk())
+                .handler(FunctionCode.RUNTIME_HANDLER)
+                .code(Code.fromAsset(FunctionCode.stage(settings.entry()).toString()))
+                .timeout(Duration.seconds(settings.timeoutSeconds()))
+                .memorySize(settings.memoryMB())
+                .ephemeralStorageSize(Size.mebibytes(settings.ephemeralStorageSizeMB()))
+                .architecture(settings.architecture() == FunctionSettings.Architecture.ARM64
+                        ? Architecture.ARM_64 : Architecture.X86_64)
+                .environment(environment())
+                .layers(layers());
+        settings.logFormat().ifPresent(format -> function.loggingFormat(format == FunctionSettings.LogFormat.JSON
+                ? LoggingFormat.JSON : LoggingFormat.TEXT));
+        settings.applicationLogLevel().ifPresent(level -> function.applicationLogLevelV2(
+                ApplicationLogLevel.valueOf(level.name())));
+        settings.logRetentionDays().ifPresent(days -> function.logGroup(LogGroup.Builder
+                .create(this, settings.name() + "-lambda-log-group")
+                .retention(LogRetention.of(days).orElseThrow())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build()));
+        this.lambda = function.build();
+        CfnLintSuppressions.redundantRoleDependency(lambda);
+        for (int index = 0; index < settings.schedules().size(); index++) {
+            FunctionSchedule schedule = settings.schedules().get(index);
+            schedules.add(Schedule.Builder.create(lambda, "schedule-" + index)
+                    .schedule(ScheduleParser.toExpression(schedule))
+                    .target(new LambdaInvoke(lambda))
+                    .build());
+        }
+        Tags.of(this).add("amplify:friendly-name", settings.name());
+    }
+
+    /** Defines a function with the options set in the given lambda, checked at once. */
+    public static Factory define(UnaryOperator<FunctionSettings.Builder> definition) {
+        FunctionSettings settings = definition.apply(FunctionSettings.builder()).build();
+        FunctionValidator.validate(settings);
+        return new Factory(settings);
+    }
+
+    @Override
+    public Function lambda() {
+        return lambda;
+    }
+
+    /** The L1 function, for properties the options do not reach. */
+    public CfnFunction cfnFunction() {
+        return (CfnFunction) lambda.getNode().getDefaultChild();
+    }
+
+    /** The EventBridge Scheduler schedules that run the function, in the order given. */
+    public List<Schedule> schedules() {
+        return List.copyOf(schedules);
+    }
+
+    /** Adds an environment variable, Amplify's {@code backend.<fn>.addEnvironment}. */
+    public void addEnvironment(String key, String value) {
+        lambda.addEnvironment(key, value);
+    }
+
+    public FunctionSettings settings() {
+        return settings;
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>(settings.environment());
+        environment.put("GEN2_HANDLER", settings.effectiveHandler());
+        return environment;
+    }
+
+    private List<ILayerVersion> layers() {
+        Stack stack = Stack.of(this);
+        List<ILayerVersion> layers = new ArrayList<>();
+        new LinkedHashMap<>(settings.layers()).values().stream().distinct().forEach(layer -> {
+            String arn = layer.startsWith("arn:") ? layer
+                    : "arn:" + stack.getPartition() + ":lambda:" + stack.getRegion() + ":" + stack.getAccount()
+                            + ":layer:" + layer;
+            layers.add(LayerVersion.fromLayerVersionArn(this, settings.name() + "-layer-" + layers.size(), arn));
+        });
+        return layers;
+    }
+
+    /** Builds a function once, in its resource group's nested stack. */
+    public static final class Factory implements ResourceFactory<FunctionResource> {
+        private final FunctionSettings settings;
+
+        private Factory(FunctionSettings settings) {
+            this.settings = settings;
+        }
+
+        public FunctionSettings settings() {
+            return settings;
+        }
+
+        @Override
+        public FunctionResource build(BackendContext backend) {
+            Stack stack = backend.stackFor(settings.resourceGroupName(), STACK_TYPE);
+            FunctionResource function = new FunctionResource(stack, settings);
+            backend.outputs().appendToList(BackendOutputStorage.FUNCTION_KEY, "1", "definedFunctions",
+                    function.lambda().getFunctionName());
+            return function;
+        }
+
+        @Override
+        public String describe() {
+            return "function '" + settings.name() + "'";
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.gen2.backend.function;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Everything {@code FunctionResource.define} takes: Amplify's {@code defineFunction} options, with its defaults.
+ *
+ * @param name the function's name in the backend (the resource-name rule applies)
+ * @param entry the handler's code: a directory (the handler in {@code index.js}, {@code .mjs} or {@code .cjs}) or
+ *     one file; packaged as it is, without a bundler or Docker
+ * @param handler the handler, {@code module.export}; empty means {@code index.handler} for a directory and
+ *     {@code <file name>.handler} for a file
+ * @param runtime Node.js 22 unless chosen
+ * @param timeoutSeconds 3 (1 to 900)
+ * @param memoryMB 512 (128 to 10240)
+ * @param ephemeralStorageSizeMB 512 (512 to 10240)
+ * @param architecture x86_64 unless chosen
+ * @param environment variables, in the order given
+ * @param schedules when the function runs by itself
+ * @param layers layer module name to a layer version ARN, or to {@code name:version} in the stack's account and
+ *     region; at most 5 distinct layers
+ * @param resourceGroupName the nested stack the function lives in: {@code function}, or {@code auth} for an auth
+ *     trigger (which avoids a circular dependency between the two stacks)
+ * @param logRetentionDays how long CloudWatch keeps the logs; empty keeps them forever, as Lambda does
+ * @param logFormat text or JSON logs; empty keeps Lambda's text format
+ * @param applicationLogLevel the level below which JSON logs are dropped
+ */
+public record FunctionSettings(String name, Path entry, Optional<String> handler, NodeRuntime runtime,
+        int timeoutSeconds, int memoryMB, int ephemeralStorageSizeMB, Architecture architecture,
+        Map<String, String> environment, List<FunctionSchedule> schedules, Map<String, String> layers,
+        String resourceGroupName, OptionalInt logRetentionDays, Optional<LogFormat> logFormat,
+        Optional<LogLevel> applicationLogLevel) {
+
+    /** The processor architecture. */
+    public enum Architecture { X86_64, ARM64 }
+
+    /** Lambda's log formats. */
+    public enum LogFormat { TEXT, JSON }
+
+    /** Lambda's application log levels, for JSON logs. */
+    public enum LogLevel { TRACE, DEBUG, INFO, WARN, ERROR, FATAL }
+
+    public static final String DEFAULT_RESOURCE_GROUP = "function";
+
+    public FunctionSettings {
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        schedules = List.copyOf(schedules);
+        layers = Collections.unmodifiableMap(new LinkedHashMap<>(layers));
+    }
+
+    /** The handler the function's code exports, such as {@code index.handler}. */
+    public String effectiveHandler() {
+        return handler.orElseGet(() -> {
+            String file = entry.getFileName().toString();
+            return (file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : "index") + ".handler";
+        });
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link FunctionSettings}; what the lambda given to {@code FunctionResource.define} configures. */
+    public static final class Builder {
+        private String name;
+        private Path entry;
+        private String handler;
+        private NodeRuntime runtime = NodeRuntime.NODE_22;
+        private int timeoutSeconds = 3;
+        private int memoryMB = 512;
+        private int ephemeralStorageSizeMB = 512;
+        private Architecture architecture = Architecture.X86_64;
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private final List<FunctionSchedule> schedules = new ArrayList<>();
+        private final Map<String, String> layers = new LinkedHashMap<>();
+        private String resourceGroupName = DEFAULT_RESOURCE_GROUP;
+        private Integer logRetentionDays;
+        private LogFormat logFormat;
+        private LogLevel applicationLogLevel;
+
+        private Builder() {
+        }
+
+        public Builder name(String functionName) {
+            this.name = functionName;
+            return this;
+        }
+
+        /** The handler's code, relative to the project directory: a directory or one {@code .js}/{@code .mjs} file. */
+        public Builder entry(String path) {
+            this.entry = Path.of(path);
+            return this;
+        }
+
+        public Builder handler(String moduleAndExport) {
+            this.handler = moduleAndExport;
+            return this;
+        }
+
+        public Builder runtime(NodeRuntime nodeRuntime) {
+            this.runtime = nodeRuntime;
+            return this;
+        }
+
+        public Builder timeoutSeconds(int seconds) {
+            this.timeoutSeconds = seconds;
+            return this;
+        }
+
+        public Builder memoryMB(int megabytes) {
+            this.memoryMB = megabytes;
+            return this;
+        }
+
+        public Builder ephemeralStorageSizeMB(int megabytes) {
+            this.ephemeralStorageSizeMB = megabytes;
+            return this;
+        }
+
+        public Builder architecture(Architecture processor) {
+            this.architecture = processor;
+            return this;
+        }
+
+        public Builder environment(String key, String value) {
+            environment.put(key, value);
+            return this;
+        }
+
+        /** Runs the function on a schedule, such as {@code "every 5m"} or {@code "0 8 ? * MON-FRI"}, in UTC. */
+        public Builder schedule(String... expressions) {
+            Arrays.stream(expressions).map(FunctionSchedule::of).forEach(schedules::add);
+            return this;
+        }
+
+        public Builder schedule(FunctionSchedule schedule) {
+            schedules.add(schedule);
+            return this;
+        }
+
+        /** A layer: a layer version ARN, or {@code name:version} in the stack's account and region. */
+        public Builder layer(String moduleName, String arnOrNameAndVersion) {
+            layers.put(moduleName, arnOrNameAndVersion);
+            return this;
+        }
+
+        public Builder resourceGroupName(String group) {
+            this.resourceGroupName = group;
+            return this;
+        }
+
+        public Builder logRetentionDays(int days) {
+            this.logRetentionDays = days;
+            return this;
+        }
+
+        public Builder logFormat(LogFormat format) {
+            this.logFormat = format;
+            return this;
+        }
+
+        public Builder applicationLogLevel(LogLevel level) {
+            this.applicationLogLevel = level;
+            return this;
+        }
+
+        public FunctionSettings build() {
+            return new FunctionSettings(name, entry, Optional.ofNullable(handler), runtime, timeoutSeconds, memoryMB,
+                    ephemeralStorageSizeMB, architecture, environment, schedules, layers, resourceGroupName,
+                    logRetentionDays == null ? OptionalInt.empty() : OptionalInt.of(logRetentionDays),
+                    Optional.ofNullable(logFormat), Optional.ofNullable(applicationLogLevel));
+        }
+    }
+}

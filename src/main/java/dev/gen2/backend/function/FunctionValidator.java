@@ -1,0 +1,128 @@
+package dev.gen2.backend.function;
+
+import dev.gen2.backend.BackendConfigException;
+import dev.gen2.backend.ResourceNames;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Every check Amplify makes of {@code defineFunction}, with its messages, before anything is synthesized. */
+final class FunctionValidator {
+    static final Set<String> RESERVED_VARIABLES = Set.of("AMPLIFY_SSM_ENV_CONFIG", "GEN2_HANDLER");
+    private static final Pattern ENVIRONMENT_KEY = Pattern.compile("^[a-zA-Z]([a-zA-Z0-9_])+$");
+    private static final Pattern LAYER_ARN = Pattern.compile(
+            "^arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+$");
+    private static final Pattern LAYER_NAME_VERSION = Pattern.compile("^[a-zA-Z0-9-_]+:[0-9]+$");
+    private static final List<String> HANDLER_EXTENSIONS = List.of(".js", ".mjs", ".cjs");
+
+    private FunctionValidator() {
+    }
+
+    static void validate(FunctionSettings settings) {
+        String where = "function" + (settings.name() == null ? "" : " '" + settings.name() + "'");
+        if (settings.name() == null) {
+            throw new BackendConfigException("function.name", "A function needs a name.",
+                    "call name(\"my-function\").");
+        }
+        ResourceNames.validate(where + ".name", settings.name());
+        validateEntry(where, settings);
+        if (settings.runtime() == null || !settings.runtime().creatable()) {
+            throw new BackendConfigException(where + ".runtime", "Invalid function runtime of " + settings.runtime()
+                    + ": Lambda no longer creates functions on it.", "choose NodeRuntime.NODE_22 or NODE_24.");
+        }
+        requireRange(where + ".timeoutSeconds", "Invalid function timeout of " + settings.timeoutSeconds(),
+                settings.timeoutSeconds(), 1, 900);
+        requireRange(where + ".memoryMB", "Invalid function memoryMB of " + settings.memoryMB(),
+                settings.memoryMB(), 128, 10240);
+        requireRange(where + ".ephemeralStorageSizeMB", "Invalid function ephemeralStorageSizeMB of "
+                + settings.ephemeralStorageSizeMB(), settings.ephemeralStorageSizeMB(), 512, 10240);
+        validateEnvironment(where, settings);
+        validateLayers(where, settings);
+        List<String> scheduleProblems = settings.schedules().stream()
+                .flatMap(schedule -> ScheduleParser.problems(schedule, settings.timeoutSeconds()).stream())
+                .toList();
+        if (!scheduleProblems.isEmpty()) {
+            throw new BackendConfigException(where + ".schedule", String.join("; ", scheduleProblems) + ".",
+                    "use a rate such as \"every 5m\" or \"every day\", or a cron expression \"m h dom mon dow [year]\""
+                            + " with ? in day-of-month or day-of-week.");
+        }
+        settings.logRetentionDays().ifPresent(days -> {
+            if (LogRetention.of(days).isEmpty()) {
+                throw new BackendConfigException(where + ".logRetentionDays", "CloudWatch cannot keep logs for "
+                        + days + " days.", "choose one of " + LogRetention.BY_DAYS.keySet().stream().map(String::valueOf)
+                                .collect(Collectors.joining(", ")) + ".");
+            }
+        });
+        if (settings.applicationLogLevel().isPresent()
+                && settings.logFormat().filter(FunctionSettings.LogFormat.JSON::equals).isEmpty()) {
+            throw new BackendConfigException(where + ".applicationLogLevel", "A log level applies to JSON logs only.",
+                    "add logFormat(LogFormat.JSON), or drop the level.");
+        }
+        if (settings.resourceGroupName() == null || settings.resourceGroupName().isBlank()) {
+            throw new BackendConfigException(where + ".resourceGroupName", "The resource group is empty.",
+                    "leave it at \"function\", or name a group such as \"auth\".");
+        }
+    }
+
+    private static void validateEntry(String where, FunctionSettings settings) {
+        Path entry = settings.entry();
+        if (entry == null || !Files.exists(entry)) {
+            throw new BackendConfigException(where + ".entry", "Cannot find file at " + entry + ".",
+                    "give the path, from the project directory, of the handler's directory or file.");
+        }
+        String module = settings.effectiveHandler().substring(0, settings.effectiveHandler().lastIndexOf('.'));
+        Path directory = Files.isDirectory(entry) ? entry : entry.getParent() == null ? Path.of(".") : entry.getParent();
+        if (HANDLER_EXTENSIONS.stream().noneMatch(ext -> Files.isRegularFile(directory.resolve(module + ext)))) {
+            throw new BackendConfigException(where + ".handler", "The handler module " + module
+                    + " (.js, .mjs or .cjs) is not in " + entry + ".",
+                    "point entry at the handler's file or directory, or set handler(\"file.export\").");
+        }
+    }
+
+    private static void requireRange(String where, String problem, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new BackendConfigException(where, problem + ".", "choose a whole number from " + min + " to " + max
+                    + ".");
+        }
+    }
+
+    private static void validateEnvironment(String where, FunctionSettings settings) {
+        settings.environment().keySet().stream().filter(RESERVED_VARIABLES::contains).findFirst().ifPresent(key -> {
+            throw new BackendConfigException(where + ".environment", key + " is a reserved environment variable"
+                    + " name.", "give the variable another name.");
+        });
+        List<String> invalid = settings.environment().keySet().stream()
+                .filter(key -> !ENVIRONMENT_KEY.matcher(key).matches()).toList();
+        if (!invalid.isEmpty()) {
+            throw new BackendConfigException(where + ".environment", "Invalid function environment key(s): "
+                    + String.join(", ", invalid) + ".", "start each key with a letter and use at least two letters,"
+                            + " digits or underscores.");
+        }
+        settings.environment().forEach((key, value) -> {
+            if (value == null) {
+                throw new BackendConfigException(where + ".environment", "The value of environment variable " + key
+                        + " is undefined.", "give it a value, or leave the variable out.");
+            }
+        });
+    }
+
+    private static void validateLayers(String where, FunctionSettings settings) {
+        Set<String> unique = new HashSet<>();
+        for (String layer : settings.layers().values()) {
+            if (layer == null || !LAYER_ARN.matcher(layer).matches() && !LAYER_NAME_VERSION.matcher(layer).matches()) {
+                throw new BackendConfigException(where + ".layers", "Invalid format for layer: " + layer + ".",
+                        "give a layer version ARN, arn:aws:lambda:<region>:<account>:layer:<name>:<version>, or"
+                                + " <name>:<version>.");
+            }
+            unique.add(layer);
+        }
+        if (unique.size() > 5) {
+            throw new BackendConfigException(where + ".layers", "A maximum of 5 unique layers can be attached to a"
+                    + " function.", "attach at most 5 layers.");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.gen2.backend.function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gen2.backend.BackendConfigException;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every bad function definition fails when it is defined, in Amplify's words where Amplify has them. */
+class FunctionValidationTest {
+    private static final String HELLO = "src/test/resources/functions/hello";
+
+    static Stream<Arguments> badDefinitions() {
+        return Stream.of(
+                bad("function.name", "A function needs a name.", fn -> fn.entry(HELLO)),
+                bad("function '1fn'.name", "Resource name contains invalid characters, found 1fn",
+                        fn -> fn.name("1fn").entry(HELLO)),
+                bad("function 'f'.entry", "Cannot find file at src/test/resources/functions/none",
+                        fn -> fn.name("f").entry("src/test/resources/functions/none")),
+                bad("function 'f'.handler", "The handler module main (.js, .mjs or .cjs) is not in",
+                        fn -> fn.name("f").entry(HELLO).handler("main.handler")),
+                bad("function 'f'.runtime", "Invalid function runtime of NODE_20", fn -> fn.name("f").entry(HELLO)
+                        .runtime(NodeRuntime.NODE_20)),
+                bad("function 'f'.timeoutSeconds", "Invalid function timeout of 901", fn -> fn.name("f").entry(HELLO)
+                        .timeoutSeconds(901)),
+                bad("function 'f'.memoryMB", "Invalid function memoryMB of 64", fn -> fn.name("f").entry(HELLO)
+                        .memoryMB(64)),
+                bad("function 'f'.ephemeralStorageSizeMB", "Invalid function ephemeralStorageSizeMB of 256",
+                        fn -> fn.name("f").entry(HELLO).ephemeralStorageSizeMB(256)),
+                bad("function 'f'.environment", "Invalid function environment key(s): 1X, a",
+                        fn -> fn.name("f").entry(HELLO).environment("1X", "v").environment("a", "v")),
+                bad("function 'f'.environment", "AMPLIFY_SSM_ENV_CONFIG is a reserved environment variable name",
+                        fn -> fn.name("f").entry(HELLO).environment("AMPLIFY_SSM_ENV_CONFIG", "{}")),
+                bad("function 'f'.environment", "The value of environment variable KEY is undefined",
+                        fn -> fn.name("f").entry(HELLO).environment("KEY", null)),
+                bad("function 'f'.layers", "Invalid format for layer: not-a-layer", fn -> fn.name("f").entry(HELLO)
+                        .layer("x", "not-a-layer")),
+                bad("function 'f'.layers", "A maximum of 5 unique layers can be attached to a function",
+                        fn -> fn.name("f").entry(HELLO).layer("a", "a:1").layer("b", "b:1").layer("c", "c:1")
+                                .layer("d", "d:1").layer("e", "e:1").layer("f", "f:1")),
+                bad("function 'f'.schedule", "Function schedule rate must be set with a positive whole number",
+                        fn -> fn.name("f").entry(HELLO).schedule("every 0m")),
+                bad("function 'f'.schedule", "Function schedule rate must be greater than the function timeout of"
+                        + " 120 seconds", fn -> fn.name("f").entry(HELLO).timeoutSeconds(120).schedule("every 1m")),
+                bad("function 'f'.schedule", "Cron field for hours must be a whole number between 0 and 23",
+                        fn -> fn.name("f").entry(HELLO).schedule("0 24 * * ?")),
+                bad("function 'f'.schedule", "Cron expressions cannot have both day-of-month and day-of-week"
+                        + " defined, you must use a ? in one of the fields", fn -> fn.name("f").entry(HELLO)
+                        .schedule("0 8 * * *")),
+                bad("function 'f'.logRetentionDays", "CloudWatch cannot keep logs for 2 days",
+                        fn -> fn.name("f").entry(HELLO).logRetentionDays(2)),
+                bad("function 'f'.applicationLogLevel", "A log level applies to JSON logs only",
+                        fn -> fn.name("f").entry(HELLO).applicationLogLevel(FunctionSettings.LogLevel.INFO)));
+    }
+
+    private static Arguments bad(String where, String message, UnaryOperator<FunctionSettings.Builder> definition) {
+        return Arguments.of(where, message, definition);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("badDefinitions")
+    void badDefinitionFailsWithAClearMessage(String where, String message,
+            UnaryOperator<FunctionSettings.Builder> definition) {
+        assertThatThrownBy(() -> FunctionResource.define(definition))
+                .isInstanceOf(BackendConfigException.class)
+                .hasMessageStartingWith(where + ": ")
+                .hasMessageContaining(message)
+                .hasMessageContaining(" Fix: ");
+    }
+
+    @Test
+    void cronFieldsAcceptStepsRangesAndLists() {
+        assertThat(ScheduleParser.problems(FunctionSchedule.of("*/15 8-18 ? 1,6,12 2-6 2027"), 3)).isEmpty();
+        assertThat(ScheduleParser.problems(FunctionSchedule.of("0 0 1 * ?"), 3)).isEmpty();
+        assertThat(ScheduleParser.problems(FunctionSchedule.of("*/0 * ? * *"), 3))
+                .containsExactly("Cron field for minutes has an invalid step '*/0': the step must be a positive whole"
+                        + " number");
+        assertThat(ScheduleParser.problems(FunctionSchedule.of("0 9-3 ? * *"), 3))
+                .containsExactly("Cron field for hours has an invalid range '9-3': both ends must be whole numbers"
+                        + " between 0 and 23, in order");
+        assertThat(ScheduleParser.problems(FunctionSchedule.of("0 0 ? 1,13 *"), 3))
+                .containsExactly("Cron field for month has an invalid list item '13': each item must be a whole"
+                        + " number between 1 and 12");
+        assertThat(ScheduleParser.problems(FunctionSchedule.of("0 0 ? * * 1900"), 3))
+                .containsExactly("Cron field for year must be a whole number between 1970 and 2199");
+        assertThat(ScheduleParser.problems(FunctionSchedule.of("0 0 ? * *").inTimezone("Mars/Olympus"), 3))
+                .containsExactly("Unknown time zone 'Mars/Olympus'");
+        assertThat(ScheduleParser.problems(FunctionSchedule.of("sometimes"), 3)).singleElement().asString()
+                .contains("is neither a rate");
+        assertThat(ScheduleParser.problems(FunctionSchedule.of("every 2h"), 3)).isEmpty();
+        assertThat(List.of("every 1m")).allSatisfy(rate ->
+                assertThat(ScheduleParser.problems(FunctionSchedule.of(rate), 60)).isEmpty());
+    }
+}

@@ -1,0 +1,115 @@
+'use strict';
+// gen2-runtime.js, the Lambda entry point FunctionResource puts beside a function's code: on a cold start it fills
+// in the variables listed in AMPLIFY_SSM_ENV_CONFIG from SSM parameters (moto's server on 127.0.0.1 here), then
+// runs the function's own handler, CommonJS, ES module or callback style.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { SSMClient, PutParameterCommand } = require('@aws-sdk/client-ssm');
+
+const root = path.join(__dirname, '..', '..', '..');
+const runtimeFile = path.join(root, 'src', 'main', 'resources', 'dev', 'gen2', 'backend', 'function', 'runtime',
+  'gen2-runtime.js');
+const functions = path.join(root, 'src', 'test', 'resources', 'functions');
+let moto;
+let ssm;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+before(async () => {
+  const port = await freePort();
+  moto = spawn(process.env.MOTO_PYTHON || 'python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)],
+    { stdio: 'ignore' });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    try {
+      await fetch(`${endpoint}/moto-api/`);
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  process.env.AWS_ENDPOINT_URL = endpoint;
+  process.env.AWS_REGION = 'us-east-1';
+  process.env.AWS_ACCESS_KEY_ID = 'testing';
+  process.env.AWS_SECRET_ACCESS_KEY = 'testing';
+  ssm = new SSMClient({});
+  await ssm.send(new PutParameterCommand({ Name: '/amplify/resource_reference/app/dev-sandbox-0123456789/AMPLIFY_AUTH_USERPOOL_ID',
+    Value: 'us-east-1_Pool', Type: 'String' }));
+  await ssm.send(new PutParameterCommand({ Name: '/amplify/shared/app/API_SECRET', Value: 's3cret', Type: 'SecureString' }));
+});
+
+after(() => {
+  if (moto && moto.pid) {
+    process.kill(moto.pid);
+  }
+});
+
+/** A deployed function's directory: its code and the runtime, loaded fresh in this process. */
+function deployed(files) {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'gen2-fn-'));
+  for (const file of [...files, runtimeFile]) {
+    fs.copyFileSync(file, path.join(directory, path.basename(file)));
+  }
+  return require(path.join(directory, 'gen2-runtime.js'));
+}
+
+test('a CommonJS handler gets the user pool id from SSM', async () => {
+  process.env.GEN2_HANDLER = 'index.handler';
+  process.env.AMPLIFY_AUTH_USERPOOL_ID = '<value will be resolved during runtime>';
+  process.env.AMPLIFY_SSM_ENV_CONFIG = JSON.stringify({
+    AMPLIFY_AUTH_USERPOOL_ID: { path: '/amplify/resource_reference/app/dev-sandbox-0123456789/AMPLIFY_AUTH_USERPOOL_ID' },
+  });
+  process.env.TABLE_NAME = 'reports';
+  const runtime = deployed([path.join(functions, 'hello', 'index.js')]);
+  const result = await runtime.handler({ name: 'Ada' }, {});
+  assert.deepEqual(result, { hello: 'Ada', table: 'reports', userPoolId: 'us-east-1_Pool' });
+});
+
+test('an ES module handler gets a secret from the shared path when the backend has none', async () => {
+  process.env.GEN2_HANDLER = 'single.handler';
+  process.env.AMPLIFY_SSM_ENV_CONFIG = JSON.stringify({
+    API_SECRET: { path: '/amplify/app/dev-sandbox-0123456789/API_SECRET', sharedPath: '/amplify/shared/app/API_SECRET' },
+  });
+  const runtime = deployed([path.join(functions, 'single.mjs')]);
+  assert.deepEqual(await runtime.handler({ a: 1 }, {}), { echoed: { a: 1 }, secret: 's3cret' });
+});
+
+test('a callback-style handler is awaited', async () => {
+  process.env.GEN2_HANDLER = 'callback.run';
+  process.env.AMPLIFY_SSM_ENV_CONFIG = '{}';
+  const runtime = deployed([path.join(functions, 'callback.js')]);
+  assert.deepEqual(await runtime.handler({ value: 7 }, {}), { callback: true, value: 7 });
+});
+
+test('a missing parameter fails the invocation, naming it, and the next one tries again', async () => {
+  process.env.GEN2_HANDLER = 'index.handler';
+  process.env.AMPLIFY_SSM_ENV_CONFIG = JSON.stringify({ MISSING: { path: '/amplify/app/dev-sandbox-0123456789/MISSING' } });
+  const runtime = deployed([path.join(functions, 'hello', 'index.js')]);
+  await assert.rejects(runtime.handler({}, {}), /MISSING \(\/amplify\/app\/dev-sandbox-0123456789\/MISSING\)/);
+  await ssm.send(new PutParameterCommand({ Name: '/amplify/app/dev-sandbox-0123456789/MISSING', Value: 'now', Type: 'String' }));
+  assert.equal((await runtime.handler({ name: 'x' }, {})).hello, 'x');
+  assert.equal(process.env.MISSING, 'now');
+});
+
+test('a handler that is not exported is reported', async () => {
+  process.env.GEN2_HANDLER = 'index.nothing';
+  process.env.AMPLIFY_SSM_ENV_CONFIG = '{}';
+  const runtime = deployed([path.join(functions, 'hello', 'index.js')]);
+  await assert.rejects(runtime.handler({}, {}), /The handler index.nothing is not a function exported by index.js/);
+});
