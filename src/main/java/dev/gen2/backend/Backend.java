@@ -106,6 +106,11 @@ public final class Backend implements BackendContext {
     }
 
     @Override
+    public List<ResourceFactory<?>> factories() {
+        return factories;
+    }
+
+    @Override
     public Optional<BackendAuth> auth() {
         return factories.stream()
                 .filter(factory -> factory.singletonKind().filter("auth"::equals).isPresent())

@@ -1,5 +1,6 @@
 package dev.gen2.backend;
 
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.Stack;
 
@@ -23,6 +24,9 @@ public interface BackendContext {
 
     /** The resource another factory of this backend builds, built now if it was not yet. */
     <R> R get(ResourceFactory<R> factory);
+
+    /** The resource factories given to {@code Backend.define}, in order. */
+    List<ResourceFactory<?>> factories();
 
     /** The backend's auth, owned or referenced, if it has one. */
     Optional<BackendAuth> auth();

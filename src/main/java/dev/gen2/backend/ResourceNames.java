@@ -1,5 +1,6 @@
 package dev.gen2.backend;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Amplify's rule for the names of auth, data, storage and function resources. */
@@ -17,5 +18,12 @@ public final class ResourceNames {
                     "start the name with a letter and use only letters, digits, '-', '_' and spaces.");
         }
         return name;
+    }
+
+    /** A resource name as the environment variables that carry its ids spell it: {@code amplifyAuth} is {@code AMPLIFY_AUTH}. */
+    public static String screamingSnakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .replaceAll("[^A-Za-z0-9]+", "_")
+                .toUpperCase(Locale.ROOT);
     }
 }

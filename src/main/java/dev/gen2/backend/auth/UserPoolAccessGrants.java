@@ -1,9 +1,9 @@
 package dev.gen2.backend.auth;
 
 import dev.gen2.backend.BackendContext;
+import dev.gen2.backend.ResourceNames;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awscdk.Stack;
@@ -26,7 +26,7 @@ final class UserPoolAccessGrants {
             return;
         }
         Stack stack = Stack.of(auth);
-        String variable = screamingSnakeCase(authName) + "_USERPOOL_ID";
+        String variable = ResourceNames.screamingSnakeCase(authName) + "_USERPOOL_ID";
         String path = backend.backendId().resourceReferencePath(variable);
         StringParameter.Builder.create(stack, variable + "Parameter")
                 .parameterName(path)
@@ -44,12 +44,5 @@ final class UserPoolAccessGrants {
                     .build();
             backend.get(rule.function()).acceptResourceAccess(policy, Map.of(variable, path));
         }
-    }
-
-    /** {@code amplifyAuth} becomes {@code AMPLIFY_AUTH}, as Amplify names environment variables. */
-    static String screamingSnakeCase(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-                .replaceAll("[^A-Za-z0-9]+", "_")
-                .toUpperCase(Locale.ROOT);
     }
 }

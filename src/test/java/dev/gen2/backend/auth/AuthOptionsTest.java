@@ -10,6 +10,7 @@ import dev.gen2.backend.CfnLintSuppressions;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.FunctionProvider;
 import dev.gen2.backend.ResourceFactory;
+import dev.gen2.backend.ResourceNames;
 import dev.gen2.backend.TestBackends;
 import dev.gen2.backend.auth.IdentityProvider.Facebook;
 import dev.gen2.backend.auth.IdentityProvider.Google;
@@ -222,8 +223,8 @@ class AuthOptionsTest {
 
     @Test
     void variableNamesAreScreamingSnakeCaseOfTheAuthName() {
-        assertThat(UserPoolAccessGrants.screamingSnakeCase("amplifyAuth")).isEqualTo("AMPLIFY_AUTH");
-        assertThat(UserPoolAccessGrants.screamingSnakeCase("my-Auth2 x")).isEqualTo("MY_AUTH2_X");
+        assertThat(ResourceNames.screamingSnakeCase("amplifyAuth")).isEqualTo("AMPLIFY_AUTH");
+        assertThat(ResourceNames.screamingSnakeCase("my-Auth2 x")).isEqualTo("MY_AUTH2_X");
     }
 
     @Test
