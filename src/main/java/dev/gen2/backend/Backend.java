@@ -49,6 +49,7 @@ public final class Backend implements BackendContext {
         Attribution.describe(rootStack, backendId.type(), "root");
         tagStack();
         rootStack.getNode().addValidation(new CognitoTrustPolicyValidation(rootStack));
+        Aspects.of(rootStack).add(new CfnLintSuppressions());
         if (backendId.type() == DeploymentType.SANDBOX) {
             Aspects.of(rootStack).add(new SandboxRemovalPolicy());
         }

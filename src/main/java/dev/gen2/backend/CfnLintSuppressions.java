@@ -3,20 +3,22 @@ package dev.gen2.backend;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.IAspect;
 import software.constructs.IConstruct;
 
-/** cfn-lint findings about what CDK writes, not about the backend, silenced on the one resource they concern. */
-public final class CfnLintSuppressions {
+/**
+ * cfn-lint findings about what CDK writes, not about the backend, silenced on the resources they concern: every
+ * Lambda function CDK makes (ours, and the providers of its own custom resources, such as S3 auto-delete and bucket
+ * notifications) carries a DependsOn on its role that the role's GetAtt already implies, which cfn-lint reports as
+ * W3005. Applied to a backend's root stack, it reaches every nested stack.
+ */
+final class CfnLintSuppressions implements IAspect {
+    private static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
 
-    private CfnLintSuppressions() {
-    }
-
-    /**
-     * CDK's Lambda functions carry a DependsOn on their role that the role's GetAtt already implies; cfn-lint warns
-     * about it (W3005). Silences that warning on this function only.
-     */
-    public static void redundantRoleDependency(IConstruct function) {
-        ((CfnResource) function.getNode().getDefaultChild()).addMetadata("cfn-lint",
-                Map.of("config", Map.of("ignore_checks", List.of("W3005"))));
+    @Override
+    public void visit(IConstruct node) {
+        if (node instanceof CfnResource resource && LAMBDA_FUNCTION.equals(resource.getCfnResourceType())) {
+            resource.addMetadata("cfn-lint", Map.of("config", Map.of("ignore_checks", List.of("W3005"))));
+        }
     }
 }

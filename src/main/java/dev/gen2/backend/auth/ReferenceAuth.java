@@ -5,7 +5,6 @@ import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.BackendContext;
 import dev.gen2.backend.BackendOutputStorage;
 import dev.gen2.backend.BundledAsset;
-import dev.gen2.backend.CfnLintSuppressions;
 import dev.gen2.backend.ResourceFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,8 +138,6 @@ public final class ReferenceAuth extends Construct implements BackendAuth {
         Provider provider = Provider.Builder.create(this, "AmplifyRefAuthCustomResourceProvider")
                 .onEventHandler(handler)
                 .build();
-        CfnLintSuppressions.redundantRoleDependency(handler);
-        CfnLintSuppressions.redundantRoleDependency(provider.getNode().findChild("framework-onEvent"));
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("userPoolId", settings.userPoolId());
         properties.put("identityPoolId", settings.identityPoolId());

@@ -2,7 +2,6 @@ package dev.gen2.backend.function;
 
 import dev.gen2.backend.BackendContext;
 import dev.gen2.backend.BackendOutputStorage;
-import dev.gen2.backend.CfnLintSuppressions;
 import dev.gen2.backend.FunctionProvider;
 import dev.gen2.backend.ResourceFactory;
 import java.util.ArrayList;
@@ -70,7 +69,6 @@ public final class FunctionResource extends Construct implements FunctionProvide
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build()));
         this.lambda = function.build();
-        CfnLintSuppressions.redundantRoleDependency(lambda);
         for (int index = 0; index < settings.schedules().size(); index++) {
             FunctionSchedule schedule = settings.schedules().get(index);
             schedules.add(Schedule.Builder.create(lambda, "schedule-" + index)

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gen2.backend.Backend;
 import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.BackendId;
-import dev.gen2.backend.CfnLintSuppressions;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.FunctionProvider;
 import dev.gen2.backend.ResourceFactory;
@@ -57,7 +56,6 @@ class AuthOptionsTest {
             Stack stack = backend.stackFor(resourceGroup, "function-Lambda");
             Function fn = Function.Builder.create(stack, id).runtime(Runtime.NODEJS_22_X).handler("index.handler")
                     .code(Code.fromInline("exports.handler = async (event) => event;")).build();
-            CfnLintSuppressions.redundantRoleDependency(fn);
             return () -> fn;
         };
     }
