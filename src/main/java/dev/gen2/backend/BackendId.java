@@ -60,9 +60,16 @@ public record BackendId(String namespace, String name, DeploymentType type) {
      * as in the stack name.
      */
     public String resourceReferencePath(String key) {
+        return "/amplify/resource_reference/" + pathPart() + "/" + key;
+    }
+
+    /**
+     * The backend's part of SSM parameter paths, {@code <namespace>/<name>-<type>-<hash>}, cleaned and cut as in the
+     * stack name.
+     */
+    public String pathPart() {
         String[] parts = stackName().split("-");
-        return "/amplify/resource_reference/" + parts[1] + "/" + parts[2] + "-" + parts[3] + "-" + parts[4] + "/"
-                + key;
+        return parts[1] + "/" + parts[2] + "-" + parts[3] + "-" + parts[4];
     }
 
     /** The 10-character hash at the end of the stack name: sha512 over namespace then name. */

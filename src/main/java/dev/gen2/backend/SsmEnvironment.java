@@ -47,19 +47,37 @@ public final class SsmEnvironment extends Construct {
 
     /** Sets {@code name} from the SSM parameter at {@code path} when the function starts. */
     public void add(String name, String path) {
+        add(name, path, null);
+    }
+
+    /**
+     * Sets {@code name} from the SSM parameter at {@code path}, or where there is none, at {@code sharedPath}, when the
+     * function starts.
+     */
+    public void add(String name, String path, String sharedPath) {
         if (config.containsKey(name)) {
             throw new BackendConfigException("function " + function.getNode().getPath(),
                     "The environment variable " + name + " is already set from SSM.",
                     "grant each resource to a function once.");
         }
         function.addEnvironment(name, PLACEHOLDER);
-        config.put(name, Map.of("path", path));
-        readParameters.addResources(Stack.of(function).formatArn(ArnComponents.builder()
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("path", path);
+        readParameters.addResources(parameterArn(path));
+        if (sharedPath != null) {
+            paths.put("sharedPath", sharedPath);
+            readParameters.addResources(parameterArn(sharedPath));
+        }
+        config.put(name, paths);
+    }
+
+    private String parameterArn(String path) {
+        return Stack.of(function).formatArn(ArnComponents.builder()
                 .service("ssm")
                 .resource("parameter")
                 .resourceName(path.startsWith("/") ? path.substring(1) : path)
                 .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
-                .build()));
+                .build());
     }
 
     private String configJson() {

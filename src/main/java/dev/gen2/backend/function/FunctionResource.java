@@ -4,6 +4,7 @@ import dev.gen2.backend.BackendContext;
 import dev.gen2.backend.BackendOutputStorage;
 import dev.gen2.backend.FunctionProvider;
 import dev.gen2.backend.ResourceFactory;
+import dev.gen2.backend.SsmEnvironment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,6 +145,8 @@ public final class FunctionResource extends Construct implements FunctionProvide
         public FunctionResource build(BackendContext backend) {
             Stack stack = backend.stackFor(settings.resourceGroupName(), STACK_TYPE);
             FunctionResource function = new FunctionResource(stack, settings);
+            settings.secrets().forEach((key, secret) -> SsmEnvironment.of(function.lambda()).add(key,
+                    secret.path(backend.backendId()), secret.sharedPath(backend.backendId())));
             backend.outputs().appendToList(BackendOutputStorage.FUNCTION_KEY, "1", "definedFunctions",
                     function.lambda().getFunctionName());
             return function;

@@ -1,5 +1,6 @@
 package dev.gen2.backend.function;
 
+import dev.gen2.backend.Secret;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ import java.util.OptionalInt;
  * @param ephemeralStorageSizeMB 512 (512 to 10240)
  * @param architecture x86_64 unless chosen
  * @param environment variables, in the order given
+ * @param secrets variables whose values are secrets, read from SSM when the function starts
  * @param schedules when the function runs by itself
  * @param layers layer module name to a layer version ARN, or to {@code name:version} in the stack's account and
  *     region; at most 5 distinct layers
@@ -35,7 +37,8 @@ import java.util.OptionalInt;
  */
 public record FunctionSettings(String name, Path entry, Optional<String> handler, NodeRuntime runtime,
         int timeoutSeconds, int memoryMB, int ephemeralStorageSizeMB, Architecture architecture,
-        Map<String, String> environment, List<FunctionSchedule> schedules, Map<String, String> layers,
+        Map<String, String> environment, Map<String, Secret> secrets, List<FunctionSchedule> schedules,
+        Map<String, String> layers,
         String resourceGroupName, OptionalInt logRetentionDays, Optional<LogFormat> logFormat,
         Optional<LogLevel> applicationLogLevel) {
 
@@ -52,6 +55,7 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
 
     public FunctionSettings {
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
         schedules = List.copyOf(schedules);
         layers = Collections.unmodifiableMap(new LinkedHashMap<>(layers));
     }
@@ -79,6 +83,7 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
         private int ephemeralStorageSizeMB = 512;
         private Architecture architecture = Architecture.X86_64;
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private final Map<String, Secret> secrets = new LinkedHashMap<>();
         private final List<FunctionSchedule> schedules = new ArrayList<>();
         private final Map<String, String> layers = new LinkedHashMap<>();
         private String resourceGroupName = DEFAULT_RESOURCE_GROUP;
@@ -135,6 +140,15 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
             return this;
         }
 
+        /**
+         * A variable whose value is a secret: Amplify's {@code environment: { KEY: secret('NAME') }}. The template
+         * holds a placeholder; the function reads the value from SSM when it starts.
+         */
+        public Builder environment(String key, Secret secret) {
+            secrets.put(key, secret);
+            return this;
+        }
+
         /** Runs the function on a schedule, such as {@code "every 5m"} or {@code "0 8 ? * MON-FRI"}, in UTC. */
         public Builder schedule(String... expressions) {
             Arrays.stream(expressions).map(FunctionSchedule::of).forEach(schedules::add);
@@ -174,7 +188,7 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
 
         public FunctionSettings build() {
             return new FunctionSettings(name, entry, Optional.ofNullable(handler), runtime, timeoutSeconds, memoryMB,
-                    ephemeralStorageSizeMB, architecture, environment, schedules, layers, resourceGroupName,
+                    ephemeralStorageSizeMB, architecture, environment, secrets, schedules, layers, resourceGroupName,
                     logRetentionDays == null ? OptionalInt.empty() : OptionalInt.of(logRetentionDays),
                     Optional.ofNullable(logFormat), Optional.ofNullable(applicationLogLevel));
         }

@@ -4,6 +4,7 @@ import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.ResourceNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -91,12 +92,17 @@ final class FunctionValidator {
     }
 
     private static void validateEnvironment(String where, FunctionSettings settings) {
-        settings.environment().keySet().stream().filter(RESERVED_VARIABLES::contains).findFirst().ifPresent(key -> {
+        List<String> keys = new ArrayList<>(settings.environment().keySet());
+        keys.addAll(settings.secrets().keySet());
+        settings.secrets().keySet().stream().filter(settings.environment()::containsKey).findFirst().ifPresent(key -> {
+            throw new BackendConfigException(where + ".environment", "The variable " + key + " is given both a value"
+                    + " and a secret.", "keep one of the two.");
+        });
+        keys.stream().filter(RESERVED_VARIABLES::contains).findFirst().ifPresent(key -> {
             throw new BackendConfigException(where + ".environment", key + " is a reserved environment variable"
                     + " name.", "give the variable another name.");
         });
-        List<String> invalid = settings.environment().keySet().stream()
-                .filter(key -> !ENVIRONMENT_KEY.matcher(key).matches()).toList();
+        List<String> invalid = keys.stream().filter(key -> !ENVIRONMENT_KEY.matcher(key).matches()).toList();
         if (!invalid.isEmpty()) {
             throw new BackendConfigException(where + ".environment", "Invalid function environment key(s): "
                     + String.join(", ", invalid) + ".", "start each key with a letter and use at least two letters,"

@@ -3,6 +3,7 @@ package dev.gen2.backend.function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gen2.backend.Backend;
+import dev.gen2.backend.Secret;
 import dev.gen2.backend.TestBackends;
 import dev.gen2.backend.auth.AuthAction;
 import dev.gen2.backend.auth.AuthResource;
@@ -80,6 +81,28 @@ class FunctionResourceTest {
                 "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON", "ApplicationLogLevel", "WARN"))));
         functions.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 7));
         functions.hasResource("AWS::Logs::LogGroup", Map.of("DeletionPolicy", "Delete"));
+    }
+
+    @Test
+    void secretsReachTheFunctionAsParameterPathsOnly() {
+        Backend backend = TestBackends.sandbox(FunctionResource.define(fn -> fn.name("payments")
+                .entry("src/test/resources/functions/hello").environment("API_SECRET", Secret.of("STRIPE_KEY"))));
+        Template functions = TestBackends.nestedTemplate(backend, "function");
+        String path = "/amplify/testapp/dev-sandbox-1a98428f66/STRIPE_KEY";
+        String shared = "/amplify/shared/testapp/STRIPE_KEY";
+        functions.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Map.of(
+                "GEN2_HANDLER", "index.handler",
+                "API_SECRET", "<value will be resolved during runtime>",
+                "AMPLIFY_SSM_ENV_CONFIG", "{\"API_SECRET\":{\"path\":\"" + path + "\",\"sharedPath\":\"" + shared
+                        + "\"}}"))));
+        functions.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement", List.of(
+                Map.of("Effect", "Allow", "Action", "ssm:GetParameters", "Resource", List.of(
+                        parameterArn(path), parameterArn(shared)))))));
+    }
+
+    private static Object parameterArn(String path) {
+        return Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":ssm:",
+                Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"), ":parameter" + path)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gen2.backend.BackendConfigException;
+import dev.gen2.backend.Secret;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -38,7 +39,12 @@ class FunctionValidationTest {
                 bad("function 'f'.environment", "AMPLIFY_SSM_ENV_CONFIG is a reserved environment variable name",
                         fn -> fn.name("f").entry(HELLO).environment("AMPLIFY_SSM_ENV_CONFIG", "{}")),
                 bad("function 'f'.environment", "The value of environment variable KEY is undefined",
-                        fn -> fn.name("f").entry(HELLO).environment("KEY", null)),
+                        fn -> fn.name("f").entry(HELLO).environment("KEY", (String) null)),
+                bad("function 'f'.environment", "The variable KEY is given both a value and a secret",
+                        fn -> fn.name("f").entry(HELLO).environment("KEY", "v")
+                                .environment("KEY", Secret.of("K"))),
+                bad("function 'f'.environment", "GEN2_HANDLER is a reserved environment variable name",
+                        fn -> fn.name("f").entry(HELLO).environment("GEN2_HANDLER", Secret.of("K"))),
                 bad("function 'f'.layers", "Invalid format for layer: not-a-layer", fn -> fn.name("f").entry(HELLO)
                         .layer("x", "not-a-layer")),
                 bad("function 'f'.layers", "A maximum of 5 unique layers can be attached to a function",
