@@ -1,6 +1,8 @@
 package amplify;
 
 import amplify.auth.AuthConfig;
+import amplify.functions.FunctionConfig;
+import amplify.storage.StorageConfig;
 import dev.gen2.backend.Backend;
 import dev.gen2.backend.BackendConfigException;
 import software.amazon.awscdk.App;
@@ -17,7 +19,7 @@ public final class BackendApp {
 
     /** The sample backend in the given app; the snapshot tests synthesize it too. */
     public static Backend define(App app) {
-        return Backend.define(app, AuthConfig.AUTH);
+        return Backend.define(app, AuthConfig.AUTH, StorageConfig.MEDIA, FunctionConfig.POST_CONFIRMATION);
     }
 
     public static void main(String[] args) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /**
@@ -30,9 +31,20 @@ class SampleBackendSnapshotTest {
     void sampleTemplatesMatchTheirSnapshots() throws IOException {
         Backend backend = BackendApp.define(TestBackends.app("gen2sample", "dev", DeploymentType.SANDBOX));
         Template root = TestBackends.template(backend.rootStack());
-        Template auth = TestBackends.nestedTemplate(backend, "auth");
         assertMatchesSnapshot("sample-root.json", root);
-        assertMatchesSnapshot("sample-auth.json", auth);
+        assertMatchesSnapshot("sample-auth.json", TestBackends.nestedTemplate(backend, "auth"));
+        assertMatchesSnapshot("sample-storage.json", TestBackends.nestedTemplate(backend, "storage"));
+    }
+
+    @Test
+    void sampleHasAMediaBucketAndAPostConfirmationTrigger() {
+        Backend backend = BackendApp.define(TestBackends.app("gen2sample", "dev", DeploymentType.SANDBOX));
+        Template storage = TestBackends.nestedTemplate(backend, "storage");
+        storage.resourceCountIs("AWS::S3::Bucket", 1);
+        storage.resourceCountIs("AWS::IAM::Policy", 3);
+        TestBackends.nestedTemplate(backend, "auth").hasResourceProperties("AWS::Cognito::UserPool", Map.of(
+                "LambdaConfig", Map.of("PostConfirmation", Map.of("Fn::GetAtt", List.of(
+                        Match.stringLikeRegexp("postConfirmation.*"), "Arn")))));
     }
 
     @Test

@@ -165,11 +165,12 @@ public final class AuthResource extends Construct implements BackendAuth {
         @Override
         public AuthResource build(BackendContext backend) {
             AuthValidator.validateFor(settings, backend.backendId());
+            // the auth stack first, so that it is described as auth even when triggers live in it
+            Stack stack = backend.stackFor(RESOURCE_GROUP, STACK_TYPE);
             Map<TriggerEvent, IFunction> triggers = new LinkedHashMap<>();
             settings.triggers().forEach((event, function) -> triggers.put(event, backend.get(function).lambda()));
             Optional<IFunction> emailSender = customSenderHandler(backend, settings.senders().email());
             Optional<IFunction> smsSender = customSenderHandler(backend, settings.senders().sms());
-            Stack stack = backend.stackFor(RESOURCE_GROUP, STACK_TYPE);
             AuthResource auth = new AuthResource(stack, settings.name().orElse(DEFAULT_ID), settings,
                     backend.backendId(), triggers, emailSender, smsSender);
             warnAboutRelyingParty(auth);

@@ -129,6 +129,7 @@ class FunctionResourceTest {
         Backend backend = TestBackends.sandbox(AuthResource.define(a -> a.loginWithEmail()
                 .trigger(TriggerEvent.POST_CONFIRMATION, confirm)));
         Template auth = TestBackends.nestedTemplate(backend, "auth");
+        assertThat(auth.toJSON().get("Description").toString()).contains("\"stackType\":\"auth-Cognito\"");
         auth.hasResourceProperties("AWS::Cognito::UserPool", Map.of("LambdaConfig", Map.of("PostConfirmation",
                 Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("postConfirmationpostConfirmationlambda.*"),
                         "Arn")))));
