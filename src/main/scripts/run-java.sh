@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 stamp="$root/target/classpath.txt"
 if [ ! -f "$stamp" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$stamp" -print -quit)" ]; then
-  mvn -q -B -f "$root/pom.xml" compile >&2
+  mvn -q -B -f "$root/pom.xml" process-classes >&2
   touch "$stamp"
 fi
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="${JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION:-20}"

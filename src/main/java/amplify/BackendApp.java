@@ -19,7 +19,8 @@ public final class BackendApp {
 
     /** The sample backend in the given app; the snapshot tests synthesize it too. */
     public static Backend define(App app) {
-        return Backend.define(app, AuthConfig.AUTH, StorageConfig.MEDIA, FunctionConfig.POST_CONFIRMATION);
+        return Backend.define(app, AuthConfig.AUTH, StorageConfig.MEDIA, FunctionConfig.POST_CONFIRMATION,
+                FunctionConfig.REPORT);
     }
 
     public static void main(String[] args) {

@@ -34,6 +34,7 @@ class SampleBackendSnapshotTest {
         assertMatchesSnapshot("sample-root.json", root);
         assertMatchesSnapshot("sample-auth.json", TestBackends.nestedTemplate(backend, "auth"));
         assertMatchesSnapshot("sample-storage.json", TestBackends.nestedTemplate(backend, "storage"));
+        assertMatchesSnapshot("sample-function.json", TestBackends.nestedTemplate(backend, "function"));
     }
 
     @Test
@@ -41,7 +42,7 @@ class SampleBackendSnapshotTest {
         Backend backend = BackendApp.define(TestBackends.app("gen2sample", "dev", DeploymentType.SANDBOX));
         Template storage = TestBackends.nestedTemplate(backend, "storage");
         storage.resourceCountIs("AWS::S3::Bucket", 1);
-        storage.resourceCountIs("AWS::IAM::Policy", 3);
+        storage.resourceCountIs("AWS::IAM::Policy", 4);
         TestBackends.nestedTemplate(backend, "auth").hasResourceProperties("AWS::Cognito::UserPool", Map.of(
                 "LambdaConfig", Map.of("PostConfirmation", Map.of("Fn::GetAtt", List.of(
                         Match.stringLikeRegexp("postConfirmation.*"), "Arn")))));

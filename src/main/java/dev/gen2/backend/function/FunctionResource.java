@@ -29,8 +29,9 @@ import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
 import software.constructs.Construct;
 
 /**
- * A Lambda function of the backend, Amplify's {@code defineFunction}: Node.js code from a directory or a file, with
- * Amplify's defaults (Node.js 22, 3 seconds, 512 MB), environment, schedules, layers and logging. It lives in the
+ * A Lambda function of the backend, Amplify's {@code defineFunction}: Node.js code from a directory or a file, or a
+ * Java handler class of this project, with Amplify's defaults (Node.js 22, 3 seconds, 512 MB), environment,
+ * schedules, layers and logging. It lives in the
  * {@code function} nested stack unless its resource group says otherwise, and other resources grant it access
  * (auth actions, storage paths) through {@link FunctionProvider}.
  *
@@ -50,9 +51,10 @@ public final class FunctionResource extends Construct implements FunctionProvide
         super(scope, settings.name());
         this.settings = settings;
         Function.Builder function = Function.Builder.create(this, settings.name() + "-lambda")
-                .runtime(settings.runtime().toCdk())
-                .handler(FunctionCode.RUNTIME_HANDLER)
-                .code(Code.fromAsset(FunctionCode.stage(settings.entry()).toString()))
+                .runtime(settings.isJava() ? settings.javaRuntime().toCdk() : settings.runtime().toCdk())
+                .handler(settings.isJava() ? settings.effectiveHandler() : FunctionCode.RUNTIME_HANDLER)
+                .code(Code.fromAsset((settings.isJava() ? JavaFunctionPackage.PATH
+                        : FunctionCode.stage(settings.entry())).toString()))
                 .timeout(Duration.seconds(settings.timeoutSeconds()))
                 .memorySize(settings.memoryMB())
                 .ephemeralStorageSize(Size.mebibytes(settings.ephemeralStorageSizeMB()))
@@ -113,7 +115,9 @@ public final class FunctionResource extends Construct implements FunctionProvide
 
     private Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>(settings.environment());
-        environment.put("GEN2_HANDLER", settings.effectiveHandler());
+        if (!settings.isJava()) {
+            environment.put("GEN2_HANDLER", settings.effectiveHandler());
+        }
         return environment;
     }
 

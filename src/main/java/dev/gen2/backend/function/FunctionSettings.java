@@ -20,6 +20,9 @@ import java.util.OptionalInt;
  * @param handler the handler, {@code module.export}; empty means {@code index.handler} for a directory and
  *     {@code <file name>.handler} for a file
  * @param runtime Node.js 22 unless chosen
+ * @param javaHandler for a Java function instead: the handler class, a {@code RequestHandler} in a package under
+ *     {@code amplify.functions}, packaged with the project's build
+ * @param javaRuntime Java 21 unless chosen, for a Java function
  * @param timeoutSeconds 3 (1 to 900)
  * @param memoryMB 512 (128 to 10240)
  * @param ephemeralStorageSizeMB 512 (512 to 10240)
@@ -36,6 +39,7 @@ import java.util.OptionalInt;
  * @param applicationLogLevel the level below which JSON logs are dropped
  */
 public record FunctionSettings(String name, Path entry, Optional<String> handler, NodeRuntime runtime,
+        Optional<String> javaHandler, JavaRuntime javaRuntime,
         int timeoutSeconds, int memoryMB, int ephemeralStorageSizeMB, Architecture architecture,
         Map<String, String> environment, Map<String, Secret> secrets, List<FunctionSchedule> schedules,
         Map<String, String> layers,
@@ -60,8 +64,16 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
         layers = Collections.unmodifiableMap(new LinkedHashMap<>(layers));
     }
 
+    /** Whether this is a Java function. */
+    public boolean isJava() {
+        return javaHandler.isPresent();
+    }
+
     /** The handler the function's code exports, such as {@code index.handler}. */
     public String effectiveHandler() {
+        if (javaHandler.isPresent()) {
+            return javaHandler.get() + "::handleRequest";
+        }
         return handler.orElseGet(() -> {
             String file = entry.getFileName().toString();
             return (file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : "index") + ".handler";
@@ -78,6 +90,8 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
         private Path entry;
         private String handler;
         private NodeRuntime runtime = NodeRuntime.NODE_22;
+        private String javaHandler;
+        private JavaRuntime javaRuntime = JavaRuntime.JAVA_21;
         private int timeoutSeconds = 3;
         private int memoryMB = 512;
         private int ephemeralStorageSizeMB = 512;
@@ -112,6 +126,20 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
 
         public Builder runtime(NodeRuntime nodeRuntime) {
             this.runtime = nodeRuntime;
+            return this;
+        }
+
+        /**
+         * Makes this a Java function: the handler class, a {@code RequestHandler} in a package under
+         * {@code amplify.functions}, which the build packages into {@code target/lambda/functions.zip}.
+         */
+        public Builder javaHandler(Class<?> handlerClass) {
+            this.javaHandler = handlerClass.getName();
+            return this;
+        }
+
+        public Builder runtime(JavaRuntime java) {
+            this.javaRuntime = java;
             return this;
         }
 
@@ -187,7 +215,8 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
         }
 
         public FunctionSettings build() {
-            return new FunctionSettings(name, entry, Optional.ofNullable(handler), runtime, timeoutSeconds, memoryMB,
+            return new FunctionSettings(name, entry, Optional.ofNullable(handler), runtime,
+                    Optional.ofNullable(javaHandler), javaRuntime, timeoutSeconds, memoryMB,
                     ephemeralStorageSizeMB, architecture, environment, secrets, schedules, layers, resourceGroupName,
                     logRetentionDays == null ? OptionalInt.empty() : OptionalInt.of(logRetentionDays),
                     Optional.ofNullable(logFormat), Optional.ofNullable(applicationLogLevel));

@@ -30,7 +30,20 @@ final class FunctionValidator {
                     "call name(\"my-function\").");
         }
         ResourceNames.validate(where + ".name", settings.name());
-        validateEntry(where, settings);
+        if (settings.isJava()) {
+            if (settings.entry() != null || settings.handler().isPresent()) {
+                throw new BackendConfigException(where + ".entry", "A Java function takes its code from the project's"
+                        + " build, not from an entry or a Node.js handler.", "drop entry(..) and handler(..).");
+            }
+            JavaFunctionPackage.requireHandler(where + ".javaHandler", settings.javaHandler().get());
+            if (settings.javaRuntime() == null || !settings.javaRuntime().creatable()) {
+                throw new BackendConfigException(where + ".runtime", "Invalid function runtime of "
+                        + settings.javaRuntime() + ": Lambda no longer creates functions on it.",
+                        "choose JavaRuntime.JAVA_21 or JAVA_25.");
+            }
+        } else {
+            validateEntry(where, settings);
+        }
         if (settings.runtime() == null || !settings.runtime().creatable()) {
             throw new BackendConfigException(where + ".runtime", "Invalid function runtime of " + settings.runtime()
                     + ": Lambda no longer creates functions on it.", "choose NodeRuntime.NODE_22 or NODE_24.");

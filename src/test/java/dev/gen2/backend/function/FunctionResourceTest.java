@@ -2,6 +2,7 @@ package dev.gen2.backend.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import amplify.functions.report.ReportHandler;
 import dev.gen2.backend.Backend;
 import dev.gen2.backend.Secret;
 import dev.gen2.backend.TestBackends;
@@ -54,6 +55,19 @@ class FunctionResourceTest {
         assertThat(staged.resolve("single.mjs")).exists();
         assertThat(staged.resolve("gen2-runtime.js")).exists();
         assertThat(staged).isEqualTo(FunctionCode.stage(Path.of("src/test/resources/functions/single.mjs")));
+    }
+
+    @Test
+    void aJavaFunctionRunsAHandlerClassFromTheProjectsPackage() {
+        Backend backend = TestBackends.sandbox(FunctionResource.define(fn -> fn.name("report")
+                .javaHandler(ReportHandler.class).runtime(JavaRuntime.JAVA_25).timeoutSeconds(30)));
+        Template functions = TestBackends.nestedTemplate(backend, "function");
+        functions.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Runtime", "java25",
+                "Handler", "amplify.functions.report.ReportHandler::handleRequest",
+                "Timeout", 30,
+                "Code", Map.of("S3Bucket", Match.anyValue(), "S3Key", Match.stringLikeRegexp("[0-9a-f]{64}\\.zip")),
+                "Environment", Match.absent()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.gen2.backend.function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import amplify.functions.report.ReportHandler;
 import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.Secret;
 import java.util.List;
@@ -28,6 +29,12 @@ class FunctionValidationTest {
                         fn -> fn.name("f").entry(HELLO).handler("main.handler")),
                 bad("function 'f'.runtime", "Invalid function runtime of NODE_20", fn -> fn.name("f").entry(HELLO)
                         .runtime(NodeRuntime.NODE_20)),
+                bad("function 'j'.entry", "A Java function takes its code from the project's build",
+                        fn -> fn.name("j").entry(HELLO).javaHandler(ReportHandler.class)),
+                bad("function 'j'.runtime", "Invalid function runtime of JAVA_17",
+                        fn -> fn.name("j").javaHandler(ReportHandler.class).runtime(JavaRuntime.JAVA_17)),
+                bad("function 'j'.javaHandler", "The handler class java.lang.String is not in target/lambda/functions.zip",
+                        fn -> fn.name("j").javaHandler(String.class)),
                 bad("function 'f'.timeoutSeconds", "Invalid function timeout of 901", fn -> fn.name("f").entry(HELLO)
                         .timeoutSeconds(901)),
                 bad("function 'f'.memoryMB", "Invalid function memoryMB of 64", fn -> fn.name("f").entry(HELLO)
