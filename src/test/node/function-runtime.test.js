@@ -1,7 +1,8 @@
 'use strict';
 // gen2-runtime.js, the Lambda entry point FunctionResource puts beside a function's code: on a cold start it fills
 // in the variables listed in AMPLIFY_SSM_ENV_CONFIG from SSM parameters (moto's server on 127.0.0.1 here), then
-// runs the function's own handler, CommonJS, ES module or callback style.
+// runs the function's own handler, CommonJS, ES module or callback style. Also the secret fetcher's handler, which
+// reads the same parameters at deploy time.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
@@ -105,6 +106,31 @@ test('a missing parameter fails the invocation, naming it, and the next one trie
   await ssm.send(new PutParameterCommand({ Name: '/amplify/app/dev-sandbox-0123456789/MISSING', Value: 'now', Type: 'String' }));
   assert.equal((await runtime.handler({ name: 'x' }, {})).hello, 'x');
   assert.equal(process.env.MISSING, 'now');
+});
+
+test('the secret fetcher returns the secrets with NoEcho, the shared one as fallback', async () => {
+  const fetcher = require(path.join(root, 'src', 'main', 'resources', 'dev', 'gen2', 'backend', 'secret-fetcher',
+    'index.js'));
+  await ssm.send(new PutParameterCommand({ Name: '/amplify/app/dev-sandbox-0123456789/GOOGLE_CLIENT_SECRET',
+    Value: 'g-secret', Type: 'SecureString' }));
+  const props = {
+    namespace: 'app', name: 'dev', type: 'sandbox',
+    secrets: [
+      { name: 'GOOGLE_CLIENT_SECRET', path: '/amplify/app/dev-sandbox-0123456789/GOOGLE_CLIENT_SECRET',
+        sharedPath: '/amplify/shared/app/GOOGLE_CLIENT_SECRET' },
+      { name: 'API_SECRET', path: '/amplify/app/dev-sandbox-0123456789/API_SECRET',
+        sharedPath: '/amplify/shared/app/API_SECRET' },
+    ],
+  };
+  const created = await fetcher.handleEvent({ RequestType: 'Create', ResourceProperties: props }, ssm);
+  assert.deepEqual(created, { PhysicalResourceId: 'app-dev-sandbox-secrets', NoEcho: true,
+    Data: { GOOGLE_CLIENT_SECRET: 'g-secret', API_SECRET: 's3cret' } });
+  const missing = { ...props, secrets: [{ name: 'NOPE', path: '/amplify/app/dev-sandbox-0123456789/NOPE',
+    sharedPath: '/amplify/shared/app/NOPE' }] };
+  await assert.rejects(fetcher.handleEvent({ RequestType: 'Update', PhysicalResourceId: 'x', ResourceProperties: missing }, ssm),
+    /Unable to find backend secret for backend 'app', branch 'dev', name 'NOPE'/);
+  assert.deepEqual(await fetcher.handleEvent({ RequestType: 'Delete', PhysicalResourceId: 'x', ResourceProperties: props }, ssm),
+    { PhysicalResourceId: 'x' });
 });
 
 test('a handler that is not exported is reported', async () => {

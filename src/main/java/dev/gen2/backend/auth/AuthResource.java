@@ -58,7 +58,7 @@ public final class AuthResource extends Construct implements BackendAuth {
             emailSender.ifPresent(handler -> addCustomSender(userPool, key, handler, "customEmailSender"));
             smsSender.ifPresent(handler -> addCustomSender(userPool, key, handler, "customSmsSender"));
         });
-        ExternalProviderSetup.Result external = new ExternalProviderSetup(settings, backendId.stableHash())
+        ExternalProviderSetup.Result external = new ExternalProviderSetup(settings, backendId)
                 .create(this, userPool);
         UserPoolClient client = new AppClientFactory(settings).create(this, userPool);
         IdentityPoolSetup.Result identity = new IdentityPoolSetup(settings.idPrefix())

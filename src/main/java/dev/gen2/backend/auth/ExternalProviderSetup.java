@@ -6,11 +6,15 @@ import dev.gen2.backend.auth.IdentityProvider.LoginWithAmazon;
 import dev.gen2.backend.auth.IdentityProvider.Oidc;
 import dev.gen2.backend.auth.IdentityProvider.Saml;
 import dev.gen2.backend.auth.IdentityProvider.SignInWithApple;
+import dev.gen2.backend.BackendId;
+import dev.gen2.backend.SecretFetcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.SecretValue;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.cognito.CfnUserPoolIdentityProvider;
 import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
@@ -46,11 +50,11 @@ final class ExternalProviderSetup {
     }
 
     private final AuthSettings settings;
-    private final String defaultDomainPrefix;
+    private final BackendId backendId;
 
-    ExternalProviderSetup(AuthSettings settings, String defaultDomainPrefix) {
+    ExternalProviderSetup(AuthSettings settings, BackendId backendId) {
         this.settings = settings;
-        this.defaultDomainPrefix = defaultDomainPrefix;
+        this.backendId = backendId;
     }
 
     Result create(Construct scope, UserPool userPool) {
@@ -76,33 +80,33 @@ final class ExternalProviderSetup {
         if (provider instanceof Google google) {
             loginProviders.put("accounts.google.com", google.clientId());
             return UserPoolIdentityProviderGoogle.Builder.create(scope, prefix + "GoogleIdP")
-                    .userPool(userPool).clientId(google.clientId()).clientSecretValue(google.clientSecret())
+                    .userPool(userPool).clientId(google.clientId()).clientSecretValue(secret(scope, google.clientSecret()))
                     .scopes(google.scopes()).build();
         }
         if (provider instanceof Facebook facebook) {
             loginProviders.put("graph.facebook.com", facebook.clientId());
             return UserPoolIdentityProviderFacebook.Builder.create(scope, prefix + "FacebookIDP")
                     .userPool(userPool).clientId(facebook.clientId())
-                    .clientSecret(facebook.clientSecret().unsafeUnwrap()).scopes(facebook.scopes())
+                    .clientSecret(secret(scope, facebook.clientSecret()).unsafeUnwrap()).scopes(facebook.scopes())
                     .apiVersion(facebook.apiVersion().orElse(null)).build();
         }
         if (provider instanceof LoginWithAmazon amazon) {
             loginProviders.put("www.amazon.com", amazon.clientId());
             return UserPoolIdentityProviderAmazon.Builder.create(scope, prefix + "AmazonIDP")
                     .userPool(userPool).clientId(amazon.clientId())
-                    .clientSecret(amazon.clientSecret().unsafeUnwrap()).scopes(amazon.scopes()).build();
+                    .clientSecret(secret(scope, amazon.clientSecret()).unsafeUnwrap()).scopes(amazon.scopes()).build();
         }
         if (provider instanceof SignInWithApple apple) {
             loginProviders.put("appleid.apple.com", apple.clientId());
             return UserPoolIdentityProviderApple.Builder.create(scope, prefix + "AppleIDP")
                     .userPool(userPool).clientId(apple.clientId()).teamId(apple.teamId())
-                    .keyId(apple.keyId()).privateKeyValue(apple.privateKey()).scopes(apple.scopes()).build();
+                    .keyId(apple.keyId()).privateKeyValue(secret(scope, apple.privateKey())).scopes(apple.scopes()).build();
         }
         if (provider instanceof Oidc oidc) {
             return UserPoolIdentityProviderOidc.Builder.create(scope,
                             prefix + (oidc.name() != null ? oidc.name() : String.valueOf(index)) + "OidcIDP")
                     .userPool(userPool).name(oidc.name()).clientId(oidc.clientId())
-                    .clientSecret(oidc.clientSecret().unsafeUnwrap()).issuerUrl(oidc.issuerUrl())
+                    .clientSecret(secret(scope, oidc.clientSecret()).unsafeUnwrap()).issuerUrl(oidc.issuerUrl())
                     .scopes(oidc.scopes()).identifiers(oidc.identifiers().isEmpty() ? null : oidc.identifiers())
                     .endpoints(oidc.endpoints().map(endpoints -> OidcEndpoints.builder()
                             .authorization(endpoints.authorization()).token(endpoints.token())
@@ -121,6 +125,14 @@ final class ExternalProviderSetup {
                 .identifiers(saml.identifiers().isEmpty() ? null : saml.identifiers())
                 .idpSignout(saml.idpSignout())
                 .build();
+    }
+
+    /** The secret's value: a CDK secret value as it is, a backend secret through the stack's secret fetcher. */
+    private SecretValue secret(Construct scope, ClientSecret secret) {
+        if (secret instanceof ClientSecret.BackendSecret backend) {
+            return SecretFetcher.of(Stack.of(scope), backendId).resolve(backend.secret());
+        }
+        return ((ClientSecret.CdkSecretValue) secret).value();
     }
 
     /**
@@ -153,7 +165,7 @@ final class ExternalProviderSetup {
         }
         return userPool.addDomain(id, UserPoolDomainOptions.builder()
                 .cognitoDomain(CognitoDomainOptions.builder()
-                        .domainPrefix(external.domainPrefix().orElse(defaultDomainPrefix))
+                        .domainPrefix(external.domainPrefix().orElse(backendId.stableHash()))
                         .build())
                 .build());
     }

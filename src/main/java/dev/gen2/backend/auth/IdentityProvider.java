@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import dev.gen2.backend.Secret;
 import software.amazon.awscdk.SecretValue;
 
 /**
@@ -24,7 +25,7 @@ public sealed interface IdentityProvider {
     }
 
     /** Sign in with Google. */
-    record Google(String clientId, SecretValue clientSecret, List<String> scopes,
+    record Google(String clientId, ClientSecret clientSecret, List<String> scopes,
             Map<String, String> attributeMapping) implements IdentityProvider {
         public Google {
             scopes = List.copyOf(scopes);
@@ -32,6 +33,14 @@ public sealed interface IdentityProvider {
         }
 
         public static Google of(String clientId, SecretValue clientSecret) {
+            return of(clientId, ClientSecret.of(clientSecret));
+        }
+
+        public static Google of(String clientId, Secret clientSecret) {
+            return of(clientId, ClientSecret.of(clientSecret));
+        }
+
+        public static Google of(String clientId, ClientSecret clientSecret) {
             return new Google(clientId, clientSecret, List.of(), Map.of());
         }
 
@@ -45,7 +54,7 @@ public sealed interface IdentityProvider {
     }
 
     /** Sign in with Facebook. */
-    record Facebook(String clientId, SecretValue clientSecret, List<String> scopes, Optional<String> apiVersion,
+    record Facebook(String clientId, ClientSecret clientSecret, List<String> scopes, Optional<String> apiVersion,
             Map<String, String> attributeMapping) implements IdentityProvider {
         public Facebook {
             scopes = List.copyOf(scopes);
@@ -53,6 +62,14 @@ public sealed interface IdentityProvider {
         }
 
         public static Facebook of(String clientId, SecretValue clientSecret) {
+            return of(clientId, ClientSecret.of(clientSecret));
+        }
+
+        public static Facebook of(String clientId, Secret clientSecret) {
+            return of(clientId, ClientSecret.of(clientSecret));
+        }
+
+        public static Facebook of(String clientId, ClientSecret clientSecret) {
             return new Facebook(clientId, clientSecret, List.of(), Optional.empty(), Map.of());
         }
 
@@ -70,7 +87,7 @@ public sealed interface IdentityProvider {
     }
 
     /** Login with Amazon. */
-    record LoginWithAmazon(String clientId, SecretValue clientSecret, List<String> scopes,
+    record LoginWithAmazon(String clientId, ClientSecret clientSecret, List<String> scopes,
             Map<String, String> attributeMapping) implements IdentityProvider {
         public LoginWithAmazon {
             scopes = List.copyOf(scopes);
@@ -78,6 +95,14 @@ public sealed interface IdentityProvider {
         }
 
         public static LoginWithAmazon of(String clientId, SecretValue clientSecret) {
+            return of(clientId, ClientSecret.of(clientSecret));
+        }
+
+        public static LoginWithAmazon of(String clientId, Secret clientSecret) {
+            return of(clientId, ClientSecret.of(clientSecret));
+        }
+
+        public static LoginWithAmazon of(String clientId, ClientSecret clientSecret) {
             return new LoginWithAmazon(clientId, clientSecret, List.of(), Map.of());
         }
 
@@ -91,7 +116,7 @@ public sealed interface IdentityProvider {
     }
 
     /** Sign in with Apple: the services id, team id, key id and the key's private part. */
-    record SignInWithApple(String clientId, String teamId, String keyId, SecretValue privateKey,
+    record SignInWithApple(String clientId, String teamId, String keyId, ClientSecret privateKey,
             List<String> scopes, Map<String, String> attributeMapping) implements IdentityProvider {
         public SignInWithApple {
             scopes = List.copyOf(scopes);
@@ -99,6 +124,14 @@ public sealed interface IdentityProvider {
         }
 
         public static SignInWithApple of(String clientId, String teamId, String keyId, SecretValue privateKey) {
+            return of(clientId, teamId, keyId, ClientSecret.of(privateKey));
+        }
+
+        public static SignInWithApple of(String clientId, String teamId, String keyId, Secret privateKey) {
+            return of(clientId, teamId, keyId, ClientSecret.of(privateKey));
+        }
+
+        public static SignInWithApple of(String clientId, String teamId, String keyId, ClientSecret privateKey) {
             return new SignInWithApple(clientId, teamId, keyId, privateKey, List.of(), Map.of());
         }
 
@@ -116,7 +149,7 @@ public sealed interface IdentityProvider {
      * An OpenID Connect provider; a backend may have several, each with a name of its own. Without
      * {@code endpoints}, Cognito discovers them from the issuer.
      */
-    record Oidc(String name, String clientId, SecretValue clientSecret, String issuerUrl, List<String> scopes,
+    record Oidc(String name, String clientId, ClientSecret clientSecret, String issuerUrl, List<String> scopes,
             RequestMethod attributeRequestMethod, List<String> identifiers, Optional<Endpoints> endpoints,
             Map<String, String> attributeMapping) implements IdentityProvider {
         /** How Cognito asks the provider for user attributes (Amplify's default: GET). */
@@ -133,6 +166,14 @@ public sealed interface IdentityProvider {
         }
 
         public static Oidc of(String name, String clientId, SecretValue clientSecret, String issuerUrl) {
+            return of(name, clientId, ClientSecret.of(clientSecret), issuerUrl);
+        }
+
+        public static Oidc of(String name, String clientId, Secret clientSecret, String issuerUrl) {
+            return of(name, clientId, ClientSecret.of(clientSecret), issuerUrl);
+        }
+
+        public static Oidc of(String name, String clientId, ClientSecret clientSecret, String issuerUrl) {
             return new Oidc(name, clientId, clientSecret, issuerUrl, List.of(), RequestMethod.GET, List.of(),
                     Optional.empty(), Map.of());
         }

@@ -10,6 +10,7 @@ import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.FunctionProvider;
 import dev.gen2.backend.ResourceFactory;
 import dev.gen2.backend.ResourceNames;
+import dev.gen2.backend.Secret;
 import dev.gen2.backend.TestBackends;
 import dev.gen2.backend.auth.IdentityProvider.Facebook;
 import dev.gen2.backend.auth.IdentityProvider.Google;
@@ -351,6 +352,36 @@ class AuthOptionsTest {
         s.root.hasOutput("oauthRedirectSignIn", Map.of("Value", "http://localhost:3000/,https://app.example.com/"));
         s.root.hasOutput("oauthRedirectSignOut", Map.of("Value", "http://localhost:3000/signout"));
         s.root.hasOutput("oauthScope", Map.of("Value", "[\"email\",\"openid\"]"));
+    }
+
+    @Test
+    void backendSecretsAreFetchedAtDeployTimeAndNeverWritten() {
+        Synthesized s = synth(a -> a.loginWithEmail().externalProviders(x -> x
+                .google(Google.of("google-id", Secret.of("GOOGLE_CLIENT_SECRET")))
+                .oidc(Oidc.of("Corporate", "oidc-id", Secret.of("OIDC_SECRET"), "https://login.example.com"))
+                .callbackUrls("https://app.example.com/").logoutUrls("https://app.example.com/")));
+        s.auth.resourceCountIs("Custom::AmplifySecretFetcherResource", 1);
+        s.auth.hasResourceProperties("Custom::AmplifySecretFetcherResource", Map.of(
+                "namespace", "testapp", "name", "dev", "type", "sandbox",
+                "secrets", List.of(
+                        Map.of("name", "GOOGLE_CLIENT_SECRET",
+                                "path", "/amplify/testapp/dev-sandbox-1a98428f66/GOOGLE_CLIENT_SECRET",
+                                "sharedPath", "/amplify/shared/testapp/GOOGLE_CLIENT_SECRET"),
+                        Map.of("name", "OIDC_SECRET",
+                                "path", "/amplify/testapp/dev-sandbox-1a98428f66/OIDC_SECRET",
+                                "sharedPath", "/amplify/shared/testapp/OIDC_SECRET"))));
+        String fetcher = s.auth.findResources("Custom::AmplifySecretFetcherResource").keySet().iterator().next();
+        s.auth.hasResourceProperties("AWS::Cognito::UserPoolIdentityProvider", Map.of("ProviderType", "Google",
+                "ProviderDetails", Match.objectLike(Map.of("client_secret",
+                        Map.of("Fn::GetAtt", List.of(fetcher, "GOOGLE_CLIENT_SECRET"))))));
+        s.auth.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement", List.of(
+                Map.of("Effect", "Allow", "Action", "ssm:GetParameters", "Resource", List.of(
+                        Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":ssm:",
+                                Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"),
+                                ":parameter/amplify/testapp/dev-sandbox-1a98428f66/*"))),
+                        Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":ssm:",
+                                Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"),
+                                ":parameter/amplify/shared/testapp/*")))))))));
     }
 
     @Test

@@ -1,0 +1,27 @@
+package dev.gen2.backend.auth;
+
+import dev.gen2.backend.Secret;
+import software.amazon.awscdk.SecretValue;
+
+/**
+ * An external provider's client secret: a backend secret ({@code Secret.of("GOOGLE_CLIENT_SECRET")}, read from SSM
+ * at deploy time, as Amplify's {@code secret()}), or any CDK {@link SecretValue} (Secrets Manager, say).
+ */
+public sealed interface ClientSecret {
+
+    /** A backend secret, resolved at deploy time by the stack's secret fetcher. */
+    record BackendSecret(Secret secret) implements ClientSecret {
+    }
+
+    /** A CDK secret value, resolved by CloudFormation. */
+    record CdkSecretValue(SecretValue value) implements ClientSecret {
+    }
+
+    static ClientSecret of(Secret secret) {
+        return new BackendSecret(secret);
+    }
+
+    static ClientSecret of(SecretValue value) {
+        return new CdkSecretValue(value);
+    }
+}
