@@ -5,12 +5,11 @@
 // reads the same parameters at deploy time.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { SSMClient, PutParameterCommand } = require('@aws-sdk/client-ssm');
+const { startMoto } = require('./moto.js');
 
 const root = path.join(__dirname, '..', '..', '..');
 const runtimeFile = path.join(root, 'src', 'main', 'resources', 'dev', 'gen2', 'backend', 'function', 'runtime',
@@ -19,32 +18,9 @@ const functions = path.join(root, 'src', 'test', 'resources', 'functions');
 let moto;
 let ssm;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 before(async () => {
-  const port = await freePort();
-  moto = spawn(process.env.MOTO_PYTHON || 'python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)],
-    { stdio: 'ignore' });
-  const endpoint = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30000;
-  for (;;) {
-    try {
-      await fetch(`${endpoint}/moto-api/`);
-      break;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  moto = await startMoto();
+  const { endpoint } = moto;
   process.env.AWS_ENDPOINT_URL = endpoint;
   process.env.AWS_REGION = 'us-east-1';
   process.env.AWS_ACCESS_KEY_ID = 'testing';
@@ -55,11 +31,7 @@ before(async () => {
   await ssm.send(new PutParameterCommand({ Name: '/amplify/shared/app/API_SECRET', Value: 's3cret', Type: 'SecureString' }));
 });
 
-after(() => {
-  if (moto && moto.pid) {
-    process.kill(moto.pid);
-  }
-});
+after(() => moto && moto.stop());
 
 /** A deployed function's directory: its code and the runtime, loaded fresh in this process. */
 function deployed(files) {

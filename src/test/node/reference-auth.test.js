@@ -4,9 +4,8 @@
 // HTTP 500, so the identity pool's roles are given to validate() by the test.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { spawn } = require('node:child_process');
-const net = require('node:net');
 const path = require('node:path');
+const { startMoto } = require('./moto.js');
 const {
   CognitoIdentityProviderClient, CreateUserPoolCommand, CreateUserPoolClientCommand, CreateGroupCommand,
   CreateIdentityProviderCommand, CreateUserPoolDomainCommand, SetUserPoolMfaConfigCommand,
@@ -25,44 +24,15 @@ let moto;
 let idp;
 let identity;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function waitForServer(url, deadline) {
-  while (Date.now() < deadline) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error(`moto did not start at ${url}`);
-}
-
 before(async () => {
-  const port = await freePort();
-  moto = spawn(process.env.MOTO_PYTHON || 'python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
-  const endpoint = `http://127.0.0.1:${port}`;
-  await waitForServer(`${endpoint}/moto-api/`, Date.now() + 30000);
+  moto = await startMoto();
+  const { endpoint } = moto;
   const config = { region: REGION, endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
   idp = new CognitoIdentityProviderClient(config);
   identity = new CognitoIdentityClient(config);
 });
 
-after(() => {
-  if (moto && moto.pid) {
-    process.kill(moto.pid);
-  }
-});
+after(() => moto && moto.stop());
 
 /** An existing Gen 1 style setup: an alias-attribute pool, a web client, a group, an identity pool. */
 async function existingAuth({ aliasPool = true, clientSecret = false } = {}) {

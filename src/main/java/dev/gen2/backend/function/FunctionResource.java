@@ -51,7 +51,7 @@ public final class FunctionResource extends Construct implements FunctionProvide
         super(scope, settings.name());
         this.settings = settings;
         Function.Builder function = Function.Builder.create(this, settings.name() + "-lambda")
-                .runtime(settings.isJava() ? settings.javaRuntime().toCdk() : settings.runtime().toCdk())
+                .runtime(settings.effectiveRuntime().toCdk())
                 .handler(settings.isJava() ? settings.effectiveHandler() : FunctionCode.RUNTIME_HANDLER)
                 .code(Code.fromAsset((settings.isJava() ? JavaFunctionPackage.PATH
                         : FunctionCode.stage(settings.entry())).toString()))

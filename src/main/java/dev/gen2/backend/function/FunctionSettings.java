@@ -19,10 +19,9 @@ import java.util.OptionalInt;
  *     one file; packaged as it is, without a bundler or Docker
  * @param handler the handler, {@code module.export}; empty means {@code index.handler} for a directory and
  *     {@code <file name>.handler} for a file
- * @param runtime Node.js 22 unless chosen
  * @param javaHandler for a Java function instead: the handler class, a {@code RequestHandler} in a package under
  *     {@code amplify.functions}, packaged with the project's build
- * @param javaRuntime Java 21 unless chosen, for a Java function
+ * @param runtime empty means Node.js 22, or Java 21 for a Java function
  * @param timeoutSeconds 3 (1 to 900)
  * @param memoryMB 512 (128 to 10240)
  * @param ephemeralStorageSizeMB 512 (512 to 10240)
@@ -38,8 +37,8 @@ import java.util.OptionalInt;
  * @param logFormat text or JSON logs; empty keeps Lambda's text format
  * @param applicationLogLevel the level below which JSON logs are dropped
  */
-public record FunctionSettings(String name, Path entry, Optional<String> handler, NodeRuntime runtime,
-        Optional<String> javaHandler, JavaRuntime javaRuntime,
+public record FunctionSettings(String name, Path entry, Optional<String> handler, Optional<String> javaHandler,
+        Optional<FunctionRuntime> runtime,
         int timeoutSeconds, int memoryMB, int ephemeralStorageSizeMB, Architecture architecture,
         Map<String, String> environment, Map<String, Secret> secrets, List<FunctionSchedule> schedules,
         Map<String, String> layers,
@@ -69,6 +68,11 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
         return javaHandler.isPresent();
     }
 
+    /** The runtime: the one chosen, or Node.js 22 (Java 21 for a Java function). */
+    public FunctionRuntime effectiveRuntime() {
+        return runtime.orElse(isJava() ? FunctionRuntime.JAVA_21 : FunctionRuntime.NODE_22);
+    }
+
     /** The handler the function's code exports, such as {@code index.handler}. */
     public String effectiveHandler() {
         if (javaHandler.isPresent()) {
@@ -89,9 +93,8 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
         private String name;
         private Path entry;
         private String handler;
-        private NodeRuntime runtime = NodeRuntime.NODE_22;
+        private FunctionRuntime runtime;
         private String javaHandler;
-        private JavaRuntime javaRuntime = JavaRuntime.JAVA_21;
         private int timeoutSeconds = 3;
         private int memoryMB = 512;
         private int ephemeralStorageSizeMB = 512;
@@ -124,8 +127,8 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
             return this;
         }
 
-        public Builder runtime(NodeRuntime nodeRuntime) {
-            this.runtime = nodeRuntime;
+        public Builder runtime(FunctionRuntime functionRuntime) {
+            this.runtime = functionRuntime;
             return this;
         }
 
@@ -135,11 +138,6 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
          */
         public Builder javaHandler(Class<?> handlerClass) {
             this.javaHandler = handlerClass.getName();
-            return this;
-        }
-
-        public Builder runtime(JavaRuntime java) {
-            this.javaRuntime = java;
             return this;
         }
 
@@ -215,8 +213,8 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
         }
 
         public FunctionSettings build() {
-            return new FunctionSettings(name, entry, Optional.ofNullable(handler), runtime,
-                    Optional.ofNullable(javaHandler), javaRuntime, timeoutSeconds, memoryMB,
+            return new FunctionSettings(name, entry, Optional.ofNullable(handler), Optional.ofNullable(javaHandler),
+                    Optional.ofNullable(runtime), timeoutSeconds, memoryMB,
                     ephemeralStorageSizeMB, architecture, environment, secrets, schedules, layers, resourceGroupName,
                     logRetentionDays == null ? OptionalInt.empty() : OptionalInt.of(logRetentionDays),
                     Optional.ofNullable(logFormat), Optional.ofNullable(applicationLogLevel));

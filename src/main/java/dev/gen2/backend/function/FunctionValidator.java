@@ -36,18 +36,10 @@ final class FunctionValidator {
                         + " build, not from an entry or a Node.js handler.", "drop entry(..) and handler(..).");
             }
             JavaFunctionPackage.requireHandler(where + ".javaHandler", settings.javaHandler().get());
-            if (settings.javaRuntime() == null || !settings.javaRuntime().creatable()) {
-                throw new BackendConfigException(where + ".runtime", "Invalid function runtime of "
-                        + settings.javaRuntime() + ": Lambda no longer creates functions on it.",
-                        "choose JavaRuntime.JAVA_21 or JAVA_25.");
-            }
         } else {
             validateEntry(where, settings);
         }
-        if (settings.runtime() == null || !settings.runtime().creatable()) {
-            throw new BackendConfigException(where + ".runtime", "Invalid function runtime of " + settings.runtime()
-                    + ": Lambda no longer creates functions on it.", "choose NodeRuntime.NODE_22 or NODE_24.");
-        }
+        validateRuntime(where, settings);
         requireRange(where + ".timeoutSeconds", "Invalid function timeout of " + settings.timeoutSeconds(),
                 settings.timeoutSeconds(), 1, 900);
         requireRange(where + ".memoryMB", "Invalid function memoryMB of " + settings.memoryMB(),
@@ -79,6 +71,19 @@ final class FunctionValidator {
         if (settings.resourceGroupName() == null || settings.resourceGroupName().isBlank()) {
             throw new BackendConfigException(where + ".resourceGroupName", "The resource group is empty.",
                     "leave it at \"function\", or name a group such as \"auth\".");
+        }
+    }
+
+    private static void validateRuntime(String where, FunctionSettings settings) {
+        FunctionRuntime runtime = settings.effectiveRuntime();
+        String choices = settings.isJava() ? "FunctionRuntime.JAVA_21 or JAVA_25" : "FunctionRuntime.NODE_22 or NODE_24";
+        if (runtime.isJava() != settings.isJava()) {
+            throw new BackendConfigException(where + ".runtime", "Invalid function runtime of " + runtime + " for a "
+                    + (settings.isJava() ? "Java" : "Node.js") + " handler.", "choose " + choices + ".");
+        }
+        if (!runtime.creatable()) {
+            throw new BackendConfigException(where + ".runtime", "Invalid function runtime of " + runtime
+                    + ": Lambda no longer creates functions on it.", "choose " + choices + ".");
         }
     }
 

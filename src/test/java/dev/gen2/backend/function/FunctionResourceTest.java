@@ -60,7 +60,7 @@ class FunctionResourceTest {
     @Test
     void aJavaFunctionRunsAHandlerClassFromTheProjectsPackage() {
         Backend backend = TestBackends.sandbox(FunctionResource.define(fn -> fn.name("report")
-                .javaHandler(ReportHandler.class).runtime(JavaRuntime.JAVA_25).timeoutSeconds(30)));
+                .javaHandler(ReportHandler.class).runtime(FunctionRuntime.JAVA_25).timeoutSeconds(30)));
         Template functions = TestBackends.nestedTemplate(backend, "function");
         functions.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Runtime", "java25",
@@ -73,7 +73,7 @@ class FunctionResourceTest {
     @Test
     void everyOption() {
         Backend backend = TestBackends.sandbox(FunctionResource.define(fn -> fn
-                .name("report").entry("src/test/resources/functions/hello").runtime(NodeRuntime.NODE_24)
+                .name("report").entry("src/test/resources/functions/hello").runtime(FunctionRuntime.NODE_24)
                 .timeoutSeconds(60).memoryMB(1024).ephemeralStorageSizeMB(2048)
                 .architecture(FunctionSettings.Architecture.ARM64)
                 .environment("TABLE_NAME", "reports").layer("sharp", "sharp-layer:3")

@@ -28,11 +28,13 @@ class FunctionValidationTest {
                 bad("function 'f'.handler", "The handler module main (.js, .mjs or .cjs) is not in",
                         fn -> fn.name("f").entry(HELLO).handler("main.handler")),
                 bad("function 'f'.runtime", "Invalid function runtime of NODE_20", fn -> fn.name("f").entry(HELLO)
-                        .runtime(NodeRuntime.NODE_20)),
+                        .runtime(FunctionRuntime.NODE_20)),
                 bad("function 'j'.entry", "A Java function takes its code from the project's build",
                         fn -> fn.name("j").entry(HELLO).javaHandler(ReportHandler.class)),
                 bad("function 'j'.runtime", "Invalid function runtime of JAVA_17",
-                        fn -> fn.name("j").javaHandler(ReportHandler.class).runtime(JavaRuntime.JAVA_17)),
+                        fn -> fn.name("j").javaHandler(ReportHandler.class).runtime(FunctionRuntime.JAVA_17)),
+                bad("function 'f'.runtime", "Invalid function runtime of JAVA_21 for a Node.js handler",
+                        fn -> fn.name("f").entry(HELLO).runtime(FunctionRuntime.JAVA_21)),
                 bad("function 'j'.javaHandler", "The handler class java.lang.String is not in target/lambda/functions.zip",
                         fn -> fn.name("j").javaHandler(String.class)),
                 bad("function 'f'.timeoutSeconds", "Invalid function timeout of 901", fn -> fn.name("f").entry(HELLO)
