@@ -12,8 +12,8 @@ const { SSMClient, PutParameterCommand } = require('@aws-sdk/client-ssm');
 const { startMoto } = require('./moto.js');
 
 const root = path.join(__dirname, '..', '..', '..');
-const runtimeFile = path.join(root, 'src', 'main', 'resources', 'dev', 'gen2', 'backend', 'function', 'runtime',
-  'gen2-runtime.js');
+const resources = path.join(root, 'src', 'main', 'resources', 'dev', 'gen2', 'backend');
+const runtimeFiles = [path.join(resources, 'function', 'runtime', 'gen2-runtime.js'), path.join(resources, 'ssm-values.js')];
 const functions = path.join(root, 'src', 'test', 'resources', 'functions');
 let moto;
 let ssm;
@@ -33,13 +33,18 @@ before(async () => {
 
 after(() => moto && moto.stop());
 
-/** A deployed function's directory: its code and the runtime, loaded fresh in this process. */
-function deployed(files) {
+/** Files copied side by side into a fresh directory, as a Lambda asset holds them; returns the directory. */
+function asset(files) {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'gen2-fn-'));
-  for (const file of [...files, runtimeFile]) {
+  for (const file of files) {
     fs.copyFileSync(file, path.join(directory, path.basename(file)));
   }
-  return require(path.join(directory, 'gen2-runtime.js'));
+  return directory;
+}
+
+/** A deployed function: its code and the runtime, loaded fresh in this process. */
+function deployed(files) {
+  return require(path.join(asset([...files, ...runtimeFiles]), 'gen2-runtime.js'));
 }
 
 test('a CommonJS handler gets the user pool id from SSM', async () => {
@@ -81,8 +86,8 @@ test('a missing parameter fails the invocation, naming it, and the next one trie
 });
 
 test('the secret fetcher returns the secrets with NoEcho, the shared one as fallback', async () => {
-  const fetcher = require(path.join(root, 'src', 'main', 'resources', 'dev', 'gen2', 'backend', 'secret-fetcher',
-    'index.js'));
+  const fetcher = require(path.join(asset([path.join(resources, 'secret-fetcher', 'index.js'),
+    path.join(resources, 'ssm-values.js')]), 'index.js'));
   await ssm.send(new PutParameterCommand({ Name: '/amplify/app/dev-sandbox-0123456789/GOOGLE_CLIENT_SECRET',
     Value: 'g-secret', Type: 'SecureString' }));
   const props = {

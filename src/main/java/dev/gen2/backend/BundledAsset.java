@@ -26,9 +26,17 @@ public final class BundledAsset {
 
     /** The given files of a resource directory next to {@code anchor}, copied to a directory of their own. */
     public static Path directory(Class<?> anchor, String resourceDirectory, List<String> files) {
+        return directory(anchor, files.stream().map(file -> resourceDirectory + "/" + file).toList());
+    }
+
+    /**
+     * Classpath resources, relative to {@code anchor}'s package or absolute ({@code /dev/gen2/...}), copied side by
+     * side under their file names to a directory of their own.
+     */
+    public static Path directory(Class<?> anchor, List<String> resources) {
         Map<String, byte[]> contents = new LinkedHashMap<>();
-        for (String file : files) {
-            contents.put(file, read(anchor, resourceDirectory + "/" + file));
+        for (String resource : resources) {
+            contents.put(resource.substring(resource.lastIndexOf('/') + 1), read(anchor, resource));
         }
         Path target = Path.of(System.getProperty("java.io.tmpdir"), "gen2-backend-assets", hash(contents));
         try {
@@ -40,7 +48,7 @@ public final class BundledAsset {
                         StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot stage the bundled asset " + resourceDirectory + " in " + target, e);
+            throw new UncheckedIOException("Cannot stage the bundled asset " + resources + " in " + target, e);
         }
         return target;
     }

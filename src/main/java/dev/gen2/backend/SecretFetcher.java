@@ -40,8 +40,8 @@ public final class SecretFetcher extends Construct {
                 .runtime(Runtime.NODEJS_22_X)
                 .handler("index.handler")
                 .timeout(Duration.seconds(10))
-                .code(Code.fromAsset(BundledAsset.directory(SecretFetcher.class, "secret-fetcher",
-                        List.of("index.js")).toString()))
+                .code(Code.fromAsset(BundledAsset.directory(SecretFetcher.class,
+                        List.of("secret-fetcher/index.js", "ssm-values.js")).toString()))
                 .build();
         String namespace = backendId.stackName().split("-")[1];
         handler.addToRolePolicy(PolicyStatement.Builder.create()

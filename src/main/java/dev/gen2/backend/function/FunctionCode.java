@@ -15,27 +15,30 @@ import java.util.stream.Stream;
 
 /**
  * A Node.js function's code as it is deployed: the entry (a directory, or one file) copied as it is, with
- * {@code gen2-runtime.js} beside it as the Lambda entry point. The staging directory is named by a hash of the
+ * {@code gen2-runtime.js} (and the {@code ssm-values.js} it uses) beside it as the Lambda entry point. The staging directory is named by a hash of the
  * contents, so the asset, and the template, change only when the code does.
  */
 final class FunctionCode {
     static final String RUNTIME_FILE = "gen2-runtime.js";
     static final String RUNTIME_HANDLER = "gen2-runtime.handler";
+    static final String SSM_VALUES_FILE = "ssm-values.js";
 
     private FunctionCode() {
     }
 
     static Path stage(Path entry) {
-        Path runtime = BundledAsset.directory(FunctionCode.class, "runtime", List.of(RUNTIME_FILE));
+        Path runtime = BundledAsset.directory(FunctionCode.class,
+                List.of("runtime/" + RUNTIME_FILE, "/dev/gen2/backend/" + SSM_VALUES_FILE));
         List<Path> files = files(entry);
         Path root = Files.isDirectory(entry) ? entry : entry.getParent() == null ? Path.of(".") : entry.getParent();
         Path target = Path.of(System.getProperty("java.io.tmpdir"), "gen2-backend-assets",
-                "function-" + hash(root, files, runtime.resolve(RUNTIME_FILE)));
+                "function-" + hash(root, files, runtime));
         try {
             for (Path file : files) {
                 copy(file, target.resolve(root.relativize(file).toString()));
             }
             copy(runtime.resolve(RUNTIME_FILE), target.resolve(RUNTIME_FILE));
+            copy(runtime.resolve(SSM_VALUES_FILE), target.resolve(SSM_VALUES_FILE));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stage the function code of " + entry, e);
         }
@@ -67,7 +70,8 @@ final class FunctionCode {
                 digest.update(root.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
                 digest.update(Files.readAllBytes(file));
             }
-            digest.update(Files.readAllBytes(runtime));
+            digest.update(Files.readAllBytes(runtime.resolve(RUNTIME_FILE)));
+            digest.update(Files.readAllBytes(runtime.resolve(SSM_VALUES_FILE)));
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,33 +4,15 @@
 // they never appear in a template, an output or the console's events.
 const { SSMClient, GetParametersCommand } = require('@aws-sdk/client-ssm');
 
-const BATCH = 10;
-
-async function read(ssm, paths) {
-  const values = new Map();
-  for (let i = 0; i < paths.length; i += BATCH) {
-    const response = await ssm.send(new GetParametersCommand({ Names: paths.slice(i, i + BATCH), WithDecryption: true }));
-    for (const parameter of response.Parameters || []) {
-      values.set(parameter.Name, parameter.Value);
-    }
-  }
-  return values;
-}
+const { readSsmValues } = require('./ssm-values.js');
 
 /** secrets: [{name, path, sharedPath}] -> {name: value}; fails naming the first secret found nowhere. */
 async function fetchSecrets(ssm, secrets, backend) {
-  const primary = await read(ssm, secrets.map((s) => s.path));
-  const shared = await read(ssm, secrets.filter((s) => !primary.has(s.path)).map((s) => s.sharedPath));
-  const data = {};
-  for (const secret of secrets) {
-    const value = primary.get(secret.path) ?? shared.get(secret.sharedPath);
-    if (value === undefined) {
-      throw new Error(`Unable to find backend secret for backend '${backend.namespace}', branch '${backend.name}',`
-        + ` name '${secret.name}'. Set it at ${secret.path} (or ${secret.sharedPath} for every environment).`);
-    }
-    data[secret.name] = value;
-  }
-  return data;
+  const config = Object.fromEntries(secrets.map((s) => [s.name, { path: s.path, sharedPath: s.sharedPath }]));
+  return readSsmValues(config, ssm, GetParametersCommand, ([name]) => {
+    throw new Error(`Unable to find backend secret for backend '${backend.namespace}', branch '${backend.name}',`
+      + ` name '${name}'. Set it at ${config[name].path} (or ${config[name].sharedPath} for every environment).`);
+  });
 }
 
 async function handleEvent(event, ssm) {

@@ -6,40 +6,17 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
-const BATCH = 10;
-
-async function fetchParameters(ssm, GetParametersCommand, paths) {
-  const values = new Map();
-  for (let i = 0; i < paths.length; i += BATCH) {
-    const response = await ssm.send(new GetParametersCommand({ Names: paths.slice(i, i + BATCH), WithDecryption: true }));
-    for (const parameter of response.Parameters || []) {
-      values.set(parameter.Name, parameter.Value);
-    }
-  }
-  return values;
-}
+const { readSsmValues } = require('./ssm-values.js');
 
 /** Sets each configured variable from its parameter: the backend's own path first, then the shared one. */
 async function resolveSsmEnvironment(config, ssm, GetParametersCommand) {
-  const names = Object.keys(config);
-  if (names.length === 0) {
+  if (Object.keys(config).length === 0) {
     return;
   }
-  const primary = await fetchParameters(ssm, GetParametersCommand, [...new Set(names.map((n) => config[n].path))]);
-  const fallbacks = names.filter((n) => !primary.has(config[n].path) && config[n].sharedPath).map((n) => config[n].sharedPath);
-  const shared = fallbacks.length > 0 ? await fetchParameters(ssm, GetParametersCommand, [...new Set(fallbacks)]) : new Map();
-  const missing = [];
-  for (const name of names) {
-    const value = primary.get(config[name].path) ?? shared.get(config[name].sharedPath);
-    if (value === undefined) {
-      missing.push(`${name} (${config[name].path})`);
-    } else {
-      process.env[name] = value;
-    }
-  }
-  if (missing.length > 0) {
-    throw new Error(`These SSM parameters could not be read: ${missing.join(', ')}`);
-  }
+  const values = await readSsmValues(config, ssm, GetParametersCommand, (names) => {
+    throw new Error(`These SSM parameters could not be read: ${names.map((n) => `${n} (${config[n].path})`).join(', ')}`);
+  });
+  Object.assign(process.env, values);
 }
 
 async function loadHandler(directory, spec) {
