@@ -44,11 +44,6 @@ public final class CustomOutputs {
         }
     }
 
-    /** The merged object so far. */
-    public Map<String, Object> merged() {
-        return Map.copyOf(merged);
-    }
-
     private void mergeVersion(String version) {
         Object existing = merged.get(VERSION);
         if (existing == null) {

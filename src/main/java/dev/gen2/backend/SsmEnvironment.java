@@ -3,6 +3,7 @@ package dev.gen2.backend;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
@@ -34,7 +35,7 @@ public final class SsmEnvironment extends Construct {
     private SsmEnvironment(Function function) {
         super(function, ID);
         this.function = function;
-        this.readParameters = PolicyStatement.Builder.create().actions(java.util.List.of("ssm:GetParameters")).build();
+        this.readParameters = PolicyStatement.Builder.create().actions(List.of("ssm:GetParameters")).build();
         function.addToRolePolicy(readParameters);
         function.addEnvironment(CONFIG_VARIABLE, Lazy.string((IStableStringProducer) this::configJson));
     }

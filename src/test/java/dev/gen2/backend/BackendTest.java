@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -136,7 +137,7 @@ class BackendTest {
 
     @Test
     void aReferencedResourceIsBuiltOnceEvenWhenNotGivenToDefine() {
-        java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger builds = new AtomicInteger();
         ResourceFactory<String> referenced = backend -> "built " + builds.incrementAndGet();
         Backend backend = TestBackends.sandbox(b -> b.get(referenced), b -> b.get(referenced));
         assertThat(backend.get(referenced)).isEqualTo("built 1");
