@@ -22,6 +22,7 @@ public final class BackendOutputStorage {
     public static final String AUTH_KEY = "AWS::Amplify::Auth";
     public static final String CUSTOM_KEY = "AWS::Amplify::Custom";
     public static final String STORAGE_KEY = "AWS::Amplify::Storage";
+    public static final String GRAPHQL_KEY = "AWS::Amplify::GraphQL";
     public static final String FUNCTION_KEY = "AWS::Amplify::Function";
 
     private final Stack rootStack;

@@ -1,6 +1,7 @@
 package dev.gen2.backend.outputs;
 
 import dev.gen2.backend.BackendConfigException;
+import dev.gen2.backend.BackendOutputStorage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +16,12 @@ import java.util.Set;
  * @param entries metadata key to its entry
  */
 public record BackendOutput(Map<String, Entry> entries) {
-    public static final String PLATFORM = "AWS::Amplify::Platform";
-    public static final String AUTH = "AWS::Amplify::Auth";
-    public static final String GRAPHQL = "AWS::Amplify::GraphQL";
-    public static final String STORAGE = "AWS::Amplify::Storage";
-    public static final String CUSTOM = "AWS::Amplify::Custom";
-    public static final String FUNCTION = "AWS::Amplify::Function";
+    public static final String PLATFORM = BackendOutputStorage.PLATFORM_KEY;
+    public static final String AUTH = BackendOutputStorage.AUTH_KEY;
+    public static final String GRAPHQL = BackendOutputStorage.GRAPHQL_KEY;
+    public static final String STORAGE = BackendOutputStorage.STORAGE_KEY;
+    public static final String CUSTOM = BackendOutputStorage.CUSTOM_KEY;
+    public static final String FUNCTION = BackendOutputStorage.FUNCTION_KEY;
 
     /**
      * The output fields of each metadata key, for sources that carry the outputs without the template metadata
