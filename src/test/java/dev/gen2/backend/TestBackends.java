@@ -1,5 +1,7 @@
 package dev.gen2.backend;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
@@ -41,6 +44,18 @@ public final class TestBackends {
     /** A sandbox backend of the given resources. */
     public static Backend sandbox(ResourceFactory<?>... factories) {
         return Backend.define(app(DeploymentType.SANDBOX), factories);
+    }
+
+    /**
+     * Asserts that defining something fails with the backend's one error type, its message reading
+     * {@code <where>: <problem> Fix: <how>} and holding the expected problem.
+     */
+    public static void assertConfigError(ThrowingCallable definition, String where, String problem) {
+        assertThatThrownBy(definition)
+                .isInstanceOf(BackendConfigException.class)
+                .hasMessageStartingWith(where + ": ")
+                .hasMessageContaining(problem)
+                .hasMessageContaining(" Fix: ");
     }
 
     /** The template of a stack, also written out for cfn-lint. */

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 final class FunctionCode {
     static final String RUNTIME_FILE = "gen2-runtime.js";
     static final String RUNTIME_HANDLER = "gen2-runtime.handler";
+    /** The variable that tells the runtime which handler of the function's code to run. */
+    static final String HANDLER_VARIABLE = "GEN2_HANDLER";
     static final String SSM_VALUES_FILE = "ssm-values.js";
 
     private FunctionCode() {

@@ -116,7 +116,7 @@ public final class FunctionResource extends Construct implements FunctionProvide
     private Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>(settings.environment());
         if (!settings.isJava()) {
-            environment.put("GEN2_HANDLER", settings.effectiveHandler());
+            environment.put(FunctionCode.HANDLER_VARIABLE, settings.effectiveHandler());
         }
         return environment;
     }

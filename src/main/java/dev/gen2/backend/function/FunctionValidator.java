@@ -2,6 +2,7 @@ package dev.gen2.backend.function;
 
 import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.ResourceNames;
+import dev.gen2.backend.SsmEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
 
 /** Every check Amplify makes of {@code defineFunction}, with its messages, before anything is synthesized. */
 final class FunctionValidator {
-    static final Set<String> RESERVED_VARIABLES = Set.of("AMPLIFY_SSM_ENV_CONFIG", "GEN2_HANDLER");
+    static final Set<String> RESERVED_VARIABLES = Set.of(SsmEnvironment.CONFIG_VARIABLE,
+            FunctionCode.HANDLER_VARIABLE);
     private static final Pattern ENVIRONMENT_KEY = Pattern.compile("^[a-zA-Z]([a-zA-Z0-9_])+$");
     private static final Pattern LAYER_ARN = Pattern.compile(
             "^arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+$");

@@ -169,7 +169,6 @@ final class StorageAccessPolicies {
     }
 
     private static Optional<String> parentOf(String path, List<String> paths) {
-        return paths.stream().filter(other -> !other.equals(path) && path.startsWith(other.replace("*", "")))
-                .findFirst();
+        return StorageValidator.prefixesOf(path, paths).stream().findFirst();
     }
 }

@@ -112,11 +112,7 @@ class AuthValidationTest {
     @MethodSource("badDefinitions")
     void badDefinitionFailsWithAClearMessage(String where, String message,
             UnaryOperator<AuthSettings.Builder> definition) {
-        assertThatThrownBy(() -> AuthResource.define(definition))
-                .isInstanceOf(BackendConfigException.class)
-                .hasMessageStartingWith(where + ": ")
-                .hasMessageContaining(message)
-                .hasMessageContaining(" Fix: ");
+        TestBackends.assertConfigError(() -> AuthResource.define(definition), where, message);
     }
 
     @Test

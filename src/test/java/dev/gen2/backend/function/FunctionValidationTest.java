@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import amplify.functions.report.ReportHandler;
 import dev.gen2.backend.BackendConfigException;
+import dev.gen2.backend.TestBackends;
 import dev.gen2.backend.Secret;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -82,11 +83,7 @@ class FunctionValidationTest {
     @MethodSource("badDefinitions")
     void badDefinitionFailsWithAClearMessage(String where, String message,
             UnaryOperator<FunctionSettings.Builder> definition) {
-        assertThatThrownBy(() -> FunctionResource.define(definition))
-                .isInstanceOf(BackendConfigException.class)
-                .hasMessageStartingWith(where + ": ")
-                .hasMessageContaining(message)
-                .hasMessageContaining(" Fix: ");
+        TestBackends.assertConfigError(() -> FunctionResource.define(definition), where, message);
     }
 
     @Test

@@ -72,11 +72,7 @@ class StorageValidationTest {
     @MethodSource("badDefinitions")
     void badDefinitionFailsWithAClearMessage(String where, String message,
             UnaryOperator<StorageSettings.Builder> definition) {
-        assertThatThrownBy(() -> StorageResource.define(definition))
-                .isInstanceOf(BackendConfigException.class)
-                .hasMessageStartingWith(where + ": ")
-                .hasMessageContaining(message)
-                .hasMessageContaining(" Fix: ");
+        TestBackends.assertConfigError(() -> StorageResource.define(definition), where, message);
     }
 
     @Test
