@@ -38,6 +38,11 @@ public final class BundledAsset {
         for (String resource : resources) {
             contents.put(resource.substring(resource.lastIndexOf('/') + 1), read(anchor, resource));
         }
+        return directory(contents);
+    }
+
+    /** Files made at synth time (a generated schema, say), by file name, written to a directory of their own. */
+    public static Path directory(Map<String, byte[]> contents) {
         Path target = Path.of(System.getProperty("java.io.tmpdir"), "gen2-backend-assets", hash(contents));
         try {
             Files.createDirectories(target);
@@ -48,7 +53,7 @@ public final class BundledAsset {
                         StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot stage the bundled asset " + resources + " in " + target, e);
+            throw new UncheckedIOException("Cannot stage the bundled asset " + contents.keySet() + " in " + target, e);
         }
         return target;
     }

@@ -1,0 +1,136 @@
+package dev.gen2.backend.data;
+
+import dev.gen2.backend.data.ModelShape.IndexShape;
+import dev.gen2.backend.data.ModelShape.ShapeField;
+import java.util.List;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.appsync.CfnDataSource;
+import software.amazon.awscdk.services.appsync.CfnFunctionConfiguration;
+import software.amazon.awscdk.services.appsync.CfnResolver;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.StreamViewType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.s3.assets.Asset;
+import software.constructs.Construct;
+
+/**
+ * The nested stack of one model: its DynamoDB table, the AppSync data source and function over it, and the
+ * resolvers that read the table: the model's own operations, its index queries, and the relationship fields of
+ * other models that resolve to it. Keeping each model in a stack of its own keeps every template small and the
+ * logical ids of one model independent of the others.
+ */
+final class ModelStack extends NestedStack {
+    static final String RUNTIME = "APPSYNC_JS";
+    static final String RUNTIME_VERSION = "1.0.0";
+
+    private final ModelShape shape;
+    private final DataApi api;
+    private final Table table;
+    private final CfnFunctionConfiguration operations;
+    private final ResolverConfigs configs;
+
+    ModelStack(Construct scope, ModelShape shape, DataApi api) {
+        super(scope, shape.name());
+        this.shape = shape;
+        this.api = api;
+        this.table = table();
+        Role role = Role.Builder.create(this, "DataSourceRole")
+                .assumedBy(new ServicePrincipal("appsync.amazonaws.com")).build();
+        table.grantReadWriteData(role);
+        CfnDataSource dataSource = CfnDataSource.Builder.create(this, "DataSource")
+                .apiId(api.apiId())
+                .name(shape.name() + "Table")
+                .type("AMAZON_DYNAMODB")
+                .serviceRoleArn(role.getRoleArn())
+                .dynamoDbConfig(CfnDataSource.DynamoDBConfigProperty.builder()
+                        .tableName(table.getTableName()).awsRegion(getRegion()).build())
+                .build();
+        dataSource.getNode().addDependency(role);
+        Asset code = Asset.Builder.create(this, "ResolverCode").path(api.resolverCodePath().toString()).build();
+        this.operations = CfnFunctionConfiguration.Builder.create(this, "Operations")
+                .apiId(api.apiId())
+                .name(shape.name() + "Operations")
+                .dataSourceName(dataSource.getAttrName())
+                .runtime(CfnFunctionConfiguration.AppSyncRuntimeProperty.builder().name(RUNTIME)
+                        .runtimeVersion(RUNTIME_VERSION).build())
+                .codeS3Location(code.getS3ObjectUrl())
+                .build();
+        this.configs = new ResolverConfigs(shape, api.identityPoolId());
+        String name = shape.name();
+        resolver("Query", "get" + name, configs.operation("get"), operations.getAttrFunctionId());
+        resolver("Query", "list" + shape.pluralName(), configs.operation("list"), operations.getAttrFunctionId());
+        for (String verb : List.of("create", "update", "delete")) {
+            resolver("Mutation", verb + name, configs.operation(verb), operations.getAttrFunctionId());
+        }
+        for (String verb : List.of("Create", "Update", "Delete")) {
+            resolver("Subscription", "on" + verb + name, configs.operation("subscribe"), api.subscriptionFunctionId());
+        }
+        for (IndexShape index : shape.indexes()) {
+            index.queryField().ifPresent(queryField -> resolver("Query", queryField, configs.indexQuery(index),
+                    operations.getAttrFunctionId()));
+        }
+    }
+
+    /** Resolves {@code parent}'s relationship field {@code fieldName} by reading this model's table. */
+    void resolveRelationship(ModelShape parent, String fieldName, Relationship relationship) {
+        resolver(parent.name(), fieldName, configs.relationship(parent, fieldName, relationship),
+                operations.getAttrFunctionId());
+    }
+
+    Table modelTable() {
+        return table;
+    }
+
+    private Table table() {
+        boolean sandbox = api.sandbox();
+        Table.Builder builder = Table.Builder.create(this, "Table")
+                .tableName(shape.name() + "-" + api.apiId() + "-" + api.environmentName())
+                .partitionKey(attribute(shape.keys().get(0)))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .stream(StreamViewType.NEW_AND_OLD_IMAGES)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(!sandbox).build())
+                .deletionProtection(!sandbox)
+                .removalPolicy(sandbox ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
+        if (shape.keys().size() > 1) {
+            builder.sortKey(attribute(shape.keys().get(1)));
+        }
+        Table modelTable = builder.build();
+        for (IndexShape index : shape.indexes()) {
+            GlobalSecondaryIndexProps.Builder gsi = GlobalSecondaryIndexProps.builder().indexName(index.name())
+                    .partitionKey(attribute(index.keys().get(0)));
+            if (index.keys().size() > 1) {
+                gsi.sortKey(attribute(index.keys().get(1)));
+            }
+            modelTable.addGlobalSecondaryIndex(gsi.build());
+        }
+        return modelTable;
+    }
+
+    private Attribute attribute(String fieldName) {
+        FieldType type = shape.field(fieldName).map(ShapeField::field).map(Field::type).orElse(Scalar.STRING);
+        boolean number = type instanceof Scalar scalar && scalar.keyAttributeType().equals("N");
+        return Attribute.builder().name(fieldName).type(number ? AttributeType.NUMBER : AttributeType.STRING)
+                .build();
+    }
+
+    private void resolver(String typeName, String fieldName, String code, String functionId) {
+        CfnResolver.Builder.create(this, typeName + Names.capitalize(fieldName) + "Resolver")
+                .apiId(api.apiId())
+                .typeName(typeName)
+                .fieldName(fieldName)
+                .kind("PIPELINE")
+                .pipelineConfig(CfnResolver.PipelineConfigProperty.builder().functions(List.of(functionId)).build())
+                .runtime(CfnResolver.AppSyncRuntimeProperty.builder().name(RUNTIME).runtimeVersion(RUNTIME_VERSION)
+                        .build())
+                .code(code)
+                .build();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.gen2.backend.data;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The data schema, Amplify's {@code a.schema({...})}: models, enums and custom types. Schema-level rules apply to
+ * every model that has no rules of its own, as Amplify's {@code a.schema({...}).authorization(...)} does.
+ */
+public record Schema(List<Model> models, List<EnumType> enums, List<CustomType> customTypes, List<AuthRule> rules) {
+
+    public Schema {
+        models = List.copyOf(models);
+        enums = List.copyOf(enums);
+        customTypes = List.copyOf(customTypes);
+        rules = List.copyOf(rules);
+    }
+
+    public static Schema of(Model... models) {
+        return new Schema(List.of(models), List.of(), List.of(), List.of());
+    }
+
+    public Schema models(Model... more) {
+        return new Schema(concat(models, more), enums, customTypes, rules);
+    }
+
+    public Schema enums(EnumType... more) {
+        return new Schema(models, concat(enums, more), customTypes, rules);
+    }
+
+    public Schema customTypes(CustomType... more) {
+        return new Schema(models, enums, concat(customTypes, more), rules);
+    }
+
+    public Schema authorization(AuthRule... schemaRules) {
+        return new Schema(models, enums, customTypes, List.of(schemaRules));
+    }
+
+    /** The rules that govern a model: its own, or the schema's when it has none. */
+    List<AuthRule> rulesOf(Model model) {
+        return model.rules().isEmpty() ? rules : model.rules();
+    }
+
+    private static <T> List<T> concat(List<T> first, T[] second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(List.of(second));
+        return all;
+    }
+}

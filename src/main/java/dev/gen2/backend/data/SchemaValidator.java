@@ -1,0 +1,291 @@
+package dev.gen2.backend.data;
+
+import dev.gen2.backend.BackendConfigException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks a schema before anything is built: names, references, keys, indexes, relationships, defaults and rules. */
+final class SchemaValidator {
+    private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
+    private static final Pattern INDEX_NAME = Pattern.compile("[A-Za-z0-9_\\-.]{3,255}");
+    private static final Set<String> RESERVED_TYPES = Set.of("Query", "Mutation", "Subscription", "String", "Int",
+            "Float", "Boolean", "ID", "AWSDate", "AWSTime", "AWSDateTime", "AWSTimestamp", "AWSEmail", "AWSJSON",
+            "AWSPhone", "AWSURL", "AWSIPAddress", "ModelSortDirection", "ModelAttributeTypes", "ModelSizeInput");
+    private static final Set<String> RESERVED_FIELDS = Set.of("and", "or", "not", "__typename");
+
+    private final Schema schema;
+    private final Set<String> enums = new HashSet<>();
+    private final Set<String> customTypes = new HashSet<>();
+
+    private SchemaValidator(Schema schema) {
+        this.schema = schema;
+    }
+
+    static void validate(Schema schema) {
+        new SchemaValidator(schema).validate();
+    }
+
+    private void validate() {
+        if (schema.models().isEmpty()) {
+            throw new BackendConfigException("data.schema", "The schema has no models.",
+                    "add at least one Model.named(...) to Schema.of(...).");
+        }
+        Set<String> typeNames = new HashSet<>();
+        schema.enums().forEach(type -> typeName(type.name(), typeNames));
+        schema.customTypes().forEach(type -> typeName(type.name(), typeNames));
+        schema.models().forEach(model -> typeName(model.name(), typeNames));
+        schema.enums().forEach(type -> enums.add(type.name()));
+        schema.customTypes().forEach(type -> customTypes.add(type.name()));
+        schema.enums().forEach(this::enumType);
+        schema.customTypes().forEach(type -> type.fields().forEach((name, field) ->
+                field("data.schema." + type.name() + "." + name, name, field)));
+        schema.rules().forEach(rule -> rule("data.schema.authorization", rule, Optional.empty()));
+        schema.models().forEach(this::model);
+    }
+
+    private void typeName(String name, Set<String> seen) {
+        String where = "data.schema." + name;
+        if (!GRAPHQL_NAME.matcher(name).matches()) {
+            throw new BackendConfigException(where, "'" + name + "' is not a valid GraphQL type name.",
+                    "start with a letter or underscore and use only letters, digits and underscores.");
+        }
+        if (RESERVED_TYPES.contains(name) || name.startsWith("Model") && name.endsWith("Input")) {
+            throw new BackendConfigException(where, "'" + name + "' is a name the generated schema uses itself.",
+                    "rename the type.");
+        }
+        if (!seen.add(name)) {
+            throw new BackendConfigException(where, "The schema defines '" + name + "' more than once.",
+                    "give each model, enum and custom type its own name.");
+        }
+    }
+
+    private void enumType(EnumType type) {
+        String where = "data.schema." + type.name();
+        if (type.values().isEmpty()) {
+            throw new BackendConfigException(where, "The enum has no values.", "list at least one value.");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String value : type.values()) {
+            if (!GRAPHQL_NAME.matcher(value).matches() || List.of("true", "false", "null").contains(value)) {
+                throw new BackendConfigException(where, "'" + value + "' is not a valid enum value.",
+                        "use letters, digits and underscores, starting with a letter or underscore.");
+            }
+            if (!seen.add(value)) {
+                throw new BackendConfigException(where, "The value '" + value + "' is listed twice.",
+                        "list each value once.");
+            }
+        }
+    }
+
+    private void field(String where, String name, Field field) {
+        if (!GRAPHQL_NAME.matcher(name).matches() || RESERVED_FIELDS.contains(name)) {
+            throw new BackendConfigException(where, "'" + name + "' is not a valid field name.",
+                    "use a GraphQL name other than and, or, not and __typename.");
+        }
+        if (field.type() instanceof FieldType.EnumRef ref && !enums.contains(ref.name())) {
+            throw new BackendConfigException(where, "The field refers to the enum '" + ref.name()
+                    + "', which the schema does not define.", "add EnumType.of(\"" + ref.name()
+                    + "\", ...) to the schema's enums, or fix the name.");
+        }
+        if (field.type() instanceof FieldType.CustomTypeRef ref && !customTypes.contains(ref.name())) {
+            throw new BackendConfigException(where, "The field refers to the custom type '" + ref.name()
+                    + "', which the schema does not define.", "add CustomType.named(\"" + ref.name()
+                    + "\") to the schema's custom types, or fix the name.");
+        }
+        field.defaultValue().ifPresent(value -> defaultValue(where, field, value));
+    }
+
+    private void defaultValue(String where, Field field, String value) {
+        boolean valid;
+        if (field.isArray() || field.type() instanceof FieldType.CustomTypeRef) {
+            throw new BackendConfigException(where, "Only scalar and enum fields can have a default value.",
+                    "remove defaultValue(...) from the list or custom type field.");
+        } else if (field.type() instanceof FieldType.EnumRef ref) {
+            valid = schema.enums().stream().anyMatch(type -> type.name().equals(ref.name())
+                    && type.values().contains(value));
+        } else {
+            valid = switch ((Scalar) field.type()) {
+                case INT, TIMESTAMP -> value.matches("-?\\d+");
+                case FLOAT -> value.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+                case BOOLEAN -> value.equals("true") || value.equals("false");
+                default -> true;
+            };
+        }
+        if (!valid) {
+            throw new BackendConfigException(where, "The default value '" + value + "' is not a valid "
+                    + field.type().graphqlName() + ".", "give a default of the field's type.");
+        }
+    }
+
+    private void model(Model model) {
+        String where = "data.schema." + model.name();
+        model.fields().forEach((name, field) -> field(where + "." + name, name, field));
+        model.relationships().keySet().forEach(name -> {
+            if (model.fields().containsKey(name)) {
+                throw new BackendConfigException(where + "." + name, "'" + name
+                        + "' is both a field and a relationship.", "rename one of them.");
+            }
+        });
+        identifier(where, model);
+        Set<String> indexNames = new HashSet<>();
+        for (SecondaryIndex index : model.secondaryIndexes()) {
+            secondaryIndex(where + ".secondaryIndexes", model, index, indexNames);
+        }
+        model.relationships().forEach((name, relationship) -> relationship(where + "." + name, model, name,
+                relationship));
+        schema.rulesOf(model).forEach(rule -> rule(where + ".authorization", rule, Optional.of(model)));
+        model.fields().forEach((name, field) -> field.rules().forEach(rule ->
+                rule(where + "." + name + ".authorization", rule, Optional.of(model))));
+    }
+
+    private void identifier(String where, Model model) {
+        if (model.identifier().isEmpty() || model.identifier().size() > 2) {
+            throw new BackendConfigException(where + ".identifier", "An identifier has a partition key and at most"
+                    + " one sort key field; " + model.identifier().size() + " were given.",
+                    "give one or two fields; for more, store a composite field (\"a#b\") and key on it.");
+        }
+        if (model.hasDefaultIdentifier()) {
+            return;
+        }
+        for (String key : model.identifier()) {
+            Field field = model.fields().get(key);
+            if (field == null) {
+                throw new BackendConfigException(where + ".identifier", "The identifier field '" + key
+                        + "' is not a field of the model.", "declare it, for example field(\"" + key
+                        + "\", Field.string().isRequired()).");
+            }
+            if (!field.isRequired()) {
+                throw new BackendConfigException(where + ".identifier", "The identifier field '" + key
+                        + "' must be required.", "declare it with .required().");
+            }
+            keyField(where + ".identifier", key, field, false);
+        }
+    }
+
+    private static void keyField(String where, String name, Field field, boolean enumAllowed) {
+        boolean scalarKey = field.type() instanceof Scalar scalar && scalar != Scalar.BOOLEAN
+                && scalar != Scalar.JSON;
+        boolean enumKey = enumAllowed && field.type() instanceof FieldType.EnumRef;
+        if (field.isArray() || !scalarKey && !enumKey) {
+            throw new BackendConfigException(where, "The key field '" + name + "' is a "
+                    + field.graphqlType() + "; keys must be single " + (enumAllowed ? "enum or " : "")
+                    + "scalar values other than Boolean and AWSJSON.", "key on another field.");
+        }
+    }
+
+    private void secondaryIndex(String where, Model model, SecondaryIndex index, Set<String> names) {
+        if (index.sortKeys().size() > 1) {
+            throw new BackendConfigException(where, "The index on '" + index.partitionKey() + "' has "
+                    + index.sortKeys().size() + " sort keys; this library supports one.",
+                    "use one sort key field, or store a composite field and sort on it.");
+        }
+        boolean partition = true;
+        for (String key : concat(index.partitionKey(), index.sortKeys())) {
+            Field field = model.fields().get(key);
+            if (field == null && !List.of(ModelShape.CREATED_AT, ModelShape.UPDATED_AT).contains(key)) {
+                throw new BackendConfigException(where, "The index key '" + key + "' is not a field of the model.",
+                        "declare the field or fix the name.");
+            }
+            if (field != null) {
+                keyField(where, key, field, partition);
+            }
+            partition = false;
+        }
+        index.name().ifPresent(name -> {
+            if (!INDEX_NAME.matcher(name).matches()) {
+                throw new BackendConfigException(where, "The indexName is invalid. It should be between 3 and 255"
+                        + " characters. Only A–Z, a–z, 0–9, underscore characters, hyphens, and periods allowed.",
+                        "rename the index.");
+            }
+        });
+        String name = index.name().orElse(index.partitionKey() + "|" + index.sortKeys());
+        if (!names.add(name)) {
+            throw new BackendConfigException(where, "Two indexes of the model have the same name or keys.",
+                    "remove the duplicate, or name the indexes differently.");
+        }
+    }
+
+    private void relationship(String where, Model model, String name, Relationship relationship) {
+        Optional<Model> related = schema.models().stream()
+                .filter(candidate -> candidate.name().equals(relationship.relatedModel())).findFirst();
+        if (related.isEmpty()) {
+            throw new BackendConfigException(where, "The relationship refers to the model '"
+                    + relationship.relatedModel() + "', which the schema does not define.",
+                    "add the model or fix the name.");
+        }
+        Model keyed = relationship.referencesOnRelatedModel() ? model : related.get();
+        Model holder = relationship.referencesOnRelatedModel() ? related.get() : model;
+        if (relationship.references().size() != keyed.identifier().size()) {
+            throw new BackendConfigException(where, "The relationship names " + relationship.references().size()
+                    + " reference field(s), but " + keyed.name() + "'s identifier has " + keyed.identifier().size()
+                    + ".", "give one reference field of " + holder.name() + " per identifier field of "
+                    + keyed.name() + ", in order: " + keyed.identifier() + ".");
+        }
+        for (String reference : relationship.references()) {
+            if (!holder.fields().containsKey(reference)) {
+                throw new BackendConfigException(where, "The reference field '" + reference + "' is not a field of "
+                        + holder.name() + ".", "declare it on " + holder.name() + ", for example field(\""
+                        + reference + "\", Field.id()).");
+            }
+        }
+        if (relationship.referencesOnRelatedModel()) {
+            boolean counterpart = related.get().relationships().values().stream()
+                    .anyMatch(other -> other.kind() == Relationship.Kind.BELONGS_TO
+                            && other.relatedModel().equals(model.name())
+                            && other.references().equals(relationship.references()));
+            if (!counterpart) {
+                throw new BackendConfigException(where, "The " + relationship.kind().name().toLowerCase()
+                        .replace("_m", "M").replace("_o", "O") + " relationship '" + name
+                        + "' has no matching belongsTo on " + related.get().name() + ".",
+                        "add belongsTo(\"" + Names.lowerFirst(model.name()) + "\", \"" + model.name() + "\", "
+                                + String.join(", ", relationship.references().stream().map(r -> "\"" + r + "\"")
+                                        .toList()) + ") to " + related.get().name() + ".");
+            }
+        }
+    }
+
+    private void rule(String where, AuthRule rule, Optional<Model> model) {
+        if (rule.operations().isEmpty()) {
+            throw new BackendConfigException(where, "A rule allows no operations.",
+                    "pass at least one Operation to to(...), or leave to(...) out to allow all.");
+        }
+        Set<AuthProvider> allowed = switch (rule.strategy()) {
+            case PUBLIC -> Set.of(AuthProvider.API_KEY, AuthProvider.IAM);
+            case PRIVATE -> Set.of(AuthProvider.USER_POOLS, AuthProvider.OIDC, AuthProvider.IAM);
+            case OWNER, GROUPS -> Set.of(AuthProvider.USER_POOLS, AuthProvider.OIDC);
+            case CUSTOM -> Set.of(AuthProvider.FUNCTION);
+        };
+        if (!allowed.contains(rule.provider())) {
+            throw new BackendConfigException(where, "A " + rule.strategy().amplifyName() + " rule cannot use the "
+                    + rule.provider().amplifyName() + " provider.", "use one of " + allowed.stream()
+                    .map(AuthProvider::amplifyName).sorted().toList() + ".");
+        }
+        if (rule.strategy() == AuthRule.Strategy.GROUPS && rule.groupsField().isEmpty() && rule.groups().isEmpty()) {
+            throw new BackendConfigException(where, "A groups rule names no groups.",
+                    "name at least one group: AuthRule.groups(\"ADMINS\").");
+        }
+        Optional<String> ruleField = rule.ownerField().or(rule::groupsField);
+        if (model.isPresent() && ruleField.isPresent()) {
+            Field declared = model.get().fields().get(ruleField.get());
+            boolean textual = declared == null || declared.type() == Scalar.STRING || declared.type() == Scalar.ID;
+            if (!textual || declared != null && declared.isArray() != rule.multiple()) {
+                throw new BackendConfigException(where, "The rule's field '" + ruleField.get() + "' is a "
+                        + declared.graphqlType() + "; it must be " + (rule.multiple() ? "a list of strings"
+                                : "a string") + ".", "declare it as Field.string()" + (rule.multiple() ? ".array()"
+                                        : "") + ", or leave it out and it is added for you.");
+            }
+        }
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+}

@@ -1,0 +1,427 @@
+package dev.gen2.backend.data;
+
+import dev.gen2.backend.data.ModelShape.IndexShape;
+import dev.gen2.backend.data.ModelShape.ShapeField;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Writes the AppSync schema (SDL) of a validated schema the way Amplify's data construct does: for each model its
+ * type, connection, filter, condition and input types, get and list queries, index queries, create, update and
+ * delete mutations, and the three subscriptions, each with the auth directives of the modes its rules use.
+ */
+final class SdlWriter {
+    private static final String SCALAR_INPUTS = """
+            input ModelStringInput {
+              ne: String
+              eq: String
+              le: String
+              lt: String
+              ge: String
+              gt: String
+              contains: String
+              notContains: String
+              between: [String]
+              beginsWith: String
+              attributeExists: Boolean
+              attributeType: ModelAttributeTypes
+              size: ModelSizeInput
+            }
+
+            input ModelIntInput {
+              ne: Int
+              eq: Int
+              le: Int
+              lt: Int
+              ge: Int
+              gt: Int
+              between: [Int]
+              attributeExists: Boolean
+              attributeType: ModelAttributeTypes
+            }
+
+            input ModelFloatInput {
+              ne: Float
+              eq: Float
+              le: Float
+              lt: Float
+              ge: Float
+              gt: Float
+              between: [Float]
+              attributeExists: Boolean
+              attributeType: ModelAttributeTypes
+            }
+
+            input ModelBooleanInput {
+              ne: Boolean
+              eq: Boolean
+              attributeExists: Boolean
+              attributeType: ModelAttributeTypes
+            }
+
+            input ModelIDInput {
+              ne: ID
+              eq: ID
+              le: ID
+              lt: ID
+              ge: ID
+              gt: ID
+              contains: ID
+              notContains: ID
+              between: [ID]
+              beginsWith: ID
+              attributeExists: Boolean
+              attributeType: ModelAttributeTypes
+              size: ModelSizeInput
+            }
+
+            input ModelSubscriptionStringInput {
+              ne: String
+              eq: String
+              le: String
+              lt: String
+              ge: String
+              gt: String
+              contains: String
+              notContains: String
+              between: [String]
+              beginsWith: String
+              in: [String]
+              notIn: [String]
+            }
+
+            input ModelSubscriptionIntInput {
+              ne: Int
+              eq: Int
+              le: Int
+              lt: Int
+              ge: Int
+              gt: Int
+              between: [Int]
+              in: [Int]
+              notIn: [Int]
+            }
+
+            input ModelSubscriptionFloatInput {
+              ne: Float
+              eq: Float
+              le: Float
+              lt: Float
+              ge: Float
+              gt: Float
+              between: [Float]
+              in: [Float]
+              notIn: [Float]
+            }
+
+            input ModelSubscriptionBooleanInput {
+              ne: Boolean
+              eq: Boolean
+            }
+
+            input ModelSubscriptionIDInput {
+              ne: ID
+              eq: ID
+              le: ID
+              lt: ID
+              ge: ID
+              gt: ID
+              contains: ID
+              notContains: ID
+              between: [ID]
+              beginsWith: ID
+              in: [ID]
+              notIn: [ID]
+            }
+
+            enum ModelAttributeTypes {
+              binary
+              binarySet
+              bool
+              list
+              map
+              number
+              numberSet
+              string
+              stringSet
+              _null
+            }
+
+            input ModelSizeInput {
+              ne: Int
+              eq: Int
+              le: Int
+              lt: Int
+              ge: Int
+              gt: Int
+              between: [Int]
+            }
+
+            enum ModelSortDirection {
+              ASC
+              DESC
+            }
+
+            input ModelStringKeyConditionInput {
+              eq: String
+              le: String
+              lt: String
+              ge: String
+              gt: String
+              between: [String]
+              beginsWith: String
+            }
+
+            input ModelIDKeyConditionInput {
+              eq: ID
+              le: ID
+              lt: ID
+              ge: ID
+              gt: ID
+              between: [ID]
+              beginsWith: ID
+            }
+
+            input ModelIntKeyConditionInput {
+              eq: Int
+              le: Int
+              lt: Int
+              ge: Int
+              gt: Int
+              between: [Int]
+            }
+
+            input ModelFloatKeyConditionInput {
+              eq: Float
+              le: Float
+              lt: Float
+              ge: Float
+              gt: Float
+              between: [Float]
+            }
+            """;
+    private static final String PAGE_ARGUMENTS = "filter: %1$s, limit: Int, nextToken: String";
+
+    private final Schema schema;
+    private final Map<String, ModelShape> shapes;
+    private final StringBuilder sdl = new StringBuilder();
+    private final List<String> queries = new ArrayList<>();
+    private final List<String> mutations = new ArrayList<>();
+    private final List<String> subscriptions = new ArrayList<>();
+
+    private SdlWriter(Schema schema, Map<String, ModelShape> shapes) {
+        this.schema = schema;
+        this.shapes = shapes;
+    }
+
+    static String write(Schema schema, Map<String, ModelShape> shapes) {
+        return new SdlWriter(schema, shapes).write();
+    }
+
+    private String write() {
+        shapes.values().forEach(this::modelType);
+        String everyMode = directives(shapes.values().stream().flatMap(shape -> shape.allRules().stream()).toList());
+        for (CustomType type : schema.customTypes()) {
+            block("type " + type.name() + everyMode, type.fields().entrySet().stream()
+                    .map(entry -> entry.getKey() + ": " + entry.getValue().graphqlType()).toList());
+            block("input " + type.name() + "Input", type.fields().entrySet().stream()
+                    .map(entry -> entry.getKey() + ": " + inputType(entry.getValue(), entry.getValue().isRequired()))
+                    .toList());
+        }
+        for (EnumType type : schema.enums()) {
+            block("enum " + type.name(), type.values());
+            block("input Model" + type.name() + "Input", List.of("eq: " + type.name(), "ne: " + type.name()));
+        }
+        sdl.append(SCALAR_INPUTS).append('\n');
+        shapes.values().forEach(this::operations);
+        block("type Query", queries);
+        block("type Mutation", mutations);
+        block("type Subscription", subscriptions);
+        return sdl.toString().stripTrailing() + "\n";
+    }
+
+    private void block(String header, List<String> lines) {
+        sdl.append(header).append(" {\n");
+        lines.forEach(line -> sdl.append("  ").append(line).append('\n'));
+        sdl.append("}\n\n");
+    }
+
+    /** The auth directives of the given rules' modes, IAM always first: {@code " @aws_iam @aws_api_key"}. */
+    static String directives(Collection<AuthRule> rules) {
+        Set<AuthProvider> providers = EnumSet.noneOf(AuthProvider.class);
+        rules.forEach(rule -> providers.add(rule.provider()));
+        StringBuilder text = new StringBuilder(" @").append(AuthProvider.IAM.directive());
+        providers.stream().filter(provider -> provider != AuthProvider.IAM)
+                .forEach(provider -> text.append(" @").append(provider.directive()));
+        return text.toString();
+    }
+
+    private String directivesAllowing(ModelShape shape, Operation operation) {
+        return directives(shape.rules().stream().filter(rule -> rule.allows(operation)).toList());
+    }
+
+    private void modelType(ModelShape shape) {
+        List<String> lines = new ArrayList<>();
+        for (ShapeField field : shape.fields()) {
+            String fieldDirectives = field.field().rules().isEmpty() ? "" : directives(field.field().rules());
+            lines.add(field.name() + ": " + field.field().graphqlType() + fieldDirectives);
+        }
+        shape.model().relationships().forEach((name, relationship) -> lines.add(relationshipField(name,
+                relationship)));
+        String typeDirectives = directives(shape.allRules());
+        block("type " + shape.name() + typeDirectives, lines);
+        block("type Model" + shape.name() + "Connection" + typeDirectives,
+                List.of("items: [" + shape.name() + "]!", "nextToken: String"));
+    }
+
+    private String relationshipField(String name, Relationship relationship) {
+        String related = relationship.relatedModel();
+        if (relationship.kind() != Relationship.Kind.HAS_MANY) {
+            return name + ": " + related;
+        }
+        ModelShape child = shapes.get(related);
+        List<String> arguments = new ArrayList<>();
+        if (relationship.references().size() > 1) {
+            arguments.add(relationship.references().get(1) + ": "
+                    + keyConditionInput(child.field(relationship.references().get(1)).orElseThrow()));
+        }
+        arguments.add("filter: Model" + related + "FilterInput");
+        arguments.add("sortDirection: ModelSortDirection");
+        arguments.add("limit: Int");
+        arguments.add("nextToken: String");
+        return name + "(" + String.join(", ", arguments) + "): Model" + related + "Connection";
+    }
+
+    private void operations(ModelShape shape) {
+        String name = shape.name();
+        filterInput(shape, "Model" + name + "FilterInput", ModelShapeFilters::filterInput, true);
+        List<String> keyArguments = shape.keys().stream()
+                .map(key -> key + ": " + shape.field(key).orElseThrow().field().type().graphqlName() + "!").toList();
+        queries.add("get" + name + "(" + String.join(", ", keyArguments) + "): " + name
+                + directivesAllowing(shape, Operation.GET));
+        queries.add("list" + shape.pluralName() + "(" + listArguments(shape) + "): Model" + name + "Connection"
+                + directivesAllowing(shape, Operation.LIST));
+        for (IndexShape index : shape.indexes()) {
+            index.queryField().ifPresent(queryField -> queries.add(queryField + "(" + indexArguments(shape, index)
+                    + "): Model" + name + "Connection" + directivesAllowing(shape, Operation.LIST)));
+        }
+        filterInput(shape, "Model" + name + "ConditionInput", ModelShapeFilters::filterInput, false);
+        block("input Create" + name + "Input", writeInput(shape, true));
+        block("input Update" + name + "Input", writeInput(shape, false));
+        block("input Delete" + name + "Input", keyArguments);
+        for (String verb : List.of("create", "update", "delete")) {
+            Operation operation = Operation.valueOf(verb.toUpperCase(java.util.Locale.ROOT));
+            mutations.add(verb + name + "(input: " + Names.capitalize(verb) + name + "Input!, condition: Model" + name
+                    + "ConditionInput): " + name + directivesAllowing(shape, operation));
+        }
+        subscriptionFilterInput(shape);
+        String ownerArguments = ownerFields(shape).stream().map(field -> ", " + field + ": String")
+                .reduce("", String::concat);
+        for (String verb : List.of("Create", "Update", "Delete")) {
+            subscriptions.add("on" + verb + name + "(filter: ModelSubscription" + name + "FilterInput"
+                    + ownerArguments + "): " + name + " @aws_subscribe(mutations: [\"" + Names.lowerFirst(verb)
+                    + name + "\"])" + directivesAllowing(shape, Operation.LISTEN));
+        }
+    }
+
+    private String listArguments(ModelShape shape) {
+        if (shape.model().identifier().equals(List.of(Model.DEFAULT_IDENTIFIER))) {
+            return PAGE_ARGUMENTS.formatted("Model" + shape.name() + "FilterInput");
+        }
+        List<String> arguments = new ArrayList<>();
+        arguments.add(shape.keys().get(0) + ": " + shape.field(shape.keys().get(0)).orElseThrow().field().type()
+                .graphqlName());
+        if (shape.keys().size() > 1) {
+            arguments.add(shape.keys().get(1) + ": " + keyConditionInput(shape.field(shape.keys().get(1))
+                    .orElseThrow()));
+        }
+        arguments.add(PAGE_ARGUMENTS.formatted("Model" + shape.name() + "FilterInput"));
+        arguments.add("sortDirection: ModelSortDirection");
+        return String.join(", ", arguments);
+    }
+
+    private String indexArguments(ModelShape shape, IndexShape index) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add(index.keys().get(0) + ": " + shape.field(index.keys().get(0)).orElseThrow().field().type()
+                .graphqlName() + "!");
+        if (index.keys().size() > 1) {
+            arguments.add(index.keys().get(1) + ": " + keyConditionInput(shape.field(index.keys().get(1))
+                    .orElseThrow()));
+        }
+        arguments.add("sortDirection: ModelSortDirection");
+        arguments.add(PAGE_ARGUMENTS.formatted("Model" + shape.name() + "FilterInput"));
+        return String.join(", ", arguments);
+    }
+
+    private static String keyConditionInput(ShapeField field) {
+        return ((Scalar) field.field().type()).filterInput().replace("Input",
+                "KeyConditionInput");
+    }
+
+    private void filterInput(ModelShape shape, String inputName, java.util.function.Function<Field, Optional<String>>
+            inputOf, boolean withKeys) {
+        Predicate<ShapeField> included = field -> withKeys || !shape.keys().contains(field.name());
+        List<String> lines = new ArrayList<>();
+        List<String> implicitOwners = ownerFields(shape).stream()
+                .filter(owner -> shape.field(owner).map(ShapeField::implicit).orElse(false)).toList();
+        shape.fields().stream().filter(included).filter(field -> !implicitOwners.contains(field.name()))
+                .forEach(field -> inputOf.apply(field.field()).ifPresent(input -> lines.add(field.name() + ": "
+                        + input)));
+        lines.add("and: [" + inputName + "]");
+        lines.add("or: [" + inputName + "]");
+        lines.add("not: " + inputName);
+        implicitOwners.forEach(owner -> lines.add(owner + ": ModelStringInput"));
+        block("input " + inputName, lines);
+    }
+
+    private void subscriptionFilterInput(ModelShape shape) {
+        String inputName = "ModelSubscription" + shape.name() + "FilterInput";
+        List<String> lines = new ArrayList<>();
+        List<String> owners = ownerFields(shape);
+        shape.fields().stream().filter(field -> !owners.contains(field.name()))
+                .forEach(field -> ModelShapeFilters.subscriptionInput(field.field())
+                        .ifPresent(input -> lines.add(field.name() + ": " + input)));
+        lines.add("and: [" + inputName + "]");
+        lines.add("or: [" + inputName + "]");
+        owners.forEach(owner -> lines.add(owner + ": ModelStringInput"));
+        block("input " + inputName, lines);
+    }
+
+    /** The owner fields of the model's owner rules, in rule order. */
+    private static List<String> ownerFields(ModelShape shape) {
+        Set<String> owners = new LinkedHashSet<>();
+        shape.rules().forEach(rule -> rule.ownerField().ifPresent(owners::add));
+        return List.copyOf(owners);
+    }
+
+    private List<String> writeInput(ModelShape shape, boolean create) {
+        List<String> lines = new ArrayList<>();
+        for (ShapeField field : shape.fields()) {
+            boolean key = shape.keys().contains(field.name());
+            boolean generatedId = field.implicit() && field.name().equals(Model.DEFAULT_IDENTIFIER);
+            if (field.implicit() && !generatedId) {
+                continue;
+            }
+            boolean required = create ? field.field().isRequired() && field.field().defaultValue().isEmpty()
+                    && !generatedId : key;
+            lines.add(field.name() + ": " + inputType(field.field(), required));
+        }
+        return lines;
+    }
+
+    /** A field's type in an input: custom types become their input types. */
+    private static String inputType(Field field, boolean required) {
+        String element = field.type() instanceof FieldType.CustomTypeRef ref ? ref.name() + "Input"
+                : field.type().graphqlName();
+        element += field.elementRequired() ? "!" : "";
+        String base = field.isArray() ? "[" + element + "]" : element;
+        return required ? base + "!" : base;
+    }
+}

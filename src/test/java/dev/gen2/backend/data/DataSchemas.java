@@ -1,0 +1,59 @@
+package dev.gen2.backend.data;
+
+import dev.gen2.backend.auth.AuthResource;
+
+/** Schemas and backends the data tests share. */
+final class DataSchemas {
+    static final AuthResource.Factory AUTH = AuthResource.define(auth -> auth.loginWithEmail().groups("ADMINS"));
+
+    /** Every field type, an enum, a custom type, a custom identifier, an index, relationships and every rule. */
+    static final Schema BLOG = Schema.of(
+            Model.named("Todo")
+                    .field("content", Field.string())
+                    .field("done", Field.bool().required().defaultValue(false))
+                    .field("priority", Field.integer().defaultValue(1))
+                    .field("status", Field.enumRef("Status").defaultValue("OPEN"))
+                    .secondaryIndexes(SecondaryIndex.on("status").sortKeys("createdAt"))
+                    .authorization(AuthRule.owner(), AuthRule.groups("ADMINS").to(Operation.READ)),
+            Model.named("Post")
+                    .field("title", Field.string().required())
+                    .field("rating", Field.floatType())
+                    .field("tags", Field.string().required().array())
+                    .field("published", Field.date())
+                    .field("at", Field.time())
+                    .field("when", Field.datetime())
+                    .field("stamp", Field.timestamp())
+                    .field("contact", Field.email())
+                    .field("meta", Field.json())
+                    .field("phone", Field.phone())
+                    .field("site", Field.url())
+                    .field("ip", Field.ipAddress())
+                    .field("location", Field.customType("Location"))
+                    .field("editors", Field.string().array())
+                    .field("secret", Field.string().authorization(AuthRule.ownersDefinedIn("editors")))
+                    .hasMany("comments", "Comment", "postId")
+                    .authorization(AuthRule.publicApiKey().to(Operation.READ), AuthRule.guest().to(Operation.READ),
+                            AuthRule.ownersDefinedIn("editors"), AuthRule.authenticated().to(Operation.READ)),
+            Model.named("Comment")
+                    .field("postId", Field.id())
+                    .field("body", Field.string().required())
+                    .belongsTo("post", "Post", "postId")
+                    .authorization(AuthRule.publicApiKey().to(Operation.READ), AuthRule.owner(),
+                            AuthRule.groupDefinedIn("team")),
+            Model.named("Profile")
+                    .field("tenant", Field.string().required())
+                    .field("slug", Field.string().required())
+                    .field("bio", Field.string())
+                    .identifier("tenant", "slug")
+                    .authorization(AuthRule.authenticated(AuthProvider.IAM), AuthRule.guest().to(Operation.READ)))
+            .enums(EnumType.of("Status", "OPEN", "DONE"))
+            .customTypes(CustomType.named("Location").field("lat", Field.floatType().required())
+                    .field("lng", Field.floatType().required()));
+
+    static final DataResource.Factory BLOG_DATA = DataResource.define(data -> data.schema(BLOG)
+            .authorizationModes(AuthorizationModes.defaults().defaultMode(AuthProvider.USER_POOLS)
+                    .apiKey(AuthorizationModes.ApiKey.expiresInDays(30))));
+
+    private DataSchemas() {
+    }
+}
