@@ -1,6 +1,7 @@
 package amplify;
 
 import amplify.auth.AuthConfig;
+import amplify.data.DataConfig;
 import amplify.functions.FunctionConfig;
 import amplify.storage.StorageConfig;
 import dev.gen2.backend.Backend;
@@ -19,7 +20,7 @@ public final class BackendApp {
 
     /** The sample backend in the given app; the snapshot tests synthesize it too. */
     public static Backend define(App app) {
-        return Backend.define(app, AuthConfig.AUTH, StorageConfig.MEDIA, FunctionConfig.POST_CONFIRMATION,
+        return Backend.define(app, AuthConfig.AUTH, DataConfig.DATA, StorageConfig.MEDIA, FunctionConfig.POST_CONFIRMATION,
                 FunctionConfig.REPORT);
     }
 

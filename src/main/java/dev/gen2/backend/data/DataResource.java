@@ -10,6 +10,7 @@ import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.FunctionProvider;
 import dev.gen2.backend.ResourceFactory;
 import dev.gen2.backend.ResourceNames;
+import dev.gen2.backend.data.ResolverPlan.PlannedResolver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -92,6 +93,7 @@ public final class DataResource extends Construct {
                 subscriptionFunction().getAttrFunctionId(),
                 BundledAsset.directory(DataResource.class, List.of("model-resolver.js")).resolve("model-resolver.js"),
                 backend.backendId().type() == DeploymentType.SANDBOX, environmentName(backend));
+        Map<String, List<PlannedResolver>> resolvers = ResolverPlan.of(shapes, dataApi.identityPoolId());
         Map<Integer, NestedStack> shards = new LinkedHashMap<>();
         for (ModelShape shape : shapes.values()) {
             NestedStack shard = shards.computeIfAbsent(shardOf(shape.name()), index -> {
@@ -99,11 +101,7 @@ public final class DataResource extends Construct {
                 stack.getNestedStackResource().addDependency(schema);
                 return stack;
             });
-            modelStacks.put(shape.name(), new ModelStack(shard, shape, dataApi));
-        }
-        for (ModelShape shape : shapes.values()) {
-            shape.model().relationships().forEach((field, relationship) ->
-                    modelStacks.get(relationship.relatedModel()).resolveRelationship(shape, field, relationship));
+            modelStacks.put(shape.name(), new ModelStack(shard, shape, dataApi, resolvers.get(shape.name())));
         }
         if (shapes.values().stream().anyMatch(shape -> shape.rules().isEmpty())) {
             Annotations.of(this).addWarningV2("gen2-backend:data-no-rules", "A model without authorization rules"

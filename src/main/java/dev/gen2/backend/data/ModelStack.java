@@ -2,6 +2,7 @@ package dev.gen2.backend.data;
 
 import dev.gen2.backend.data.ModelShape.IndexShape;
 import dev.gen2.backend.data.ModelShape.ShapeField;
+import dev.gen2.backend.data.ResolverPlan.PlannedResolver;
 import java.util.List;
 import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.RemovalPolicy;
@@ -22,8 +23,8 @@ import software.constructs.Construct;
 
 /**
  * The nested stack of one model: its DynamoDB table, the AppSync data source and function over it, and the
- * resolvers that read the table: the model's own operations, its index queries, and the relationship fields of
- * other models that resolve to it. Keeping each model in a stack of its own keeps every template small and the
+ * resolvers {@link ResolverPlan} gives it: the model's own operations, its index queries, and the relationship
+ * fields of other models that resolve to it. Keeping each model in a stack of its own keeps every template small and the
  * logical ids of one model independent of the others.
  */
 final class ModelStack extends NestedStack {
@@ -33,10 +34,8 @@ final class ModelStack extends NestedStack {
     private final ModelShape shape;
     private final DataApi api;
     private final Table table;
-    private final CfnFunctionConfiguration operations;
-    private final ResolverConfigs configs;
 
-    ModelStack(Construct scope, ModelShape shape, DataApi api) {
+    ModelStack(Construct scope, ModelShape shape, DataApi api, List<PlannedResolver> resolvers) {
         super(scope, shape.name());
         this.shape = shape;
         this.api = api;
@@ -54,7 +53,7 @@ final class ModelStack extends NestedStack {
                 .build();
         dataSource.getNode().addDependency(role);
         Asset code = Asset.Builder.create(this, "ResolverCode").path(api.resolverCodePath().toString()).build();
-        this.operations = CfnFunctionConfiguration.Builder.create(this, "Operations")
+        CfnFunctionConfiguration operations = CfnFunctionConfiguration.Builder.create(this, "Operations")
                 .apiId(api.apiId())
                 .name(shape.name() + "Operations")
                 .dataSourceName(dataSource.getAttrName())
@@ -62,26 +61,10 @@ final class ModelStack extends NestedStack {
                         .runtimeVersion(RUNTIME_VERSION).build())
                 .codeS3Location(code.getS3ObjectUrl())
                 .build();
-        this.configs = new ResolverConfigs(shape, api.identityPoolId());
-        String name = shape.name();
-        resolver("Query", "get" + name, configs.operation("get"), operations.getAttrFunctionId());
-        resolver("Query", "list" + shape.pluralName(), configs.operation("list"), operations.getAttrFunctionId());
-        for (String verb : List.of("create", "update", "delete")) {
-            resolver("Mutation", verb + name, configs.operation(verb), operations.getAttrFunctionId());
+        for (PlannedResolver resolver : resolvers) {
+            resolver(resolver.typeName(), resolver.fieldName(), resolver.code(), resolver.subscription()
+                    ? api.subscriptionFunctionId() : operations.getAttrFunctionId());
         }
-        for (String verb : List.of("Create", "Update", "Delete")) {
-            resolver("Subscription", "on" + verb + name, configs.operation("subscribe"), api.subscriptionFunctionId());
-        }
-        for (IndexShape index : shape.indexes()) {
-            index.queryField().ifPresent(queryField -> resolver("Query", queryField, configs.indexQuery(index),
-                    operations.getAttrFunctionId()));
-        }
-    }
-
-    /** Resolves {@code parent}'s relationship field {@code fieldName} by reading this model's table. */
-    void resolveRelationship(ModelShape parent, String fieldName, Relationship relationship) {
-        resolver(parent.name(), fieldName, configs.relationship(parent, fieldName, relationship),
-                operations.getAttrFunctionId());
     }
 
     Table modelTable() {

@@ -121,7 +121,4 @@ final class ResolverConfigs {
         }
     }
 
-    static List<String> plainOperations() {
-        return List.of("get", "list", "create", "update", "delete");
-    }
 }

@@ -195,7 +195,7 @@ function conditionExpression(conditions, prefix) {
   if (parts.length === 0) {
     util.unauthorized();
   }
-  return { expression: '(' + parts.join(' OR ') + ')', expressionNames: names, expressionValues: values };
+  return { expression: parts.join(' OR '), expressionNames: names, expressionValues: values };
 }
 
 function and(first, second) {
@@ -206,10 +206,27 @@ function and(first, second) {
     return first;
   }
   return {
-    expression: '(' + first.expression + ') AND (' + second.expression + ')',
+    expression: wrapped(first.expression) + ' AND ' + wrapped(second.expression),
     expressionNames: Object.assign({}, first.expressionNames, second.expressionNames),
     expressionValues: Object.assign({}, first.expressionValues || {}, second.expressionValues || {}),
   };
+}
+
+// An expression in parentheses, unless it is in them already: DynamoDB refuses redundant parentheses.
+function wrapped(expression) {
+  let depth = 0;
+  let closedEarly = false;
+  let position = 0;
+  for (const character of expression) {
+    if (character === '(') {
+      depth = depth + 1;
+    } else if (character === ')') {
+      depth = depth - 1;
+      closedEarly = closedEarly || (depth === 0 && position < expression.length - 1);
+    }
+    position = position + 1;
+  }
+  return expression.startsWith('(') && !closedEarly ? expression : '(' + expression + ')';
 }
 
 function parsed(expressionJson) {

@@ -1,0 +1,65 @@
+package dev.gen2.backend.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes what the Node tests of the data resolvers run against ({@code target/data-fixtures/<schema>/}): the SDL,
+ * the model introspection, and each model's table and resolvers exactly as the stacks deploy them.
+ */
+class DataFixturesForNodeTest {
+    static final Path DIRECTORY = Path.of("target", "data-fixtures");
+    static final String IDENTITY_POOL_ID = "us-east-1:0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Test
+    void writesTheBlogSchema() throws Exception {
+        write("blog", DataSchemas.BLOG);
+        assertThat(DIRECTORY.resolve("blog/plan.json")).exists();
+    }
+
+    @Test
+    void writesTheSampleSchema() throws Exception {
+        write("sample", amplify.data.DataConfig.SCHEMA);
+        assertThat(DIRECTORY.resolve("sample/schema.graphql")).exists();
+    }
+
+    static void write(String name, Schema schema) throws Exception {
+        SchemaValidator.validate(schema);
+        Map<String, ModelShape> shapes = ModelShape.of(schema);
+        Path directory = Files.createDirectories(DIRECTORY.resolve(name));
+        Files.writeString(directory.resolve("schema.graphql"), SdlWriter.write(schema, shapes));
+        JSON.writeValue(directory.resolve("modelIntrospection.json").toFile(),
+                ModelIntrospection.build(schema, shapes));
+        Map<String, List<ResolverPlan.PlannedResolver>> resolvers = ResolverPlan.of(shapes,
+                Optional.of(IDENTITY_POOL_ID));
+        Map<String, Object> models = new LinkedHashMap<>();
+        for (ModelShape shape : shapes.values()) {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("keys", shape.keys());
+            model.put("keyTypes", shape.keys().stream().map(key -> keyType(shape, key)).toList());
+            model.put("indexes", shape.indexes().stream().map(index -> Map.of("name", index.name(), "keys",
+                    index.keys(), "keyTypes", index.keys().stream().map(key -> keyType(shape, key)).toList()))
+                    .toList());
+            model.put("resolvers", resolvers.get(shape.name()));
+            models.put(shape.name(), model);
+        }
+        JSON.writeValue(directory.resolve("plan.json").toFile(), Map.of("identityPoolId", IDENTITY_POOL_ID,
+                "models", models));
+    }
+
+    private static String keyType(ModelShape shape, String key) {
+        FieldType type = shape.field(key).orElseThrow().field().type();
+        return type instanceof Scalar scalar ? scalar.keyAttributeType() : "S";
+    }
+
+}
