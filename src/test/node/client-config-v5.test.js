@@ -9,7 +9,7 @@ const { pathToFileURL } = require('node:url');
 
 const root = path.join(__dirname, '..', '..', '..');
 const configs = path.join(root, 'target', 'client-configs');
-const { Amplify, Auth } = require(path.join(process.env.AMPLIFY5_MODULES, 'aws-amplify'));
+const { Amplify, Auth, API } = require(path.join(process.env.AMPLIFY5_MODULES, 'aws-amplify'));
 
 const index = JSON.parse(fs.readFileSync(path.join(configs, 'index.json'), 'utf8'));
 
@@ -31,6 +31,13 @@ for (const entry of index.filter((e) => e.version === '0')) {
       assert.equal(auth.oauth.redirectSignOut, json.oauth.redirectSignOut);
       assert.equal(auth.oauth.responseType, 'code');
       assert.deepEqual(auth.oauth.scope, json.oauth.scope);
+    }
+    if (entry.backend === 'data') {
+      const api = API.configure();
+      assert.equal(api.aws_appsync_graphqlEndpoint, json.aws_appsync_graphqlEndpoint);
+      assert.equal(api.aws_appsync_authenticationType, 'AMAZON_COGNITO_USER_POOLS');
+      assert.equal(api.aws_appsync_apiKey, json.aws_appsync_apiKey);
+      assert.ok(json.aws_appsync_graphqlEndpoint);
     }
   });
 }

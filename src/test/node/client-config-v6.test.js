@@ -66,6 +66,24 @@ for (const entry of index.filter((e) => e.version !== '0')) {
   });
 }
 
+const AUTH_MODES = { AMAZON_COGNITO_USER_POOLS: 'userPool', AWS_IAM: 'iam', API_KEY: 'apiKey', OPENID_CONNECT: 'oidc', AWS_LAMBDA: 'lambda' };
+
+for (const entry of index.filter((e) => e.backend === 'data' && e.version !== '0')) {
+  test(`aws-amplify v6 takes the data section of outputs version ${entry.version}`, () => {
+    const outputs = JSON.parse(fs.readFileSync(path.join(configs, entry.directory, 'amplify_outputs.json'), 'utf8'));
+    Amplify.configure(outputs);
+    const graphql = Amplify.getConfig().API.GraphQL;
+    assert.equal(graphql.endpoint, outputs.data.url);
+    assert.equal(graphql.region, outputs.data.aws_region);
+    assert.equal(graphql.defaultAuthMode, AUTH_MODES[outputs.data.default_authorization_type]);
+    assert.equal(graphql.defaultAuthMode, 'userPool');
+    assert.equal(graphql.apiKey, outputs.data.api_key);
+    assert.ok(graphql.apiKey);
+    assert.deepEqual(graphql.modelIntrospection, outputs.data.model_introspection);
+    assert.deepEqual(Object.keys(graphql.modelIntrospection.models), ['Todo']);
+  });
+}
+
 test('the full backend has the OAuth, MFA and groups settings we wrote', () => {
   Amplify.configure(JSON.parse(fs.readFileSync(path.join(configs, 'full-1.5', 'amplify_outputs.json'), 'utf8')));
   const cognito = Amplify.getConfig().Auth.Cognito;

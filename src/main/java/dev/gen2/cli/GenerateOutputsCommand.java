@@ -11,6 +11,7 @@ import dev.gen2.backend.outputs.DeployedStack;
 import dev.gen2.backend.outputs.JsonText;
 import dev.gen2.backend.outputs.OutputsFileWriter;
 import dev.gen2.backend.outputs.OutputsFormat;
+import dev.gen2.backend.outputs.S3ModelIntrospection;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +28,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code gen2 generate outputs}: Amplify's {@code ampx generate outputs}. Reads a deployed backend (by stack name,
@@ -95,7 +98,8 @@ final class GenerateOutputsCommand implements Callable<Integer> {
     @Option(names = "--region", description = "AWS region of the stack (default: your AWS configuration).")
     private String region;
 
-    @Option(names = "--endpoint-url", description = "A CloudFormation endpoint, such as a local AWS emulator's.")
+    @Option(names = "--endpoint-url", description = "An AWS endpoint for CloudFormation and S3, such as a local AWS"
+            + " emulator's.")
     private URI endpointUrl;
 
     @Override
@@ -106,7 +110,7 @@ final class GenerateOutputsCommand implements Callable<Integer> {
         BackendOutput output = cdkOutputsFile != null
                 ? CdkOutputsFile.read(cdkOutputsFile, Optional.ofNullable(backend.stack).map(this::checkedStackName))
                 : readDeployed(stackName());
-        Map<String, Object> config = ClientConfigGenerator.generate(output, version);
+        Map<String, Object> config = ClientConfigGenerator.generate(output, version, this::readFromS3);
         Path written = OutputsFileWriter.write(outDir, config, version, outputsFormat);
         spec.commandLine().getOut().println("Wrote " + written);
         return 0;
@@ -158,23 +162,41 @@ final class GenerateOutputsCommand implements Callable<Integer> {
                 + " --namespace (or --stack).");
     }
 
-    private BackendOutput readDeployed(String stackName) {
-        CloudFormationClientBuilder builder = CloudFormationClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(profile != null
-                        ? ProfileCredentialsProvider.create(profile)
-                        : DefaultCredentialsProvider.builder().build());
+    /** An AWS client builder with the command's credentials, region and endpoint. */
+    private <B extends AwsClientBuilder<B, ?>> B configured(B builder) {
+        builder.credentialsProvider(profile != null
+                ? ProfileCredentialsProvider.create(profile)
+                : DefaultCredentialsProvider.builder().build());
+        if (builder instanceof AwsSyncClientBuilder<?, ?> sync) {
+            sync.httpClient(UrlConnectionHttpClient.create());
+        }
         if (region != null) {
             builder.region(Region.of(region));
         }
         if (endpointUrl != null) {
             builder.endpointOverride(endpointUrl);
         }
-        try (CloudFormationClient cloudFormation = builder.build()) {
+        return builder;
+    }
+
+    private Object readFromS3(String s3Uri) {
+        try (S3Client s3 = configured(S3Client.builder().forcePathStyle(endpointUrl != null)).build()) {
+            return new S3ModelIntrospection(s3).read(s3Uri);
+        } catch (SdkClientException e) {
+            throw awsConfigurationError(e);
+        }
+    }
+
+    private BackendOutput readDeployed(String stackName) {
+        try (CloudFormationClient cloudFormation = configured(CloudFormationClient.builder()).build()) {
             return DeployedStack.read(cloudFormation, stackName);
         } catch (SdkClientException e) {
-            throw new BackendConfigException("AWS configuration", e.getMessage(),
-                    "pass --region (or set AWS_REGION) and credentials (--profile, or AWS_* variables).");
+            throw awsConfigurationError(e);
         }
+    }
+
+    private static BackendConfigException awsConfigurationError(SdkClientException e) {
+        return new BackendConfigException("AWS configuration", e.getMessage(),
+                "pass --region (or set AWS_REGION) and credentials (--profile, or AWS_* variables).");
     }
 }

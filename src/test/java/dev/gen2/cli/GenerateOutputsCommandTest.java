@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gen2.backend.Backend;
 import dev.gen2.backend.TestBackends;
 import dev.gen2.backend.auth.AuthResource;
+import dev.gen2.backend.data.DataResource;
 import dev.gen2.backend.outputs.FakeDeployment;
 import dev.gen2.backend.outputs.JsonText;
 import dev.gen2.backend.outputs.MotoServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code gen2 generate outputs} end to end: from a cdk outputs file, and from stacks deployed to moto's server on
@@ -38,6 +42,8 @@ class GenerateOutputsCommandTest {
     private static final String METADATA_STACK = "amplify-meta-main-branch-0123456789";
     /** Created through a change set not yet executed: REVIEW_IN_PROGRESS, as a stack mid-deployment. */
     private static final String REVIEWED_STACK = "amplify-review-main-branch-0123456789";
+    private static final String DATA_STACK = "amplify-data-main-branch-0123456789";
+    private static DataResource data;
     private static MotoServer moto;
     private static Map<String, String> deployedOutputs;
     private static Template root;
@@ -66,9 +72,30 @@ class GenerateOutputsCommandTest {
             cloudFormation.createChangeSet(request -> request.stackName(REVIEWED_STACK).changeSetName("first")
                     .changeSetType(ChangeSetType.CREATE)
                     .templateBody(templateCarrying(deployedOutputs, root.toJSON().get("Metadata"))));
+            deployDataBackend(cloudFormation);
             cloudFormation.createStack(request -> request.stackName("someone-elses-stack")
                     .templateBody(templateCarrying(Map.of("Url", "https://example.com"), Map.of())));
         }
+    }
+
+    /** A backend with data: its outputs on a stack, its model introspection in the assets bucket, as deployed. */
+    private static void deployDataBackend(CloudFormationClient cloudFormation) {
+        DataResource.Factory factory = DataResource.define(d -> d.schema(amplify.data.DataConfig.SCHEMA));
+        Backend backend = TestBackends.sandbox(AuthResource.define(a -> a.loginWithEmail()), factory);
+        data = backend.get(factory);
+        Template dataRoot = TestBackends.template(backend.rootStack());
+        Map<String, String> outputs = FakeDeployment.outputs(dataRoot);
+        URI location = URI.create(outputs.get("amplifyApiModelSchemaS3Uri"));
+        try (S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+                .endpointOverride(moto.endpoint()).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .build()) {
+            s3.createBucket(request -> request.bucket(location.getHost()));
+            s3.putObject(request -> request.bucket(location.getHost()).key(location.getPath().substring(1)),
+                    RequestBody.fromString(JsonText.stringify(data.modelIntrospection(), 2)));
+        }
+        cloudFormation.createStack(request -> request.stackName(DATA_STACK)
+                .templateBody(templateCarrying(outputs, dataRoot.toJSON().get("Metadata"))));
     }
 
     @AfterAll
@@ -125,6 +152,20 @@ class GenerateOutputsCommandTest {
                 .containsEntry("user_pool_client_id", FakeDeployment.CLIENT_ID)
                 .containsEntry("identity_pool_id", FakeDeployment.IDENTITY_POOL_ID)
                 .containsEntry("groups", List.of(Map.of("ADMINS", Map.of("precedence", 0))));
+    }
+
+    @Test
+    void theDataSectionCarriesTheModelIntrospectionReadFromS3() throws IOException {
+        Result result = gen2(fromMoto("--stack", DATA_STACK));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dataSection = (Map<String, Object>) JsonText.parseObject(
+                Files.readString(directory.resolve("amplify_outputs.json"))).get("data");
+        assertThat(dataSection).containsEntry("default_authorization_type", "AMAZON_COGNITO_USER_POOLS")
+                .containsEntry("authorization_types", List.of("AWS_IAM"))
+                .containsEntry("aws_region", "us-east-1")
+                .containsEntry("model_introspection", JsonText.parse(JsonText.stringify(data.modelIntrospection(), 0)));
+        assertThat(dataSection.get("url").toString()).startsWith("fake-");
     }
 
     @Test

@@ -37,7 +37,7 @@ public record BackendOutput(Map<String, Entry> entries) {
                     "oauthClientId", "groups"),
             GRAPHQL, Set.of("awsAppsyncApiId", "awsAppsyncApiEndpoint", "awsAppsyncAuthenticationType",
                     "awsAppsyncRegion", "awsAppsyncApiKey", "awsAppsyncAdditionalAuthenticationTypes",
-                    "awsAppsyncConflictResolutionMode", "amplifyApiModelSchemaS3Uri", "awsAppsyncModelIntrospection"),
+                    "awsAppsyncConflictResolutionMode", "amplifyApiModelSchemaS3Uri"),
             STORAGE, Set.of("bucketName", "storageRegion", "buckets"),
             CUSTOM, Set.of("customOutputs"),
             FUNCTION, Set.of("definedFunctions"));

@@ -15,13 +15,21 @@ public final class ClientConfigGenerator {
     private ClientConfigGenerator() {
     }
 
+    /** The configuration of a backend without data, or whose data needs no model introspection read. */
     public static Map<String, Object> generate(BackendOutput output, ClientConfigVersion version) {
+        return generate(output, version, ModelIntrospectionSource.unavailable());
+    }
+
+    /** The configuration, reading the data section's model introspection from {@code introspection}. */
+    public static Map<String, Object> generate(BackendOutput output, ClientConfigVersion version,
+            ModelIntrospectionSource introspection) {
         if (version.isLegacy()) {
-            return LegacyConfigConverter.convert(generate(output, ClientConfigVersion.V1_5));
+            return LegacyConfigConverter.convert(generate(output, ClientConfigVersion.V1_5, introspection));
         }
         Map<String, Object> config = new LinkedHashMap<>();
         output.entry(BackendOutput.AUTH).ifPresent(auth -> config.put("auth", AuthConfigSection.build(auth, version)));
-        output.entry(BackendOutput.GRAPHQL).ifPresent(data -> config.put("data", DataConfigSection.build(data)));
+        output.entry(BackendOutput.GRAPHQL).ifPresent(data -> config.put("data",
+                DataConfigSection.build(data, introspection)));
         output.entry(BackendOutput.STORAGE)
                 .ifPresent(storage -> config.put("storage", StorageConfigSection.build(storage, version)));
         config.put("version", version.value());

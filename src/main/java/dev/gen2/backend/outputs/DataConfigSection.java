@@ -11,7 +11,7 @@ final class DataConfigSection {
     private DataConfigSection() {
     }
 
-    static Map<String, Object> build(Entry data) {
+    static Map<String, Object> build(Entry data, ModelIntrospectionSource introspection) {
         Map<String, Object> section = new LinkedHashMap<>();
         section.put("url", data.field("awsAppsyncApiEndpoint").orElse(""));
         section.put("aws_region", data.field("awsAppsyncRegion").orElse(""));
@@ -19,8 +19,8 @@ final class DataConfigSection {
         section.put("default_authorization_type", data.field("awsAppsyncAuthenticationType").orElse(""));
         section.put("authorization_types", Arrays.stream(data.field("awsAppsyncAdditionalAuthenticationTypes")
                 .orElse("").split(",")).filter(type -> !type.isEmpty()).toList());
-        AuthConfigSection.nonEmpty(data, "awsAppsyncModelIntrospection")
-                .ifPresent(introspection -> section.put("model_introspection", JsonText.parse(introspection)));
+        AuthConfigSection.nonEmpty(data, "amplifyApiModelSchemaS3Uri")
+                .ifPresent(uri -> section.put("model_introspection", introspection.read(uri)));
         return section;
     }
 }

@@ -22,6 +22,9 @@ class DataResourceTest {
         dataStack = TestBackends.nestedTemplate(backend, "data");
         Files.createDirectories(Path.of("target/data-debug"));
         Files.writeString(Path.of("target/data-debug/schema.graphql"), data.graphqlSchema());
+        Files.writeString(Path.of("target/data-debug/data.json"), dataStack.toJSON().toString());
+        Files.writeString(Path.of("target/data-debug/todo.json"), Template.fromStack(software.amazon.awscdk.Stack.of(data.tables().get("Todo"))).toJSON().toString());
+        Files.writeString(Path.of("target/data-debug/root.json"), Template.fromStack(backend.rootStack()).toJSON().toString());
     }
 
     @Test

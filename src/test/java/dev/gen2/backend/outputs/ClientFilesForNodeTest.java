@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Writes the configuration files of three backends, every version and format, to {@code target/client-configs},
+ * Writes the configuration files of four backends (three of auth, one with data), every version and format, to {@code target/client-configs},
  * for the Node tests that load them into the real {@code aws-amplify} v6 (1.x) and v5 (legacy) clients.
  */
 class ClientFilesForNodeTest {
@@ -26,10 +26,13 @@ class ClientFilesForNodeTest {
         backends.put("email", SynthesizedBackends.emailOnly());
         backends.put("full", SynthesizedBackends.fullAuth());
         backends.put("passwordless", SynthesizedBackends.passwordless());
+        backends.put("data", SynthesizedBackends.withData());
+        ModelIntrospectionSource introspection = SynthesizedBackends.dataIntrospection();
         List<Map<String, String>> index = new ArrayList<>();
         for (Map.Entry<String, BackendOutput> backend : backends.entrySet()) {
             for (ClientConfigVersion version : ClientConfigVersion.values()) {
-                Map<String, Object> config = ClientConfigGenerator.generate(backend.getValue(), version);
+                Map<String, Object> config = ClientConfigGenerator.generate(backend.getValue(), version,
+                        introspection);
                 Path directory = DIRECTORY.resolve(backend.getKey() + "-" + version.value());
                 OutputsFileWriter.write(directory, config, version, OutputsFormat.JSON);
                 if (version.isLegacy()) {
@@ -43,7 +46,7 @@ class ClientFilesForNodeTest {
             }
         }
         Files.writeString(DIRECTORY.resolve("index.json"), JsonText.stringify(index, 2), StandardCharsets.UTF_8);
-        assertThat(index).hasSize(21);
+        assertThat(index).hasSize(28);
         assertThat(DIRECTORY.resolve("full-0/aws-exports.mjs")).exists();
         assertThat(DIRECTORY.resolve("full-1.5/amplify_outputs.json")).exists();
     }

@@ -8,12 +8,13 @@ import software.amazon.awscdk.assertions.Template;
 
 /**
  * What a root stack's outputs would be once deployed in us-east-1: literal values as synthesized, the region for
- * {@code AWS::Region}, and fake physical ids for the values CloudFormation makes up.
+ * {@code AWS::Region} (and the account for {@code AWS::AccountId} in substitutions), and fake physical ids for the values CloudFormation makes up.
  */
 public final class FakeDeployment {
     public static final String REGION = "us-east-1";
     public static final String USER_POOL_ID = "us-east-1_Ab12Cd34E";
     public static final String CLIENT_ID = "5n1m2o3p4q5r6s7t8u9v0w1x2y";
+    public static final String ACCOUNT_ID = "123456789012";
     public static final String IDENTITY_POOL_ID = "us-east-1:0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b";
     private static final Map<String, String> PHYSICAL_IDS = Map.of(
             "userPoolId", USER_POOL_ID,
@@ -41,6 +42,10 @@ public final class FakeDeployment {
         }
         if (intrinsic.containsKey("Fn::GetAtt")) {
             return PHYSICAL_IDS.getOrDefault(outputName, "fake-" + outputName);
+        }
+        if (intrinsic.containsKey("Fn::Sub")) {
+            return intrinsic.get("Fn::Sub").toString().replace("${AWS::AccountId}", ACCOUNT_ID)
+                    .replace("${AWS::Region}", REGION);
         }
         if (intrinsic.containsKey("Fn::Join")) {
             List<?> join = (List<?>) intrinsic.get("Fn::Join");

@@ -1,5 +1,6 @@
 package dev.gen2.backend.outputs;
 
+import amplify.data.DataConfig;
 import dev.gen2.backend.Backend;
 import dev.gen2.backend.ResourceFactory;
 import dev.gen2.backend.TestBackends;
@@ -13,6 +14,9 @@ import dev.gen2.backend.auth.Placeholders;
 import dev.gen2.backend.auth.Senders;
 import dev.gen2.backend.auth.StandardAttribute;
 import dev.gen2.backend.auth.WebAuthn;
+import dev.gen2.backend.data.AuthProvider;
+import dev.gen2.backend.data.AuthorizationModes;
+import dev.gen2.backend.data.DataResource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +66,23 @@ final class SynthesizedBackends {
                 .preferredChallenge(AuthSettings.PreferredChallenge.EMAIL_OTP)
                 .multifactor(Multifactor.optional().totp().email())
                 .emailSender(Senders.SesEmail.from("no-reply@example.com"))));
+    }
+
+    /** The sample's data schema, with the API key as an additional mode, over email auth. */
+    static final DataResource.Factory DATA = DataResource.define(d -> d.schema(DataConfig.SCHEMA)
+            .authorizationModes(AuthorizationModes.defaults().defaultMode(AuthProvider.USER_POOLS)
+                    .apiKey(AuthorizationModes.ApiKey.defaults())));
+
+    /** Email auth and the sample's data with an API key; read its model introspection from {@link #DATA}. */
+    static BackendOutput withData() {
+        return deploy(AuthResource.define(a -> a.loginWithEmail()), DATA);
+    }
+
+    /** The model introspection a deployed {@link #DATA} would store. */
+    static ModelIntrospectionSource dataIntrospection() {
+        Map<String, Object> introspection = TestBackends.sandbox(AuthResource.define(a -> a.loginWithEmail()), DATA)
+                .get(DATA).modelIntrospection();
+        return uri -> introspection;
     }
 
     /** The email-only backend with the user's own outputs added. */
