@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -35,6 +36,9 @@ class SampleBackendSnapshotTest {
         assertMatchesSnapshot("sample-auth.json", TestBackends.nestedTemplate(backend, "auth"));
         assertMatchesSnapshot("sample-storage.json", TestBackends.nestedTemplate(backend, "storage"));
         assertMatchesSnapshot("sample-function.json", TestBackends.nestedTemplate(backend, "function"));
+        assertMatchesSnapshot("sample-data.json", TestBackends.nestedTemplate(backend, "data"));
+        Stack todoStack = Stack.of(backend.get(amplify.data.DataConfig.DATA).tables().get("Todo"));
+        assertMatchesSnapshot("sample-data-todo.json", TestBackends.template(todoStack));
     }
 
     @Test

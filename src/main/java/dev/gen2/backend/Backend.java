@@ -175,8 +175,8 @@ public final class Backend implements BackendContext {
             if (ofKind.size() > 1) {
                 throw new BackendConfigException("Backend.define",
                         "Multiple " + kind + " resources are not allowed within a backend: found " + ofKind.size() + ".",
-                        "define one " + kind + " resource (AuthResource.define or ReferenceAuth.define for auth) and "
-                                + "pass only that one to Backend.define.");
+                        "pass Backend.define one " + kind + " resource" + ("auth".equals(kind)
+                                ? " (an AuthResource or a ReferenceAuth)." : "."));
             }
         });
         Set<ResourceFactory<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());

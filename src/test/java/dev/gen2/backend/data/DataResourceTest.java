@@ -3,33 +3,154 @@ package dev.gen2.backend.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gen2.backend.Backend;
+import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.TestBackends;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
+/** What the blog schema synthesizes: the API and its modes, the tables, the resolvers, the stacks and the outputs. */
 class DataResourceTest {
     private static Backend backend;
     private static DataResource data;
     private static Template dataStack;
+    private static Template root;
 
     @BeforeAll
-    static void synthesize() throws Exception {
+    static void synthesize() {
         backend = TestBackends.sandbox(DataSchemas.AUTH, DataSchemas.BLOG_DATA);
         data = backend.get(DataSchemas.BLOG_DATA);
         dataStack = TestBackends.nestedTemplate(backend, "data");
-        Files.createDirectories(Path.of("target/data-debug"));
-        Files.writeString(Path.of("target/data-debug/schema.graphql"), data.graphqlSchema());
-        Files.writeString(Path.of("target/data-debug/data.json"), dataStack.toJSON().toString());
-        Files.writeString(Path.of("target/data-debug/todo.json"), Template.fromStack(software.amazon.awscdk.Stack.of(data.tables().get("Todo"))).toJSON().toString());
-        Files.writeString(Path.of("target/data-debug/root.json"), Template.fromStack(backend.rootStack()).toJSON().toString());
+        root = TestBackends.template(backend.rootStack());
+    }
+
+    static Template modelTemplate(DataResource resource, String model) {
+        return TestBackends.template(Stack.of(resource.tables().get(model)));
     }
 
     @Test
-    void synthesizes() {
-        assertThat(data.graphqlSchema()).contains("type Todo");
-        dataStack.resourceCountIs("AWS::AppSync::GraphQLApi", 1);
+    void theApiHasTheUserPoolDefaultAndTheApiKeyAndIamAsAdditionalModes() {
+        dataStack.hasResourceProperties("AWS::AppSync::GraphQLApi", Map.of(
+                "Name", "amplifyData",
+                "AuthenticationType", "AMAZON_COGNITO_USER_POOLS",
+                "UserPoolConfig", Match.objectLike(Map.of("DefaultAction", "ALLOW")),
+                "AdditionalAuthenticationProviders", List.of(Map.of("AuthenticationType", "API_KEY"),
+                        Map.of("AuthenticationType", "AWS_IAM"))));
+        dataStack.resourceCountIs("AWS::AppSync::ApiKey", 1);
+        dataStack.hasResourceProperties("AWS::AppSync::GraphQLSchema", Map.of("DefinitionS3Location",
+                Match.objectLike(Map.of())));
+    }
+
+    @Test
+    void theIdentityPoolRolesMayCallTheApiAndTheResolversDecide() {
+        dataStack.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                List.of(Match.objectLike(Map.of("Action", "appsync:GraphQL", "Effect", "Allow")))),
+                "Roles", Match.arrayWith(List.of(Match.objectLike(Map.of())))));
+    }
+
+    @Test
+    void eachModelHasAnOnDemandStreamedTableWithItsKeysAndIndexes() {
+        Template todo = modelTemplate(data, "Todo");
+        todo.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                "BillingMode", "PAY_PER_REQUEST",
+                "KeySchema", List.of(Map.of("AttributeName", "id", "KeyType", "HASH")),
+                "StreamSpecification", Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"),
+                "GlobalSecondaryIndexes", List.of(Match.objectLike(Map.of(
+                        "IndexName", "todosByStatusAndCreatedAt",
+                        "KeySchema", List.of(Map.of("AttributeName", "status", "KeyType", "HASH"),
+                                Map.of("AttributeName", "createdAt", "KeyType", "RANGE"))))),
+                "TableName", Map.of("Fn::Join", List.of("", List.of("Todo-", Match.objectLike(Map.of()),
+                        "-NONE")))));
+        modelTemplate(data, "Profile").hasResourceProperties("AWS::DynamoDB::Table", Map.of("KeySchema", List.of(
+                Map.of("AttributeName", "tenant", "KeyType", "HASH"),
+                Map.of("AttributeName", "slug", "KeyType", "RANGE"))));
+        modelTemplate(data, "Comment").hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                "GlobalSecondaryIndexes", List.of(Match.objectLike(Map.of("IndexName", "gsi-Post.comments",
+                        "KeySchema", List.of(Map.of("AttributeName", "postId", "KeyType", "HASH")))))));
+    }
+
+    @Test
+    void sandboxTablesGoWithTheSandboxWhileBranchTablesAreProtectedAndBackedUp() {
+        modelTemplate(data, "Todo").hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Delete",
+                "Properties", Match.objectLike(Map.of("DeletionProtectionEnabled", false,
+                        "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", false)))));
+        DataResource.Factory factory = DataResource.define(d -> d.schema(DataSchemas.BLOG)
+                .authorizationModes(AuthorizationModes.defaults().defaultMode(AuthProvider.USER_POOLS)
+                        .apiKey(AuthorizationModes.ApiKey.defaults())));
+        Backend branch = Backend.define(TestBackends.app("app1", "main", DeploymentType.BRANCH), DataSchemas.AUTH,
+                factory);
+        Template table = modelTemplate(branch.get(factory), "Todo");
+        table.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain",
+                "Properties", Match.objectLike(Map.of("DeletionProtectionEnabled", true,
+                        "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                        "TableName", Map.of("Fn::Join", List.of("", List.of("Todo-", Match.objectLike(Map.of()),
+                                "-main")))))));
+    }
+
+    @Test
+    void everyOperationHasAnAppSyncJsPipelineResolverOverTheSharedFunction() {
+        Template todo = modelTemplate(data, "Todo");
+        todo.resourceCountIs("AWS::AppSync::Resolver", 9);
+        for (String[] field : new String[][] {{"Query", "getTodo"}, {"Query", "listTodos"},
+                {"Query", "listTodoByStatusAndCreatedAt"}, {"Mutation", "createTodo"}, {"Mutation", "updateTodo"},
+                {"Mutation", "deleteTodo"}, {"Subscription", "onCreateTodo"}, {"Subscription", "onUpdateTodo"},
+                {"Subscription", "onDeleteTodo"}}) {
+            todo.hasResourceProperties("AWS::AppSync::Resolver", Map.of("TypeName", field[0], "FieldName", field[1],
+                    "Kind", "PIPELINE", "Runtime", Map.of("Name", "APPSYNC_JS", "RuntimeVersion", "1.0.0")));
+        }
+        todo.hasResourceProperties("AWS::AppSync::FunctionConfiguration", Map.of("Name", "TodoOperations",
+                "CodeS3Location", Match.objectLike(Map.of()), "Runtime", Map.of("Name", "APPSYNC_JS",
+                        "RuntimeVersion", "1.0.0")));
+        todo.hasResourceProperties("AWS::AppSync::DataSource", Map.of("Type", "AMAZON_DYNAMODB",
+                "Name", "TodoTable"));
+        dataStack.hasResourceProperties("AWS::AppSync::DataSource", Map.of("Type", "NONE"));
+    }
+
+    @Test
+    void relationshipFieldsResolveInTheStackOfTheTableTheyRead() {
+        assertThat(resolverCode(modelTemplate(data, "Comment"), "Post", "comments"))
+                .contains("\"operation\":\"hasMany\"", "\"index\":\"gsi-Post.comments\"");
+        assertThat(resolverCode(modelTemplate(data, "Post"), "Comment", "post"))
+                .contains("\"operation\":\"belongsTo\"", "\"references\":[\"postId\"]");
+    }
+
+    /** A resolver's code as the template holds it (a join, where it names the identity pool), as text. */
+    private static String resolverCode(Template template, String typeName, String fieldName) {
+        Map<String, Map<String, Object>> resolvers = template.findResources("AWS::AppSync::Resolver",
+                Map.of("Properties", Map.of("TypeName", typeName, "FieldName", fieldName)));
+        assertThat(resolvers).hasSize(1);
+        return ((Map<?, ?>) resolvers.values().iterator().next().get("Properties")).get("Code").toString();
+    }
+
+    @Test
+    void resolversCarryTheModelsRulesAndTheIdentityPoolTheyCheck() {
+        String code = resolverCode(modelTemplate(data, "Todo"), "Mutation", "createTodo");
+        assertThat(code).contains("\"allow\":\"owner\"", "\"ownerField\":\"owner\"",
+                "\"identityClaim\":\"sub::username\"", "\"groups\":[\"ADMINS\"]", "\"operations\":[\"read\"]",
+                "\"defaults\":{\"done\":false,\"priority\":1,\"status\":\"OPEN\"}", "identityPoolId");
+    }
+
+    @Test
+    void modelStacksSitInShardsByAStableHashOfTheModelName() {
+        for (String model : List.of("Todo", "Post", "Comment", "Profile")) {
+            Stack shard = Stack.of(Stack.of(data.tables().get(model)).getNode().getScope());
+            assertThat(shard.getNode().getId()).isEqualTo(String.format("ModelShard%02d",
+                    DataResource.shardOf(model)));
+        }
+        assertThat(DataResource.shardOf("Todo")).isEqualTo(Math.floorMod("Todo".hashCode(), 16));
+    }
+
+    @Test
+    void theOutputsCarryAmplifysGraphqlKeys() {
+        Map<String, Map<String, Object>> outputs = root.findOutputs("*");
+        assertThat(outputs).containsKeys("awsAppsyncApiId", "awsAppsyncApiEndpoint", "awsAppsyncApiKey",
+                "amplifyApiModelSchemaS3Uri");
+        assertThat(outputs.get("awsAppsyncAuthenticationType").get("Value")).isEqualTo("AMAZON_COGNITO_USER_POOLS");
+        assertThat(outputs.get("awsAppsyncAdditionalAuthenticationTypes").get("Value")).isEqualTo("API_KEY,AWS_IAM");
+        assertThat(outputs.get("amplifyApiModelSchemaS3Uri").get("Value").toString()).contains(".json");
     }
 }

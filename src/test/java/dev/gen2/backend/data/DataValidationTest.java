@@ -1,0 +1,152 @@
+package dev.gen2.backend.data;
+
+import static dev.gen2.backend.TestBackends.assertConfigError;
+
+import dev.gen2.backend.TestBackends;
+import dev.gen2.backend.auth.AuthResource;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every bad schema and authorization setup fails at synth with where, what and how to fix it. */
+class DataValidationTest {
+    private static final Model TODO = Model.named("Todo").field("content", Field.string())
+            .authorization(AuthRule.owner());
+
+    static Stream<Arguments> badSchemas() {
+        return Stream.of(
+                bad("data.schema", "The schema has no models.", Schema.of()),
+                bad("data.schema.todo-item", "'todo-item' is not a valid GraphQL type name.",
+                        Schema.of(Model.named("todo-item"))),
+                bad("data.schema.Query", "'Query' is a name the generated schema uses itself.",
+                        Schema.of(Model.named("Query"))),
+                bad("data.schema.Todo", "The schema defines 'Todo' more than once.", Schema.of(TODO, TODO)),
+                bad("data.schema.Todo.status", "The field refers to the enum 'Status', which the schema does not"
+                        + " define.", Schema.of(TODO.field("status", Field.enumRef("Status")))),
+                bad("data.schema.Todo.place", "The field refers to the custom type 'Place', which the schema does"
+                        + " not define.", Schema.of(TODO.field("place", Field.customType("Place")))),
+                bad("data.schema.Todo.and", "'and' is not a valid field name.",
+                        Schema.of(TODO.field("and", Field.string()))),
+                bad("data.schema.Todo.rank", "The default value 'high' is not a valid Int.",
+                        Schema.of(TODO.field("rank", Field.integer().defaultValue("high")))),
+                bad("data.schema.Todo.status", "The default value 'LATER' is not a valid Status.",
+                        Schema.of(TODO.field("status", Field.enumRef("Status").defaultValue("LATER")))
+                                .enums(EnumType.of("Status", "OPEN"))),
+                bad("data.schema.Todo.tags", "Only scalar and enum fields can have a default value.",
+                        Schema.of(TODO.field("tags", Field.string().array().defaultValue("a")))),
+                bad("data.schema.Status", "The value 'OPEN' is listed twice.",
+                        Schema.of(TODO).enums(EnumType.of("Status", "OPEN", "OPEN"))),
+                bad("data.schema.Todo.identifier", "The identifier field 'slug' is not a field of the model.",
+                        Schema.of(TODO.identifier("slug"))),
+                bad("data.schema.Todo.identifier", "The identifier field 'slug' must be required.",
+                        Schema.of(TODO.field("slug", Field.string()).identifier("slug"))),
+                bad("data.schema.Todo.identifier", "The key field 'done' is a Boolean!; keys must be single scalar"
+                        + " values other than Boolean and AWSJSON.",
+                        Schema.of(TODO.field("done", Field.bool().required()).identifier("done"))),
+                bad("data.schema.Todo.identifier", "An identifier has a partition key and at most one sort key"
+                        + " field; 3 were given.", Schema.of(TODO.field("a", Field.id().required())
+                        .field("b", Field.id().required()).field("c", Field.id().required()).identifier("a", "b", "c"))),
+                bad("data.schema.Todo.secondaryIndexes", "The index on 'content' has 2 sort keys; this library"
+                        + " supports one.", Schema.of(TODO.secondaryIndexes(SecondaryIndex.on("content")
+                        .sortKeys("createdAt", "updatedAt")))),
+                bad("data.schema.Todo.secondaryIndexes", "The index key 'missing' is not a field of the model.",
+                        Schema.of(TODO.secondaryIndexes(SecondaryIndex.on("missing")))),
+                bad("data.schema.Todo.secondaryIndexes", "The indexName is invalid. It should be between 3 and 255"
+                        + " characters.", Schema.of(TODO.secondaryIndexes(SecondaryIndex.on("content").name("x")))),
+                bad("data.schema.Todo.secondaryIndexes", "Two indexes of the model have the same name or keys.",
+                        Schema.of(TODO.secondaryIndexes(SecondaryIndex.on("content"), SecondaryIndex.on("content")))),
+                bad("data.schema.Todo.list", "The relationship refers to the model 'List', which the schema does"
+                        + " not define.", Schema.of(TODO.field("listId", Field.id()).belongsTo("list", "List",
+                        "listId"))),
+                bad("data.schema.Todo.list", "The reference field 'listId' is not a field of Todo.",
+                        Schema.of(TODO.belongsTo("list", "List", "listId"), Model.named("List"))),
+                bad("data.schema.Todo.list", "The relationship names 2 reference field(s), but List's identifier"
+                        + " has 1.", Schema.of(TODO.field("a", Field.id()).field("b", Field.id())
+                        .belongsTo("list", "List", "a", "b"), Model.named("List"))),
+                bad("data.schema.List.todos", "The hasMany relationship 'todos' has no matching belongsTo on"
+                        + " Todo.", Schema.of(TODO.field("listId", Field.id()),
+                        Model.named("List").hasMany("todos", "Todo", "listId"))),
+                bad("data.schema.Todo.authorization", "A rule allows no operations.",
+                        Schema.of(TODO.authorization(AuthRule.owner().to()))),
+                bad("data.schema.Todo.authorization", "A owner rule cannot use the apiKey provider.",
+                        Schema.of(TODO.authorization(AuthRule.owner().withProvider(AuthProvider.API_KEY)))),
+                bad("data.schema.Todo.authorization", "A groups rule names no groups.",
+                        Schema.of(TODO.authorization(AuthRule.groups(new String[0])))),
+                bad("data.schema.Todo.authorization", "The rule's field 'author' is a Int; it must be a string.",
+                        Schema.of(TODO.field("author", Field.integer())
+                                .authorization(AuthRule.ownerDefinedIn("author")))),
+                bad("data.schema.Todo.authorization", "The rule's field 'editors' is a String; it must be a list"
+                        + " of strings.", Schema.of(TODO.field("editors", Field.string())
+                        .authorization(AuthRule.ownersDefinedIn("editors")))));
+    }
+
+    private static Arguments bad(String where, String problem, Schema schema) {
+        return Arguments.of(where, problem, schema);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("badSchemas")
+    void aBadSchemaIsRefusedWhenDefined(String where, String problem, Schema schema) {
+        assertConfigError(() -> DataResource.define(d -> d.schema(schema)), where, problem);
+    }
+
+    @Test
+    void anInvalidApiNameIsRefused() {
+        assertConfigError(() -> DataResource.define(d -> d.name("my api!").schema(Schema.of(TODO))), "data.name",
+                "Resource name contains invalid characters, found my api!.");
+    }
+
+    @Test
+    void severalModesNeedADefault() {
+        DataResource.Factory data = DataResource.define(d -> d.schema(Schema.of(TODO))
+                .authorizationModes(AuthorizationModes.defaults().apiKey(AuthorizationModes.ApiKey.defaults())));
+        assertConfigError(() -> TestBackends.sandbox(AuthResource.define(a -> a.loginWithEmail()), data),
+                "data.authorizationModes", "A defaultAuthorizationMode is required if multiple authorization modes"
+                        + " are configured.");
+    }
+
+    @Test
+    void theUserPoolModeNeedsAuth() {
+        DataResource.Factory data = DataResource.define(d -> d.schema(Schema.of(TODO))
+                .authorizationModes(AuthorizationModes.defaults().defaultMode(AuthProvider.USER_POOLS)));
+        assertConfigError(() -> TestBackends.sandbox(data), "data.authorizationModes.defaultAuthorizationMode",
+                "The default mode userPool needs auth, and the backend has none.");
+    }
+
+    @Test
+    void rulesNeedTheirModes() {
+        DataResource.Factory apiKeyRule = DataResource.define(d -> d.schema(Schema.of(Model.named("Note")
+                .authorization(AuthRule.publicApiKey()))));
+        assertConfigError(() -> TestBackends.sandbox(AuthResource.define(a -> a.loginWithEmail()), apiKeyRule),
+                "data.schema.Note.authorization", "A public rule uses the apiKey provider, which the API does not"
+                        + " have.");
+        DataResource.Factory ownerWithoutAuth = DataResource.define(d -> d.schema(Schema.of(TODO)));
+        assertConfigError(() -> TestBackends.sandbox(ownerWithoutAuth), "data.schema.Todo.authorization",
+                "A owner rule uses the userPools provider, which the API does not have.");
+        DataResource.Factory custom = DataResource.define(d -> d.schema(Schema.of(Model.named("Note")
+                .authorization(AuthRule.custom()))));
+        assertConfigError(() -> TestBackends.sandbox(custom), "data.schema.Note.authorization",
+                "A custom rule uses the function provider, which the API does not have.");
+    }
+
+    @Test
+    void anApiKeyExpiresWithinAYear() {
+        DataResource.Factory data = DataResource.define(d -> d.schema(Schema.of(Model.named("Note")
+                .authorization(AuthRule.publicApiKey())))
+                .authorizationModes(AuthorizationModes.defaults().apiKey(AuthorizationModes.ApiKey.expiresInDays(400))));
+        assertConfigError(() -> TestBackends.sandbox(data), "data.authorizationModes.apiKey.expiresInDays",
+                "An API key must expire in 1 to 365 days; 400 was given.");
+    }
+
+    @Test
+    void aBackendHasOneData() {
+        DataResource.Factory first = DataResource.define(d -> d.schema(Schema.of(Model.named("Note")
+                .authorization(AuthRule.publicApiKey()))));
+        DataResource.Factory second = DataResource.define(d -> d.name("other").schema(Schema.of(Model.named("Note")
+                .authorization(AuthRule.publicApiKey()))));
+        assertConfigError(() -> TestBackends.sandbox(first, second), "Backend.define",
+                "Multiple data resources are not allowed within a backend: found 2.");
+    }
+}
