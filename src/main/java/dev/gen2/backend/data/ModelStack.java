@@ -4,6 +4,7 @@ import dev.gen2.backend.data.ModelShape.IndexShape;
 import dev.gen2.backend.data.ModelShape.ShapeField;
 import dev.gen2.backend.data.ResolverPlan.PlannedResolver;
 import java.util.List;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.appsync.CfnDataSource;
@@ -51,7 +52,8 @@ final class ModelStack extends NestedStack {
                 .dynamoDbConfig(CfnDataSource.DynamoDBConfigProperty.builder()
                         .tableName(table.getTableName()).awsRegion(getRegion()).build())
                 .build();
-        dataSource.getNode().addDependency(role);
+        // AppSync checks the role's access when the data source is made, so the role's policy must exist by then.
+        dataSource.addDependency((CfnResource) role.getNode().findChild("DefaultPolicy").getNode().getDefaultChild());
         Asset code = Asset.Builder.create(this, "ResolverCode").path(api.resolverCodePath().toString()).build();
         CfnFunctionConfiguration operations = CfnFunctionConfiguration.Builder.create(this, "Operations")
                 .apiId(api.apiId())
