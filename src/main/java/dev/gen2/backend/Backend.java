@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awscdk.App;
-import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.RemovalPolicies;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
@@ -28,6 +31,8 @@ import software.amazon.awscdk.Tags;
  */
 public final class Backend implements BackendContext {
     private static final String PLATFORM_OUTPUT_VERSION = "1";
+    private static final Pattern NESTED_STACK_ID = Pattern.compile(
+            "^(.+)NestedStack\\1NestedStackResource([0-9A-F]{8})$");
 
     private final BackendId backendId;
     private final Stack rootStack;
@@ -43,21 +48,22 @@ public final class Backend implements BackendContext {
         this.backendId = BackendId.fromContext(app.getNode());
         this.factories = List.copyOf(factories);
         requireOneOfEachSingleton(this.factories);
-        this.rootStack = new AmplifyRootStack(app, backendId.stackName(), StackProps.builder().build());
+        this.rootStack = new Stack(app, backendId.stackName(), StackProps.builder().build());
         this.outputs = new BackendOutputStorage(rootStack);
         this.customOutputs = new CustomOutputs(rootStack, outputs);
         Attribution.describe(rootStack, backendId.type(), "root");
         tagStack();
         rootStack.getNode().addValidation(new CognitoTrustPolicyValidation(rootStack));
-        Aspects.of(rootStack).add(new CfnLintSuppressions());
         if (backendId.type() == DeploymentType.SANDBOX) {
-            Aspects.of(rootStack).add(new SandboxRemovalPolicy());
+            // Sandboxes leave nothing behind: as in Amplify, every resource of a sandbox is deleted with it.
+            RemovalPolicies.of(rootStack).destroy();
         }
         Map<String, String> platform = new LinkedHashMap<>();
         platform.put("deploymentType", backendId.type().value());
         platform.put("region", rootStack.getRegion());
         outputs.addEntry(BackendOutputStorage.PLATFORM_KEY, PLATFORM_OUTPUT_VERSION, platform);
         this.factories.forEach(this::get);
+        CfnLintSuppressions.apply(rootStack);
     }
 
     /**
@@ -121,8 +127,22 @@ public final class Backend implements BackendContext {
 
     @Override
     public Stack stackFor(String resourceGroupName, String stackType) {
-        Stack stack = nestedStacks.computeIfAbsent(resourceGroupName, name -> new NestedStack(rootStack, name));
+        Stack stack = nestedStacks.computeIfAbsent(resourceGroupName, this::nestedStack);
         Attribution.describe(stack, backendId.type(), stackType);
+        return stack;
+    }
+
+    /**
+     * A nested stack of the root, its logical id shortened as Amplify's are: {@code auth179371D7} rather than
+     * {@code authNestedStackauthNestedStackResource179371D7}, so templates and {@code cdk diff} read the same.
+     */
+    private NestedStack nestedStack(String name) {
+        NestedStack stack = new NestedStack(rootStack, name);
+        CfnResource resource = stack.getNestedStackResource();
+        Matcher id = NESTED_STACK_ID.matcher(rootStack.getLogicalId(resource));
+        if (id.matches()) {
+            resource.overrideLogicalId(id.group(1) + id.group(2));
+        }
         return stack;
     }
 

@@ -3,6 +3,7 @@ package dev.gen2.backend.data;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gen2.backend.BackendAuth;
+import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.BackendContext;
 import dev.gen2.backend.BackendOutputStorage;
 import dev.gen2.backend.BundledAsset;
@@ -51,13 +52,15 @@ import software.constructs.Construct;
  *                 .authorization(AuthRule.owner(), AuthRule.groups("ADMINS").to(Operation.READ)))));
  * }</pre>
  *
- * <p>Each model has a nested stack of its own, and the model stacks are spread over at most {@value #SHARDS}
- * shard stacks by a hash of the model's name, so a schema of hundreds of models stays inside CloudFormation's limit
- * of 500 resources per stack, and adding a model changes no other model's stack.
+ * <p>The models' resources are spread over at most {@value #SHARDS} nested shard stacks by a stable hash of each
+ * model's name: a schema of hundreds of models stays inside CloudFormation's limits (500 resources and 1 MB per
+ * template), adding a model changes no other model's logical ids, and the deploy has few nested stacks to create.
+ * A shard that would still outgrow the resource limit is an error at synth.
  */
 public final class DataResource extends Construct {
     public static final String RESOURCE_GROUP = "data";
-    static final int SHARDS = 16;
+    static final int SHARDS = 64;
+    static final int MAX_RESOURCES_PER_STACK = 500;
     private static final String STACK_TYPE = "api-AppSync";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,7 +71,7 @@ public final class DataResource extends Construct {
     private final CfnGraphQLApi api;
     private final Optional<CfnApiKey> apiKey;
     private final Asset introspectionAsset;
-    private final Map<String, ModelStack> modelStacks = new LinkedHashMap<>();
+    private final Map<String, ModelResources> models = new LinkedHashMap<>();
 
     private DataResource(Construct scope, DataSettings settings, ApiAuthorization authorization,
             Optional<BackendAuth> auth, Optional<FunctionProvider> authorizer, BackendContext backend) {
@@ -94,14 +97,15 @@ public final class DataResource extends Construct {
                 BundledAsset.directory(DataResource.class, List.of("model-resolver.js")).resolve("model-resolver.js"),
                 backend.backendId().type() == DeploymentType.SANDBOX, environmentName(backend));
         Map<String, List<PlannedResolver>> resolvers = ResolverPlan.of(shapes, dataApi.identityPoolId());
+        requireShardsWithinLimit(resolvers);
         Map<Integer, NestedStack> shards = new LinkedHashMap<>();
         for (ModelShape shape : shapes.values()) {
             NestedStack shard = shards.computeIfAbsent(shardOf(shape.name()), index -> {
                 NestedStack stack = new NestedStack(this, String.format("ModelShard%02d", index));
-                stack.getNestedStackResource().addDependency(schema);
+                stack.getNestedStackResource().addResourceDependency(schema);
                 return stack;
             });
-            modelStacks.put(shape.name(), new ModelStack(shard, shape, dataApi, resolvers.get(shape.name())));
+            models.put(shape.name(), new ModelResources(shard, shape, dataApi, resolvers.get(shape.name())));
         }
         if (shapes.values().stream().anyMatch(shape -> shape.rules().isEmpty())) {
             Annotations.of(this).addWarningV2("gen2-backend:data-no-rules", "A model without authorization rules"
@@ -117,7 +121,25 @@ public final class DataResource extends Construct {
         return new Factory(settings);
     }
 
-    /** The shard a model's stack goes to: a stable hash of its name, so adding models moves none. */
+    /** Each shard stack holds at most CloudFormation's 500 resources; a schema that would break this fails here. */
+    private static void requireShardsWithinLimit(Map<String, List<PlannedResolver>> resolvers) {
+        Map<Integer, Integer> counts = new LinkedHashMap<>();
+        Map<Integer, List<String>> names = new LinkedHashMap<>();
+        resolvers.forEach((model, planned) -> {
+            counts.merge(shardOf(model), ModelResources.resourceCount(planned), Integer::sum);
+            names.computeIfAbsent(shardOf(model), shard -> new ArrayList<>()).add(model);
+        });
+        counts.forEach((shard, count) -> {
+            if (count > MAX_RESOURCES_PER_STACK) {
+                throw new BackendConfigException("data.schema", "The models " + names.get(shard) + " share a stack"
+                        + " that would hold " + count + " resources; CloudFormation allows "
+                        + MAX_RESOURCES_PER_STACK + ".", "give these models fewer relationships or indexes, or"
+                        + " rename one of them so that it hashes to another shard.");
+            }
+        });
+    }
+
+    /** The shard a model's resources go to: a stable hash of its name, so adding models moves none. */
     static int shardOf(String modelName) {
         return Math.floorMod(modelName.hashCode(), SHARDS);
     }
@@ -134,7 +156,7 @@ public final class DataResource extends Construct {
     /** The table of each model, by model name. */
     public Map<String, Table> tables() {
         Map<String, Table> tables = new LinkedHashMap<>();
-        modelStacks.forEach((name, stack) -> tables.put(name, stack.modelTable()));
+        models.forEach((name, model) -> tables.put(name, model.table()));
         return Collections.unmodifiableMap(tables);
     }
 
@@ -179,8 +201,8 @@ public final class DataResource extends Construct {
                 .apiId(api.getAttrApiId())
                 .name("SubscriptionAuthorization")
                 .dataSourceName(none.getAttrName())
-                .runtime(CfnFunctionConfiguration.AppSyncRuntimeProperty.builder().name(ModelStack.RUNTIME)
-                        .runtimeVersion(ModelStack.RUNTIME_VERSION).build())
+                .runtime(CfnFunctionConfiguration.AppSyncRuntimeProperty.builder().name(ModelResources.RUNTIME)
+                        .runtimeVersion(ModelResources.RUNTIME_VERSION).build())
                 .codeS3Location(code.getS3ObjectUrl())
                 .build();
     }

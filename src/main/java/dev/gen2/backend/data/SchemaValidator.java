@@ -15,6 +15,7 @@ final class SchemaValidator {
     private static final Set<String> RESERVED_TYPES = Set.of("Query", "Mutation", "Subscription", "String", "Int",
             "Float", "Boolean", "ID", "AWSDate", "AWSTime", "AWSDateTime", "AWSTimestamp", "AWSEmail", "AWSJSON",
             "AWSPhone", "AWSURL", "AWSIPAddress", "ModelSortDirection", "ModelAttributeTypes", "ModelSizeInput");
+    private static final int MAX_INDEXES = 20;
     private static final Set<String> RESERVED_FIELDS = Set.of("and", "or", "not", "__typename");
 
     private final Schema schema;
@@ -137,6 +138,16 @@ final class SchemaValidator {
         }
         model.relationships().forEach((name, relationship) -> relationship(where + "." + name, model, name,
                 relationship));
+        long relationshipIndexes = schema.models().stream().flatMap(other -> other.relationships().values().stream())
+                .filter(relationship -> relationship.referencesOnRelatedModel()
+                        && relationship.relatedModel().equals(model.name()))
+                .count();
+        if (model.secondaryIndexes().size() + relationshipIndexes > MAX_INDEXES) {
+            throw new BackendConfigException(where, "The model's table needs " + model.secondaryIndexes().size()
+                    + " secondary indexes and " + relationshipIndexes + " for relationships; DynamoDB allows "
+                    + MAX_INDEXES + " per table.", "remove indexes, or point fewer hasMany and hasOne"
+                    + " relationships at this model.");
+        }
         schema.rulesOf(model).forEach(rule -> rule(where + ".authorization", rule, Optional.of(model)));
         model.fields().forEach((name, field) -> field.rules().forEach(rule ->
                 rule(where + "." + name + ".authorization", rule, Optional.of(model))));

@@ -5,7 +5,7 @@ import dev.gen2.backend.data.ModelShape.ShapeField;
 import dev.gen2.backend.data.ResolverPlan.PlannedResolver;
 import java.util.List;
 import software.amazon.awscdk.CfnResource;
-import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.appsync.CfnDataSource;
 import software.amazon.awscdk.services.appsync.CfnFunctionConfiguration;
@@ -23,39 +23,43 @@ import software.amazon.awscdk.services.s3.assets.Asset;
 import software.constructs.Construct;
 
 /**
- * The nested stack of one model: its DynamoDB table, the AppSync data source and function over it, and the
- * resolvers {@link ResolverPlan} gives it: the model's own operations, its index queries, and the relationship
- * fields of other models that resolve to it. Keeping each model in a stack of its own keeps every template small and the
- * logical ids of one model independent of the others.
+ * The resources of one model: its DynamoDB table, the AppSync data source and function over it, and the resolvers
+ * {@link ResolverPlan} gives it (the model's own operations, its index queries, and the relationship fields of other
+ * models that resolve to it). They sit in the model's shard stack under the model's name, so their logical ids
+ * depend on that name alone. It holds its construct rather than extending one: jsii calls back into Java subclasses
+ * of CDK classes during synthesis, which hundreds of models would make slow and deep.
  */
-final class ModelStack extends NestedStack {
+final class ModelResources {
     static final String RUNTIME = "APPSYNC_JS";
     static final String RUNTIME_VERSION = "1.0.0";
+    /** The table, the data source's role and its policy, the data source and the function. */
+    private static final int RESOURCES_BESIDES_RESOLVERS = 5;
 
+    private final Construct scope;
     private final ModelShape shape;
     private final DataApi api;
     private final Table table;
 
-    ModelStack(Construct scope, ModelShape shape, DataApi api, List<PlannedResolver> resolvers) {
-        super(scope, shape.name());
+    ModelResources(Stack shardStack, ModelShape shape, DataApi api, List<PlannedResolver> resolvers) {
+        this.scope = new Construct(shardStack, shape.name());
         this.shape = shape;
         this.api = api;
-        this.table = table();
-        Role role = Role.Builder.create(this, "DataSourceRole")
+        this.table = newTable();
+        Role role = Role.Builder.create(scope, "DataSourceRole")
                 .assumedBy(new ServicePrincipal("appsync.amazonaws.com")).build();
         table.grantReadWriteData(role);
-        CfnDataSource dataSource = CfnDataSource.Builder.create(this, "DataSource")
+        CfnDataSource dataSource = CfnDataSource.Builder.create(scope, "DataSource")
                 .apiId(api.apiId())
                 .name(shape.name() + "Table")
                 .type("AMAZON_DYNAMODB")
                 .serviceRoleArn(role.getRoleArn())
                 .dynamoDbConfig(CfnDataSource.DynamoDBConfigProperty.builder()
-                        .tableName(table.getTableName()).awsRegion(getRegion()).build())
+                        .tableName(table.getTableName()).awsRegion(shardStack.getRegion()).build())
                 .build();
         // AppSync checks the role's access when the data source is made, so the role's policy must exist by then.
-        dataSource.addDependency((CfnResource) role.getNode().findChild("DefaultPolicy").getNode().getDefaultChild());
-        Asset code = Asset.Builder.create(this, "ResolverCode").path(api.resolverCodePath().toString()).build();
-        CfnFunctionConfiguration operations = CfnFunctionConfiguration.Builder.create(this, "Operations")
+        dataSource.addResourceDependency((CfnResource) role.getNode().findChild("DefaultPolicy").getNode().getDefaultChild());
+        Asset code = Asset.Builder.create(scope, "ResolverCode").path(api.resolverCodePath().toString()).build();
+        CfnFunctionConfiguration operations = CfnFunctionConfiguration.Builder.create(scope, "Operations")
                 .apiId(api.apiId())
                 .name(shape.name() + "Operations")
                 .dataSourceName(dataSource.getAttrName())
@@ -69,13 +73,18 @@ final class ModelStack extends NestedStack {
         }
     }
 
-    Table modelTable() {
+    /** How many CloudFormation resources a model with these resolvers makes. */
+    static int resourceCount(List<PlannedResolver> resolvers) {
+        return RESOURCES_BESIDES_RESOLVERS + resolvers.size();
+    }
+
+    Table table() {
         return table;
     }
 
-    private Table table() {
+    private Table newTable() {
         boolean sandbox = api.sandbox();
-        Table.Builder builder = Table.Builder.create(this, "Table")
+        Table.Builder builder = Table.Builder.create(scope, "Table")
                 .tableName(shape.name() + "-" + api.apiId() + "-" + api.environmentName())
                 .partitionKey(attribute(shape.keys().get(0)))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -107,7 +116,7 @@ final class ModelStack extends NestedStack {
     }
 
     private void resolver(String typeName, String fieldName, String code, String functionId) {
-        CfnResolver.Builder.create(this, typeName + Names.capitalize(fieldName) + "Resolver")
+        CfnResolver.Builder.create(scope, typeName + Names.capitalize(fieldName) + "Resolver")
                 .apiId(api.apiId())
                 .typeName(typeName)
                 .fieldName(fieldName)
