@@ -149,6 +149,17 @@ test('the blog: relationships load lazily and nested, the API key reads what its
   assert.equal(refused.errors[0].errorType, 'Unauthorized');
 });
 
+test('custom queries and mutations through client.queries and client.mutations', async () => {
+  const client = configure(blogServer, blog, 'AMAZON_COGNITO_USER_POOLS');
+  currentUser = { name: 'ed', groups: [] };
+  assert.equal(noErrors(await client.queries.echo({ message: 'hello' })), 'hello, said ed');
+  assert.equal(noErrors(await client.queries.echo({ message: 'hello' }, { authMode: 'apiKey' })), 'hello, said a guest');
+  const denied = await client.mutations.rate({ postId: 'p9', stars: 4 });
+  assert.equal(denied.errors[0].errorType, 'Unauthorized');
+  currentUser = { name: 'ada', groups: ['ADMINS'] };
+  assert.deepEqual(noErrors(await client.mutations.rate({ postId: 'p9', stars: 4 })), { postId: 'p9', stars: 4 });
+});
+
 test('every document the client builds, subscriptions included, validates against our SDL', async () => {
   for (const api of [sample, blog]) {
     for (const model of Object.values(api.introspection.models)) {

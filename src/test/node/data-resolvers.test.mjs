@@ -200,3 +200,12 @@ test('an owner\'s subscription receives only the owner\'s records; a group reade
   assert.equal(passesSubscriptionFilter(filtered, { owner: 'sub-alice::alice', done: false }), false);
   await assert.rejects(api.subscribe(subscription, {}, callers.apiKey()), /Not Authorized to access onCreateTodo/);
 });
+
+test('custom operations: their rules decide, then their function answers with the caller in its event', async () => {
+  assert.equal((await ok(`query { echo(message: "hi") }`, {}, alice)).echo, 'hi, said alice');
+  assert.equal((await ok(`query { echo(message: "hi") }`, {}, callers.apiKey())).echo, 'hi, said a guest');
+  await fails(`query { echo(message: "hi") }`, {}, callers.guest(api.plan.identityPoolId), 'Unauthorized');
+  const rating = (await ok(`mutation { rate(postId: "p1", stars: 5) { postId stars } }`, {}, admin)).rate;
+  assert.deepEqual(rating, { postId: 'p1', stars: 5 });
+  await fails(`mutation { rate(postId: "p1", stars: 1) { postId } }`, {}, alice, 'Unauthorized');
+});

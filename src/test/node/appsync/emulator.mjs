@@ -1,7 +1,8 @@
 // A local stand-in for AppSync over our generated API, for the Node tests: it builds the schema from our SDL (with
 // AppSync's scalars and directives declared), checks each field's auth directives against the caller's mode as
 // AppSync does, runs each field's pipeline resolver (our resolver code, then model-resolver.js) and sends the
-// DynamoDB requests they produce to a real DynamoDB API (moto's server).
+// DynamoDB requests they produce to a real DynamoDB API (moto's server), and the Lambda invocations of custom
+// operations to their handler's module.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -116,6 +117,9 @@ export class Api {
       }
       await this.dynamo.send(new dynamodb.CreateTableCommand(tableDefinition(this.tableName(model), definition)));
     }
+    for (const operation of this.plan.operations || []) {
+      this.resolvers[`${operation.typeName}.${operation.fieldName}`] = { code: await loadCode(operation.code), handler: operation.handler };
+    }
     return this;
   }
 
@@ -180,12 +184,14 @@ export class Api {
 
   async runPipeline(resolver, { args, source }, caller) {
     request.authType = caller.authType;
-    const ctx = { args, arguments: args, source, identity: caller.identity, stash: {}, prev: {}, request: { headers: {} } };
+    const ctx = { args, arguments: args, source, identity: caller.identity, stash: {}, prev: {}, request: { headers: {} }, info: {} };
     resolver.code.request(ctx);
     let result;
     try {
       const dataSourceRequest = this.functionCode.request(ctx);
-      const answer = resolver.subscription ? { result: null } : await this.dataSource(resolver.model, dataSourceRequest);
+      const answer = resolver.subscription ? { result: null }
+        : resolver.handler ? await invokeHandler(resolver.handler, dataSourceRequest)
+          : await this.dataSource(resolver.model, dataSourceRequest);
       ctx.result = answer.result;
       ctx.error = answer.error;
       result = this.functionCode.response(ctx);
@@ -267,6 +273,18 @@ export class Api {
       }
       return { error: { message: error.message, type: `DynamoDB:${error.name}` } };
     }
+  }
+}
+
+/** AppSync's Lambda data source: the function's module run in this process with the request's payload. */
+async function invokeHandler(handlerDirectory, req) {
+  if (req.operation !== 'Invoke') {
+    throw new Error(`Unsupported Lambda operation ${req.operation}`);
+  }
+  try {
+    return { result: await createRequire(handlerDirectory + '/')('./index.js').handler(req.payload) };
+  } catch (error) {
+    return { error: { message: error.message, type: 'Lambda:Unhandled' } };
   }
 }
 

@@ -93,13 +93,21 @@ record ApiAuthorization(AuthProvider defaultMode, List<AuthProvider> additional,
         for (Model model : schema.models()) {
             List<AuthRule> rules = new ArrayList<>(schema.rulesOf(model));
             model.fields().values().forEach(field -> rules.addAll(field.rules()));
-            for (AuthRule rule : rules) {
-                boolean needsAuth = rule.provider() == AuthProvider.USER_POOLS || rule.provider() == AuthProvider.IAM;
-                if (needsAuth && !hasAuth || !needsAuth && !enabled().contains(rule.provider())) {
-                    throw new BackendConfigException("data.schema." + model.name() + ".authorization", "A "
-                            + rule.strategy().amplifyName() + " rule uses the " + rule.provider().amplifyName()
-                            + " provider, which the API does not have.", fixFor(rule.provider()));
-                }
+            requireModesFor("data.schema." + model.name() + ".authorization", rules, hasAuth);
+        }
+        for (CustomOperation operation : schema.operations()) {
+            requireModesFor("data.schema." + operation.kind().typeName() + "." + operation.name() + ".authorization",
+                    operation.rules(), hasAuth);
+        }
+    }
+
+    private void requireModesFor(String where, List<AuthRule> rules, boolean hasAuth) {
+        for (AuthRule rule : rules) {
+            boolean needsAuth = rule.provider() == AuthProvider.USER_POOLS || rule.provider() == AuthProvider.IAM;
+            if (needsAuth && !hasAuth || !needsAuth && !enabled().contains(rule.provider())) {
+                throw new BackendConfigException(where, "A " + rule.strategy().amplifyName() + " rule uses the "
+                        + rule.provider().amplifyName() + " provider, which the API does not have.",
+                        fixFor(rule.provider()));
             }
         }
     }

@@ -107,6 +107,8 @@ public final class DataResource extends Construct {
             });
             models.put(shape.name(), new ModelResources(shard, shape, dataApi, resolvers.get(shape.name())));
         }
+        new CustomOperationResolvers(this, dataApi).addAll(settings.schema().operations(),
+                operation -> backend.get(operation.handler().orElseThrow()));
         if (shapes.values().stream().anyMatch(shape -> shape.rules().isEmpty())) {
             Annotations.of(this).addWarningV2("gen2-backend:data-no-rules", "A model without authorization rules"
                     + " is reachable only by IAM principals granted access to the API.");

@@ -34,7 +34,31 @@ final class ModelIntrospection {
             nonModels.put(type.name(), ordered("name", type.name(), "fields", fields));
         }
         document.put("nonModels", nonModels);
+        for (CustomOperation.Kind kind : CustomOperation.Kind.values()) {
+            Map<String, Object> operations = new LinkedHashMap<>();
+            schema.operations().stream().filter(operation -> operation.kind() == kind)
+                    .forEach(operation -> operations.put(operation.name(), operation(operation)));
+            if (!operations.isEmpty()) {
+                document.put(kind == CustomOperation.Kind.QUERY ? "queries" : "mutations", operations);
+            }
+        }
         return document;
+    }
+
+    private static Map<String, Object> operation(CustomOperation operation) {
+        Map<String, Object> out = field(operation.name(), operation.returns());
+        out.remove("attributes");
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        operation.arguments().forEach((name, argument) -> {
+            Map<String, Object> described = field(name, argument);
+            described.remove("attributes");
+            if (argument.type() instanceof FieldType.CustomTypeRef ref) {
+                described.put("type", Map.of("input", ref.name() + "Input"));
+            }
+            arguments.put(name, described);
+        });
+        out.put("arguments", arguments);
+        return out;
     }
 
     private static Map<String, Object> model(ModelShape shape) {
@@ -116,7 +140,8 @@ final class ModelIntrospection {
         out.put("name", name);
         out.put("isArray", field.isArray());
         out.put("type", type(field.type()));
-        out.put("isRequired", field.isRequired());
+        // As Amplify's codegen: for a list, isRequired is about its elements and isArrayNullable about the list.
+        out.put("isRequired", field.isArray() ? field.elementRequired() : field.isRequired());
         out.put("attributes", List.of());
         if (field.isArray()) {
             out.put("isArrayNullable", !field.isRequired());

@@ -70,6 +70,17 @@ final class ResolverConfigs {
         return code(config);
     }
 
+    /** The resolver code of a custom operation: its rules, then an invocation of its function. */
+    static String customOperation(CustomOperation operation, Optional<String> identityPoolId) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("operation", "invoke");
+        config.put("typeName", operation.kind().typeName());
+        config.put("field", operation.name());
+        config.put("rules", operation.rules().stream().map(ResolverConfigs::rule).toList());
+        identityPoolId.ifPresent(id -> config.put("identityPoolId", id));
+        return code(config);
+    }
+
     private Map<String, Object> base(String operation) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("operation", operation);

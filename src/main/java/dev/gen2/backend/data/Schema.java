@@ -4,36 +4,44 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The data schema, Amplify's {@code a.schema({...})}: models, enums and custom types. Schema-level rules apply to
- * every model that has no rules of its own, as Amplify's {@code a.schema({...}).authorization(...)} does.
+ * The data schema, Amplify's {@code a.schema({...})}: models, enums, custom types, and custom queries and mutations
+ * handled by functions. Schema-level rules apply to every model that has no rules of its own, as Amplify's
+ * {@code a.schema({...}).authorization(...)} does.
  */
-public record Schema(List<Model> models, List<EnumType> enums, List<CustomType> customTypes, List<AuthRule> rules) {
+public record Schema(List<Model> models, List<EnumType> enums, List<CustomType> customTypes,
+        List<CustomOperation> operations, List<AuthRule> rules) {
 
     public Schema {
         models = List.copyOf(models);
         enums = List.copyOf(enums);
         customTypes = List.copyOf(customTypes);
+        operations = List.copyOf(operations);
         rules = List.copyOf(rules);
     }
 
     public static Schema of(Model... models) {
-        return new Schema(List.of(models), List.of(), List.of(), List.of());
+        return new Schema(List.of(models), List.of(), List.of(), List.of(), List.of());
     }
 
     public Schema models(Model... more) {
-        return new Schema(concat(models, more), enums, customTypes, rules);
+        return new Schema(concat(models, more), enums, customTypes, operations, rules);
     }
 
     public Schema enums(EnumType... more) {
-        return new Schema(models, concat(enums, more), customTypes, rules);
+        return new Schema(models, concat(enums, more), customTypes, operations, rules);
     }
 
     public Schema customTypes(CustomType... more) {
-        return new Schema(models, enums, concat(customTypes, more), rules);
+        return new Schema(models, enums, concat(customTypes, more), operations, rules);
+    }
+
+    /** Custom queries and mutations, Amplify's {@code a.query()} and {@code a.mutation()}. */
+    public Schema operations(CustomOperation... more) {
+        return new Schema(models, enums, customTypes, concat(operations, more), rules);
     }
 
     public Schema authorization(AuthRule... schemaRules) {
-        return new Schema(models, enums, customTypes, List.of(schemaRules));
+        return new Schema(models, enums, customTypes, operations, List.of(schemaRules));
     }
 
     /** The rules that govern a model: its own, or the schema's when it has none. */

@@ -46,6 +46,47 @@ final class SchemaValidator {
                 field("data.schema." + type.name() + "." + name, name, field)));
         schema.rules().forEach(rule -> rule("data.schema.authorization", rule, Optional.empty()));
         schema.models().forEach(this::model);
+        Set<String> rootFields = generatedRootFields();
+        schema.operations().forEach(operation -> operation(operation, rootFields));
+    }
+
+    /** The fields the models put on Query and Mutation, which a custom operation may not take. */
+    private Set<String> generatedRootFields() {
+        Set<String> fields = new HashSet<>();
+        ModelShape.of(schema).values().forEach(shape -> {
+            fields.add("get" + shape.name());
+            fields.add("list" + shape.pluralName());
+            List.of("create", "update", "delete").forEach(verb -> fields.add(verb + shape.name()));
+            shape.indexes().forEach(index -> index.queryField().ifPresent(fields::add));
+        });
+        return fields;
+    }
+
+    private void operation(CustomOperation operation, Set<String> rootFields) {
+        String where = "data.schema." + operation.kind().typeName() + "." + operation.name();
+        if (!GRAPHQL_NAME.matcher(operation.name()).matches()) {
+            throw new BackendConfigException(where, "'" + operation.name() + "' is not a valid field name.",
+                    "start with a letter or underscore and use only letters, digits and underscores.");
+        }
+        if (!rootFields.add(operation.name())) {
+            throw new BackendConfigException(where, "'" + operation.name() + "' is already a field of "
+                    + operation.kind().typeName() + ".", "give the operation a name no model operation or other"
+                    + " custom operation uses.");
+        }
+        operation.arguments().forEach((name, field) -> field(where + "." + name, name, field));
+        field(where + ".returns", "returns", operation.returns());
+        if (operation.handler().isEmpty()) {
+            throw new BackendConfigException(where, "A custom operation needs a handler.",
+                    "add .handler(FUNCTION) with the FunctionResource that resolves it.");
+        }
+        for (AuthRule rule : operation.rules()) {
+            rule(where + ".authorization", rule, Optional.empty());
+            if (rule.strategy() == AuthRule.Strategy.OWNER || rule.groupsField().isPresent()) {
+                throw new BackendConfigException(where + ".authorization", "Owner and dynamic group rules need a"
+                        + " record, and a custom operation has none.", "use publicApiKey, guest, authenticated,"
+                        + " groups or custom rules, or check ownership in the handler.");
+            }
+        }
     }
 
     private void typeName(String name, Set<String> seen) {

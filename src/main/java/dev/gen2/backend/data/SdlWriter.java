@@ -241,6 +241,7 @@ final class SdlWriter {
         }
         sdl.append(SCALAR_INPUTS).append('\n');
         shapes.values().forEach(this::operations);
+        schema.operations().forEach(this::customOperation);
         block("type Query", queries);
         block("type Mutation", mutations);
         block("type Subscription", subscriptions);
@@ -329,6 +330,15 @@ final class SdlWriter {
                     + ownerArguments + "): " + name + " @aws_subscribe(mutations: [\"" + Names.lowerFirst(verb)
                     + name + "\"])" + directivesAllowing(shape, Operation.LISTEN));
         }
+    }
+
+    private void customOperation(CustomOperation operation) {
+        String arguments = operation.arguments().entrySet().stream()
+                .map(entry -> entry.getKey() + ": " + inputType(entry.getValue(), entry.getValue().isRequired()))
+                .reduce((first, second) -> first + ", " + second).map(list -> "(" + list + ")").orElse("");
+        String field = operation.name() + arguments + ": " + operation.returns().graphqlType()
+                + directives(operation.rules());
+        (operation.kind() == CustomOperation.Kind.QUERY ? queries : mutations).add(field);
     }
 
     private String listArguments(ModelShape shape) {

@@ -22,6 +22,10 @@ export function request(ctx) {
     requireSome(accessTo(config.rules, caller, 'listen'));
     return { payload: null };
   }
+  if (operation === 'invoke') {
+    requireSome(accessTo(config.rules, caller, 'invoke'));
+    return { operation: 'Invoke', payload: invocationEvent(ctx, config) };
+  }
   if (operation === 'create') {
     return createRequest(ctx, config, caller);
   }
@@ -41,6 +45,9 @@ export function response(ctx) {
   if (operation === 'subscribe') {
     setSubscriptionFilter(ctx, config, caller);
     return null;
+  }
+  if (operation === 'invoke') {
+    return ctx.result;
   }
   if (operation === 'list' || operation === 'query' || operation === 'hasMany') {
     const items = (ctx.result.items || []).map((item) => redact(item, config, caller));
@@ -115,7 +122,11 @@ function groupsFor(caller, claim) {
 
 // --- What the rules allow --------------------------------------------------------------------------------------
 
+// A custom operation's rules name no operations: they allow calling it.
 function allowsOperation(rule, operation) {
+  if (operation === 'invoke') {
+    return true;
+  }
   const readParts = ['get', 'list', 'listen', 'sync', 'search'];
   return rule.operations.includes(operation) || (rule.operations.includes('read') && readParts.includes(operation));
 }
@@ -476,6 +487,22 @@ function withoutUndefined(object) {
     }
   }
   return result;
+}
+
+// --- Custom operations ----------------------------------------------------------------------------------------
+
+// The event a custom operation's function receives: AppSync's direct Lambda resolver event.
+function invocationEvent(ctx, config) {
+  return {
+    typeName: config.typeName,
+    fieldName: config.field,
+    arguments: ctx.args,
+    identity: ctx.identity,
+    source: ctx.source,
+    request: ctx.request,
+    info: ctx.info,
+    prev: ctx.prev,
+  };
 }
 
 // --- Subscriptions ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.gen2.backend.function.FunctionResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -53,8 +54,13 @@ class DataFixturesForNodeTest {
             model.put("resolvers", resolvers.get(shape.name()));
             models.put(shape.name(), model);
         }
+        List<Map<String, Object>> operations = schema.operations().stream().map(operation -> Map.<String, Object>of(
+                "typeName", operation.kind().typeName(), "fieldName", operation.name(),
+                "code", ResolverConfigs.customOperation(operation, Optional.of(IDENTITY_POOL_ID)),
+                "handler", ((FunctionResource.Factory) operation.handler().orElseThrow()).settings().entry()
+                        .toAbsolutePath().toString())).toList();
         JSON.writeValue(directory.resolve("plan.json").toFile(), Map.of("identityPoolId", IDENTITY_POOL_ID,
-                "models", models));
+                "models", models, "operations", operations));
     }
 
     private static String keyType(ModelShape shape, String key) {

@@ -146,6 +146,52 @@ class DataResourceTest {
     }
 
     @Test
+    void customOperationsInvokeTheirFunctionThroughOneLambdaDataSourcePerFunction() {
+        dataStack.resourcePropertiesCountIs("AWS::AppSync::DataSource", Map.of("Type", "AWS_LAMBDA"), 1);
+        dataStack.hasResourceProperties("AWS::AppSync::DataSource", Map.of("Type", "AWS_LAMBDA",
+                "LambdaConfig", Map.of("LambdaFunctionArn", Match.anyValue())));
+        dataStack.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Action", "lambda:InvokeFunction")))))));
+        assertThat(resolverCode(dataStack, "Query", "echo")).contains("\"operation\":\"invoke\"",
+                "\"allow\":\"public\"", "\"provider\":\"apiKey\"");
+        assertThat(resolverCode(dataStack, "Mutation", "rate")).contains("\"groups\":[\"ADMINS\"]");
+        assertThat(data.graphqlSchema()).contains(
+                "echo(message: String!): String @aws_iam @aws_api_key @aws_cognito_user_pools",
+                "rate(postId: ID!, stars: Int!): Rating @aws_iam @aws_cognito_user_pools");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theModelIntrospectionDescribesModelsEnumsCustomTypesAndOperations() {
+        Map<String, Object> introspection = data.modelIntrospection();
+        assertThat(introspection.get("version")).isEqualTo(1);
+        Map<String, Object> post = (Map<String, Object>) ((Map<String, Object>) introspection.get("models"))
+                .get("Post");
+        Map<String, Object> fields = (Map<String, Object>) post.get("fields");
+        assertThat(fields.get("comments")).isEqualTo(Map.of("name", "comments", "isArray", true,
+                "type", Map.of("model", "Comment"), "isRequired", false, "attributes", List.of(),
+                "isArrayNullable", true, "association", Map.of("connectionType", "HAS_MANY",
+                        "associatedWith", List.of("postId"))));
+        assertThat(fields.get("tags")).as("[String!]: elements required, the list nullable").isEqualTo(Map.of(
+                "name", "tags", "isArray", true, "type", "String", "isRequired", true, "attributes", List.of(),
+                "isArrayNullable", true));
+        assertThat(fields.get("location")).isEqualTo(Map.of("name", "location", "isArray", false,
+                "type", Map.of("nonModel", "Location"), "isRequired", false, "attributes", List.of()));
+        assertThat((List<Object>) post.get("attributes")).contains(Map.of("type", "model", "properties", Map.of()));
+        Map<String, Object> profile = (Map<String, Object>) ((Map<String, Object>) introspection.get("models"))
+                .get("Profile");
+        assertThat(profile.get("primaryKeyInfo")).isEqualTo(Map.of("isCustomPrimaryKey", true,
+                "primaryKeyFieldName", "tenant", "sortKeyFieldNames", List.of("slug")));
+        assertThat(introspection.get("enums")).isEqualTo(Map.of("Status", Map.of("name", "Status",
+                "values", List.of("OPEN", "DONE"))));
+        assertThat(((Map<String, Object>) introspection.get("queries")).get("echo")).isEqualTo(Map.of(
+                "name", "echo", "isArray", false, "type", "String", "isRequired", false,
+                "arguments", Map.of("message", Map.of("name", "message", "isArray", false, "type", "String",
+                        "isRequired", true))));
+        assertThat((Map<String, Object>) introspection.get("mutations")).containsKey("rate");
+    }
+
+    @Test
     void theOutputsCarryAmplifysGraphqlKeys() {
         Map<String, Map<String, Object>> outputs = root.findOutputs("*");
         assertThat(outputs).containsKeys("awsAppsyncApiId", "awsAppsyncApiEndpoint", "awsAppsyncApiKey",

@@ -84,7 +84,7 @@ class DataScaleTest {
             models.add(Model.named("Spoke" + i).field("hubId", Field.id()).belongsTo("hub", "Hub", "hubId")
                     .authorization(AuthRule.owner()));
         }
-        Schema schema = new Schema(models, List.of(), List.of(), List.of());
+        Schema schema = new Schema(models, List.of(), List.of(), List.of(), List.of());
         assertConfigError(() -> synthesize(schema), "data.schema", "share a stack that would hold");
     }
 

@@ -1,12 +1,18 @@
 package dev.gen2.backend.data;
 
 import dev.gen2.backend.auth.AuthResource;
+import dev.gen2.backend.function.FunctionResource;
 
 /** Schemas and backends the data tests share. */
 final class DataSchemas {
     static final AuthResource.Factory AUTH = AuthResource.define(auth -> auth.loginWithEmail().groups("ADMINS"));
+    static final FunctionResource.Factory ECHO = FunctionResource.define(fn -> fn.name("echo")
+            .entry("src/test/resources/functions/echo"));
 
-    /** Every field type, an enum, a custom type, a custom identifier, an index, relationships and every rule. */
+    /**
+     * Every field type, an enum, custom types, a custom identifier, an index, relationships, every rule, and a custom
+     * query and mutation handled by a function.
+     */
     static final Schema BLOG = Schema.of(
             Model.named("Todo")
                     .field("content", Field.string())
@@ -48,7 +54,15 @@ final class DataSchemas {
                     .authorization(AuthRule.authenticated(AuthProvider.IAM), AuthRule.guest().to(Operation.READ)))
             .enums(EnumType.of("Status", "OPEN", "DONE"))
             .customTypes(CustomType.named("Location").field("lat", Field.floatType().required())
-                    .field("lng", Field.floatType().required()));
+                    .field("lng", Field.floatType().required()),
+                    CustomType.named("Rating").field("postId", Field.id()).field("stars", Field.integer()))
+            .operations(
+                    CustomOperation.query("echo").argument("message", Field.string().required())
+                            .returns(Field.string()).handler(ECHO)
+                            .authorization(AuthRule.authenticated(), AuthRule.publicApiKey()),
+                    CustomOperation.mutation("rate").argument("postId", Field.id().required())
+                            .argument("stars", Field.integer().required()).returns(Field.customType("Rating"))
+                            .handler(ECHO).authorization(AuthRule.groups("ADMINS")));
 
     static final DataResource.Factory BLOG_DATA = DataResource.define(data -> data.schema(BLOG)
             .authorizationModes(AuthorizationModes.defaults().defaultMode(AuthProvider.USER_POOLS)

@@ -79,7 +79,17 @@ class DataValidationTest {
                                 .authorization(AuthRule.ownerDefinedIn("author")))),
                 bad("data.schema.Todo.authorization", "The rule's field 'editors' is a String; it must be a list"
                         + " of strings.", Schema.of(TODO.field("editors", Field.string())
-                        .authorization(AuthRule.ownersDefinedIn("editors")))));
+                        .authorization(AuthRule.ownersDefinedIn("editors")))),
+                bad("data.schema.Query.echo", "A custom operation needs a handler.",
+                        Schema.of(TODO).operations(CustomOperation.query("echo"))),
+                bad("data.schema.Query.getTodo", "'getTodo' is already a field of Query.",
+                        Schema.of(TODO).operations(CustomOperation.query("getTodo").handler(DataSchemas.ECHO))),
+                bad("data.schema.Mutation.like.authorization", "Owner and dynamic group rules need a record, and a"
+                        + " custom operation has none.", Schema.of(TODO).operations(CustomOperation.mutation("like")
+                        .handler(DataSchemas.ECHO).authorization(AuthRule.owner()))),
+                bad("data.schema.Query.echo.returns", "The field refers to the custom type 'Missing', which the"
+                        + " schema does not define.", Schema.of(TODO).operations(CustomOperation.query("echo")
+                        .returns(Field.customType("Missing")).handler(DataSchemas.ECHO))));
     }
 
     private static Arguments bad(String where, String problem, Schema schema) {

@@ -32,6 +32,6 @@ final class LargeSchemas {
                     .belongsTo("parent", "Parent" + pair, "parentId")
                     .authorization(AuthRule.owner(), AuthRule.groups("ADMINS").to(Operation.READ)));
         }
-        return new Schema(all, List.of(), List.of(), List.of());
+        return new Schema(all, List.of(), List.of(), List.of(), List.of());
     }
 }

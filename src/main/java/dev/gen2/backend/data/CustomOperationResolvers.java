@@ -1,0 +1,79 @@
+package dev.gen2.backend.data;
+
+import dev.gen2.backend.FunctionProvider;
+import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awscdk.services.appsync.CfnDataSource;
+import software.amazon.awscdk.services.appsync.CfnFunctionConfiguration;
+import software.amazon.awscdk.services.appsync.CfnResolver;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.s3.assets.Asset;
+import software.constructs.Construct;
+
+/**
+ * The resolvers of the custom queries and mutations: per handler function, a Lambda data source (with a role that
+ * may invoke it) and an APPSYNC_JS function that checks the operation's rules and invokes it; per operation, a
+ * pipeline resolver carrying the operation's configuration.
+ */
+final class CustomOperationResolvers {
+    private final Construct scope;
+    private final DataApi api;
+    private final Map<IFunction, CfnFunctionConfiguration> functions = new IdentityHashMap<>();
+
+    CustomOperationResolvers(Construct scope, DataApi api) {
+        this.scope = scope;
+        this.api = api;
+    }
+
+    /** Adds the resolvers of every custom operation, each handled by the function {@code handlerOf} builds. */
+    void addAll(List<CustomOperation> operations, Function<CustomOperation, FunctionProvider> handlerOf) {
+        for (CustomOperation operation : operations) {
+            CfnFunctionConfiguration function = functionFor(handlerOf.apply(operation).lambda(), operation.name());
+            CfnResolver.Builder.create(scope, operation.kind().typeName() + Names.capitalize(operation.name())
+                            + "Resolver")
+                    .apiId(api.apiId())
+                    .typeName(operation.kind().typeName())
+                    .fieldName(operation.name())
+                    .kind("PIPELINE")
+                    .pipelineConfig(CfnResolver.PipelineConfigProperty.builder()
+                            .functions(List.of(function.getAttrFunctionId())).build())
+                    .runtime(CfnResolver.AppSyncRuntimeProperty.builder().name(ModelResources.RUNTIME)
+                            .runtimeVersion(ModelResources.RUNTIME_VERSION).build())
+                    .code(ResolverConfigs.customOperation(operation, api.identityPoolId()))
+                    .build();
+        }
+    }
+
+    private CfnFunctionConfiguration functionFor(IFunction handler, String firstOperation) {
+        return functions.computeIfAbsent(handler, lambda -> {
+            String id = Names.capitalize(firstOperation) + "Handler";
+            Role role = Role.Builder.create(scope, id + "Role")
+                    .assumedBy(new ServicePrincipal("appsync.amazonaws.com")).build();
+            lambda.grantInvoke(role);
+            CfnDataSource dataSource = CfnDataSource.Builder.create(scope, id + "DataSource")
+                    .apiId(api.apiId())
+                    .name(id + "LambdaDataSource")
+                    .type("AWS_LAMBDA")
+                    .serviceRoleArn(role.getRoleArn())
+                    .lambdaConfig(CfnDataSource.LambdaConfigProperty.builder()
+                            .lambdaFunctionArn(lambda.getFunctionArn()).build())
+                    .build();
+            dataSource.getNode().addDependency(role.getNode().findChild("DefaultPolicy"));
+            Path code = api.resolverCodePath();
+            Asset asset = Asset.Builder.create(scope, id + "Code").path(code.toString()).build();
+            return CfnFunctionConfiguration.Builder.create(scope, id + "Function")
+                    .apiId(api.apiId())
+                    .name(id)
+                    .dataSourceName(dataSource.getAttrName())
+                    .runtime(CfnFunctionConfiguration.AppSyncRuntimeProperty.builder().name(ModelResources.RUNTIME)
+                            .runtimeVersion(ModelResources.RUNTIME_VERSION).build())
+                    .codeS3Location(asset.getS3ObjectUrl())
+                    .build();
+        });
+    }
+}
