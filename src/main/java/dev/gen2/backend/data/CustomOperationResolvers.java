@@ -1,18 +1,15 @@
 package dev.gen2.backend.data;
 
 import dev.gen2.backend.FunctionProvider;
-import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awscdk.services.appsync.CfnDataSource;
 import software.amazon.awscdk.services.appsync.CfnFunctionConfiguration;
-import software.amazon.awscdk.services.appsync.CfnResolver;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.IFunction;
-import software.amazon.awscdk.services.s3.assets.Asset;
 import software.constructs.Construct;
 
 /**
@@ -34,18 +31,8 @@ final class CustomOperationResolvers {
     void addAll(List<CustomOperation> operations, Function<CustomOperation, FunctionProvider> handlerOf) {
         for (CustomOperation operation : operations) {
             CfnFunctionConfiguration function = functionFor(handlerOf.apply(operation).lambda(), operation.name());
-            CfnResolver.Builder.create(scope, operation.kind().typeName() + Names.capitalize(operation.name())
-                            + "Resolver")
-                    .apiId(api.apiId())
-                    .typeName(operation.kind().typeName())
-                    .fieldName(operation.name())
-                    .kind("PIPELINE")
-                    .pipelineConfig(CfnResolver.PipelineConfigProperty.builder()
-                            .functions(List.of(function.getAttrFunctionId())).build())
-                    .runtime(CfnResolver.AppSyncRuntimeProperty.builder().name(ModelResources.RUNTIME)
-                            .runtimeVersion(ModelResources.RUNTIME_VERSION).build())
-                    .code(ResolverConfigs.customOperation(operation, api.identityPoolId()))
-                    .build();
+            AppSyncJs.resolver(scope, api.apiId(), operation.kind().typeName(), operation.name(),
+                    ResolverConfigs.customOperation(operation, api.identityPoolId()), function.getAttrFunctionId());
         }
     }
 
@@ -63,17 +50,9 @@ final class CustomOperationResolvers {
                     .lambdaConfig(CfnDataSource.LambdaConfigProperty.builder()
                             .lambdaFunctionArn(lambda.getFunctionArn()).build())
                     .build();
-            dataSource.getNode().addDependency(role.getNode().findChild("DefaultPolicy"));
-            Path code = api.resolverCodePath();
-            Asset asset = Asset.Builder.create(scope, id + "Code").path(code.toString()).build();
-            return CfnFunctionConfiguration.Builder.create(scope, id + "Function")
-                    .apiId(api.apiId())
-                    .name(id)
-                    .dataSourceName(dataSource.getAttrName())
-                    .runtime(CfnFunctionConfiguration.AppSyncRuntimeProperty.builder().name(ModelResources.RUNTIME)
-                            .runtimeVersion(ModelResources.RUNTIME_VERSION).build())
-                    .codeS3Location(asset.getS3ObjectUrl())
-                    .build();
+            AppSyncJs.afterPolicies(dataSource, role);
+            return AppSyncJs.function(scope, id + "Function", api.apiId(), api.resolverCodePath(), id,
+                    dataSource.getAttrName());
         });
     }
 }

@@ -92,9 +92,10 @@ public final class DataResource extends Construct {
         this.introspectionAsset = asset("ModelIntrospectionAsset", "modelIntrospectionSchema.json",
                 json(modelIntrospection));
         auth.ifPresent(this::grantIdentityPoolRoles);
+        Path resolverCode = BundledAsset.directory(DataResource.class, List.of("model-resolver.js"))
+                .resolve("model-resolver.js");
         DataApi dataApi = new DataApi(api.getAttrApiId(), auth.map(BackendAuth::identityPoolId),
-                subscriptionFunction().getAttrFunctionId(),
-                BundledAsset.directory(DataResource.class, List.of("model-resolver.js")).resolve("model-resolver.js"),
+                subscriptionFunction(resolverCode).getAttrFunctionId(), resolverCode,
                 backend.backendId().type() == DeploymentType.SANDBOX, environmentName(backend));
         Map<String, List<PlannedResolver>> resolvers = ResolverPlan.of(shapes, dataApi.identityPoolId());
         requireShardsWithinLimit(resolvers);
@@ -194,19 +195,11 @@ public final class DataResource extends Construct {
         return backend.backendId().type() == DeploymentType.SANDBOX ? "NONE" : backend.backendId().name();
     }
 
-    private CfnFunctionConfiguration subscriptionFunction() {
+    private CfnFunctionConfiguration subscriptionFunction(Path resolverCode) {
         CfnDataSource none = CfnDataSource.Builder.create(this, "NoneDataSource").apiId(api.getAttrApiId())
                 .name("NONE_DS").type("NONE").build();
-        Asset code = Asset.Builder.create(this, "ResolverCode").path(BundledAsset.directory(DataResource.class,
-                List.of("model-resolver.js")).resolve("model-resolver.js").toString()).build();
-        return CfnFunctionConfiguration.Builder.create(this, "SubscriptionFunction")
-                .apiId(api.getAttrApiId())
-                .name("SubscriptionAuthorization")
-                .dataSourceName(none.getAttrName())
-                .runtime(CfnFunctionConfiguration.AppSyncRuntimeProperty.builder().name(ModelResources.RUNTIME)
-                        .runtimeVersion(ModelResources.RUNTIME_VERSION).build())
-                .codeS3Location(code.getS3ObjectUrl())
-                .build();
+        return AppSyncJs.function(this, "SubscriptionFunction", api.getAttrApiId(), resolverCode,
+                "SubscriptionAuthorization", none.getAttrName());
     }
 
     /** Lets the identity pool's roles call the API; the resolvers then apply the guest and authenticated rules. */

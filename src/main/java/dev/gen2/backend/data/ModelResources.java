@@ -4,12 +4,10 @@ import dev.gen2.backend.data.ModelShape.IndexShape;
 import dev.gen2.backend.data.ModelShape.ShapeField;
 import dev.gen2.backend.data.ResolverPlan.PlannedResolver;
 import java.util.List;
-import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.appsync.CfnDataSource;
 import software.amazon.awscdk.services.appsync.CfnFunctionConfiguration;
-import software.amazon.awscdk.services.appsync.CfnResolver;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
@@ -19,7 +17,6 @@ import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.s3.assets.Asset;
 import software.constructs.Construct;
 
 /**
@@ -30,8 +27,6 @@ import software.constructs.Construct;
  * of CDK classes during synthesis, which hundreds of models would make slow and deep.
  */
 final class ModelResources {
-    static final String RUNTIME = "APPSYNC_JS";
-    static final String RUNTIME_VERSION = "1.0.0";
     /** The table, the data source's role and its policy, the data source and the function. */
     private static final int RESOURCES_BESIDES_RESOLVERS = 5;
 
@@ -56,20 +51,12 @@ final class ModelResources {
                 .dynamoDbConfig(CfnDataSource.DynamoDBConfigProperty.builder()
                         .tableName(table.getTableName()).awsRegion(shardStack.getRegion()).build())
                 .build();
-        // AppSync checks the role's access when the data source is made, so the role's policy must exist by then.
-        dataSource.addResourceDependency((CfnResource) role.getNode().findChild("DefaultPolicy").getNode().getDefaultChild());
-        Asset code = Asset.Builder.create(scope, "ResolverCode").path(api.resolverCodePath().toString()).build();
-        CfnFunctionConfiguration operations = CfnFunctionConfiguration.Builder.create(scope, "Operations")
-                .apiId(api.apiId())
-                .name(shape.name() + "Operations")
-                .dataSourceName(dataSource.getAttrName())
-                .runtime(CfnFunctionConfiguration.AppSyncRuntimeProperty.builder().name(RUNTIME)
-                        .runtimeVersion(RUNTIME_VERSION).build())
-                .codeS3Location(code.getS3ObjectUrl())
-                .build();
+        AppSyncJs.afterPolicies(dataSource, role);
+        CfnFunctionConfiguration operations = AppSyncJs.function(scope, "Operations", api.apiId(),
+                api.resolverCodePath(), shape.name() + "Operations", dataSource.getAttrName());
         for (PlannedResolver resolver : resolvers) {
-            resolver(resolver.typeName(), resolver.fieldName(), resolver.code(), resolver.subscription()
-                    ? api.subscriptionFunctionId() : operations.getAttrFunctionId());
+            AppSyncJs.resolver(scope, api.apiId(), resolver.typeName(), resolver.fieldName(), resolver.code(),
+                    resolver.subscription() ? api.subscriptionFunctionId() : operations.getAttrFunctionId());
         }
     }
 
@@ -112,19 +99,6 @@ final class ModelResources {
         FieldType type = shape.field(fieldName).map(ShapeField::field).map(Field::type).orElse(Scalar.STRING);
         boolean number = type instanceof Scalar scalar && scalar.keyAttributeType().equals("N");
         return Attribute.builder().name(fieldName).type(number ? AttributeType.NUMBER : AttributeType.STRING)
-                .build();
-    }
-
-    private void resolver(String typeName, String fieldName, String code, String functionId) {
-        CfnResolver.Builder.create(scope, typeName + Names.capitalize(fieldName) + "Resolver")
-                .apiId(api.apiId())
-                .typeName(typeName)
-                .fieldName(fieldName)
-                .kind("PIPELINE")
-                .pipelineConfig(CfnResolver.PipelineConfigProperty.builder().functions(List.of(functionId)).build())
-                .runtime(CfnResolver.AppSyncRuntimeProperty.builder().name(RUNTIME).runtimeVersion(RUNTIME_VERSION)
-                        .build())
-                .code(code)
                 .build();
     }
 }
