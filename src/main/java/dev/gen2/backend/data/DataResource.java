@@ -173,6 +173,11 @@ public final class DataResource extends Construct {
         return modelIntrospection;
     }
 
+    /** The model introspection document's asset, uploaded with the deploy. */
+    Asset modelIntrospectionAsset() {
+        return introspectionAsset;
+    }
+
     /** The S3 location of the model introspection document once deployed: {@code s3://bucket/key}. */
     public String modelIntrospectionS3Uri() {
         return introspectionAsset.getS3ObjectUrl();
@@ -263,6 +268,7 @@ public final class DataResource extends Construct {
                     .principal(new ServicePrincipal("appsync.amazonaws.com").getService())
                     .sourceArn(data.cfnGraphqlApi().getAttrArn())
                     .build());
+            DataAccessGrants.grant(backend, data, settings.name(), settings.functionAccess());
             data.recordOutputs(backend);
             return data;
         }

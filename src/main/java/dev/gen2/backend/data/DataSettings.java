@@ -1,5 +1,9 @@
 package dev.gen2.backend.data;
 
+import dev.gen2.backend.FunctionProvider;
+import dev.gen2.backend.ResourceFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,8 +12,10 @@ import java.util.Objects;
  * @param name the API's name and construct id; Amplify's default is {@code amplifyData}
  * @param schema the schema
  * @param authorizationModes the authorization modes; Amplify's defaults when none are set
+ * @param functionAccess the functions granted access to the API
  */
-public record DataSettings(String name, Schema schema, AuthorizationModes authorizationModes) {
+public record DataSettings(String name, Schema schema, AuthorizationModes authorizationModes,
+        List<FunctionAccess> functionAccess) {
     public static final String DEFAULT_NAME = "amplifyData";
 
     public static Builder builder() {
@@ -21,6 +27,7 @@ public record DataSettings(String name, Schema schema, AuthorizationModes author
         private String name = DEFAULT_NAME;
         private Schema schema = Schema.of();
         private AuthorizationModes authorizationModes = AuthorizationModes.defaults();
+        private final List<FunctionAccess> functionAccess = new ArrayList<>();
 
         public Builder name(String apiName) {
             this.name = Objects.requireNonNull(apiName, "name");
@@ -37,8 +44,14 @@ public record DataSettings(String name, Schema schema, AuthorizationModes author
             return this;
         }
 
+        /** Grants a function access to the API, Amplify's {@code allow.resource(fn).to([...])}. */
+        public Builder access(ResourceFactory<? extends FunctionProvider> function, DataAccess... actions) {
+            functionAccess.add(FunctionAccess.of(function, actions));
+            return this;
+        }
+
         public DataSettings build() {
-            return new DataSettings(name, schema, authorizationModes);
+            return new DataSettings(name, schema, authorizationModes, List.copyOf(functionAccess));
         }
     }
 }
