@@ -209,3 +209,43 @@ test('custom operations: their rules decide, then their function answers with th
   assert.deepEqual(rating, { postId: 'p1', stars: 5 });
   await fails(`mutation { rate(postId: "p1", stars: 1) { postId } }`, {}, alice, 'Unauthorized');
 });
+
+test('a has-one relationship reads the one related record through its index', async () => {
+  const writer = callers.user('wanda');
+  const author = (await ok(`mutation { createAuthor(input: {name: "Wanda"}) { id account } }`, {}, writer)).createAuthor;
+  assert.equal(author.account, 'sub-wanda::wanda');
+  await ok(`mutation($authorId: ID!) { createBio(input: {authorId: $authorId, text: "Writes tests"}) { id } }`, { authorId: author.id }, writer);
+  const read = (await ok(`query($id: ID!) { getAuthor(id: $id) { name bio { text author { name } } } }`, { id: author.id }, bob)).getAuthor;
+  assert.deepEqual(read, { name: 'Wanda', bio: { text: 'Writes tests', author: { name: 'Wanda' } } });
+  await fails(`mutation($id: ID!) { updateAuthor(input: {id: $id, name: "Bob"}) { id } }`, { id: author.id }, bob,
+    'DynamoDB:ConditionalCheckFailedException');
+});
+
+test('a many-to-many relationship goes through its join model from either side', async () => {
+  const post = (await ok(`mutation { createPost(input: {title: "tagged"}) { id } }`, {}, callers.iamRole())).createPost;
+  const tags = [];
+  for (const label of ['java', 'cdk']) {
+    tags.push((await ok(`mutation($label: String!) { createTag(input: {label: $label}) { id } }`, { label }, alice)).createTag);
+  }
+  for (const tag of tags) {
+    await ok(`mutation($postId: ID!, $tagId: ID!) { createPostTag(input: {postId: $postId, tagId: $tagId}) { id } }`,
+      { postId: post.id, tagId: tag.id }, alice);
+  }
+  const labels = (await ok(`query($id: ID!) { getPost(id: $id) { postTags { items { tag { label } } } } }`, { id: post.id }, alice))
+    .getPost.postTags.items.map((item) => item.tag.label).sort();
+  assert.deepEqual(labels, ['cdk', 'java']);
+  const titles = (await ok(`query($id: ID!) { getTag(id: $id) { postTags { items { post { title } } } } }`, { id: tags[0].id }, alice))
+    .getTag.postTags.items.map((item) => item.post.title);
+  assert.deepEqual(titles, ['tagged']);
+});
+
+test('a custom rule: whoever the Lambda authorizer lets in may write; the API key only reads', async () => {
+  const authorized = await new Api('authorized', moto.endpoint, 'authorized-').start(AUTH_TYPES.lambda);
+  const created = await authorized.run(`mutation { createNote(input: {text: "from the authorizer"}) { id text } }`, {},
+    callers.lambda({ tenant: 'acme' }));
+  assert.equal(created.errors, undefined, JSON.stringify(created.errors));
+  const listed = await authorized.run(`query { listNotes { items { text } } }`, {}, callers.apiKey());
+  assert.deepEqual(listed.data.listNotes.items.map((note) => note.text), ['from the authorizer']);
+  const refused = await authorized.run(`mutation { createNote(input: {text: "spam"}) { id } }`, {}, callers.apiKey());
+  assert.equal(refused.errors[0].errorType, 'Unauthorized');
+});

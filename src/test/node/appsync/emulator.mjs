@@ -86,6 +86,7 @@ export const callers = {
     authType: AUTH_TYPES.iam,
     identity: { cognitoIdentityPoolId: identityPoolId, cognitoIdentityAuthType: 'authenticated', cognitoIdentityId: 'us-east-1:user' },
   }),
+  lambda: (resolverContext = {}) => ({ authType: AUTH_TYPES.lambda, identity: { resolverContext } }),
   iamRole: () => ({
     authType: AUTH_TYPES.iam,
     identity: { userArn: 'arn:aws:sts::123456789012:assumed-role/function-role/report', accountId: '123456789012' },

@@ -29,6 +29,12 @@ class DataFixturesForNodeTest {
     }
 
     @Test
+    void writesTheAuthorizerSchema() throws Exception {
+        write("authorized", DataSchemas.AUTHORIZED);
+        assertThat(DIRECTORY.resolve("authorized/schema.graphql")).content().contains("@aws_lambda");
+    }
+
+    @Test
     void writesTheSampleSchema() throws Exception {
         write("sample", amplify.data.DataConfig.SCHEMA);
         assertThat(DIRECTORY.resolve("sample/schema.graphql")).exists();

@@ -18,8 +18,7 @@ class DataModesAndAccessTest {
             .entry("src/test/resources/functions/hello"));
     private static final FunctionResource.Factory WORKER = FunctionResource.define(fn -> fn.name("worker")
             .entry("src/test/resources/functions/hello"));
-    private static final Schema NOTES = Schema.of(Model.named("Note").field("text", Field.string())
-            .authorization(AuthRule.custom(), AuthRule.publicApiKey().to(Operation.READ)));
+    private static final Schema NOTES = DataSchemas.AUTHORIZED;
 
     @Test
     void withoutAuthAndWithNothingConfiguredTheApiKeyIsTheDefaultForSevenDays() {

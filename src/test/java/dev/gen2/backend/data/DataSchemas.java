@@ -10,8 +10,8 @@ final class DataSchemas {
             .entry("src/test/resources/functions/echo"));
 
     /**
-     * Every field type, an enum, custom types, a custom identifier, an index, relationships, every rule, and a custom
-     * query and mutation handled by a function.
+     * Every field type, an enum, custom types, a custom identifier, an index, has-many, has-one, belongs-to and a
+     * many-to-many join model, every rule, and a custom query and mutation handled by a function.
      */
     static final Schema BLOG = Schema.of(
             Model.named("Todo")
@@ -38,6 +38,7 @@ final class DataSchemas {
                     .field("editors", Field.string().array())
                     .field("secret", Field.string().authorization(AuthRule.ownersDefinedIn("editors")))
                     .hasMany("comments", "Comment", "postId")
+                    .hasMany("postTags", "PostTag", "postId")
                     .authorization(AuthRule.publicApiKey().to(Operation.READ), AuthRule.guest().to(Operation.READ),
                             AuthRule.ownersDefinedIn("editors"), AuthRule.authenticated().to(Operation.READ)),
             Model.named("Comment")
@@ -46,6 +47,25 @@ final class DataSchemas {
                     .belongsTo("post", "Post", "postId")
                     .authorization(AuthRule.publicApiKey().to(Operation.READ), AuthRule.owner(),
                             AuthRule.groupDefinedIn("team")),
+            Model.named("Tag")
+                    .field("label", Field.string().required())
+                    .hasMany("postTags", "PostTag", "tagId")
+                    .authorization(AuthRule.authenticated()),
+            Model.named("PostTag")
+                    .field("postId", Field.id().required())
+                    .field("tagId", Field.id().required())
+                    .belongsTo("post", "Post", "postId")
+                    .belongsTo("tag", "Tag", "tagId")
+                    .authorization(AuthRule.authenticated()),
+            Model.named("Author")
+                    .field("name", Field.string())
+                    .hasOne("bio", "Bio", "authorId")
+                    .authorization(AuthRule.ownerDefinedIn("account"), AuthRule.authenticated().to(Operation.READ)),
+            Model.named("Bio")
+                    .field("authorId", Field.id())
+                    .field("text", Field.string())
+                    .belongsTo("author", "Author", "authorId")
+                    .authorization(AuthRule.authenticated()),
             Model.named("Profile")
                     .field("tenant", Field.string().required())
                     .field("slug", Field.string().required())
@@ -63,6 +83,10 @@ final class DataSchemas {
                     CustomOperation.mutation("rate").argument("postId", Field.id().required())
                             .argument("stars", Field.integer().required()).returns(Field.customType("Rating"))
                             .handler(ECHO).authorization(AuthRule.groups("ADMINS")));
+
+    /** A model whose only rules are the Lambda authorizer's and the API key's. */
+    static final Schema AUTHORIZED = Schema.of(Model.named("Note").field("text", Field.string())
+            .authorization(AuthRule.custom(), AuthRule.publicApiKey().to(Operation.READ)));
 
     static final DataResource.Factory BLOG_DATA = DataResource.define(data -> data.schema(BLOG)
             .authorizationModes(AuthorizationModes.defaults().defaultMode(AuthProvider.USER_POOLS)
