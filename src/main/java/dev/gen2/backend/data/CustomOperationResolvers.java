@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awscdk.services.appsync.CfnDataSource;
 import software.amazon.awscdk.services.appsync.CfnFunctionConfiguration;
+import software.amazon.awscdk.services.appsync.CfnGraphQLSchema;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -15,16 +16,18 @@ import software.constructs.Construct;
 /**
  * The resolvers of the custom queries and mutations: per handler function, a Lambda data source (with a role that
  * may invoke it) and an APPSYNC_JS function that checks the operation's rules and invokes it; per operation, a
- * pipeline resolver carrying the operation's configuration.
+ * pipeline resolver carrying the operation's configuration, created after the schema that declares its field.
  */
 final class CustomOperationResolvers {
     private final Construct scope;
     private final DataApi api;
+    private final CfnGraphQLSchema schema;
     private final Map<IFunction, CfnFunctionConfiguration> functions = new IdentityHashMap<>();
 
-    CustomOperationResolvers(Construct scope, DataApi api) {
+    CustomOperationResolvers(Construct scope, DataApi api, CfnGraphQLSchema schema) {
         this.scope = scope;
         this.api = api;
+        this.schema = schema;
     }
 
     /** Adds the resolvers of every custom operation, each handled by the function {@code handlerOf} builds. */
@@ -32,7 +35,8 @@ final class CustomOperationResolvers {
         for (CustomOperation operation : operations) {
             CfnFunctionConfiguration function = functionFor(handlerOf.apply(operation).lambda(), operation.name());
             AppSyncJs.resolver(scope, api.apiId(), operation.kind().typeName(), operation.name(),
-                    ResolverConfigs.customOperation(operation, api.identityPoolId()), function.getAttrFunctionId());
+                    ResolverConfigs.customOperation(operation, api.identityPoolId()), function.getAttrFunctionId())
+                    .addResourceDependency(schema);
         }
     }
 

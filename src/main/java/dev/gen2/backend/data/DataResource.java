@@ -64,7 +64,6 @@ public final class DataResource extends Construct {
     private static final String STACK_TYPE = "api-AppSync";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DataSettings settings;
     private final ApiAuthorization authorization;
     private final String sdl;
     private final Map<String, Object> modelIntrospection;
@@ -76,7 +75,6 @@ public final class DataResource extends Construct {
     private DataResource(Construct scope, DataSettings settings, ApiAuthorization authorization,
             Optional<BackendAuth> auth, Optional<FunctionProvider> authorizer, BackendContext backend) {
         super(scope, settings.name());
-        this.settings = settings;
         this.authorization = authorization;
         Map<String, ModelShape> shapes = ModelShape.of(settings.schema());
         this.sdl = SdlWriter.write(settings.schema(), shapes);
@@ -97,6 +95,20 @@ public final class DataResource extends Construct {
         DataApi dataApi = new DataApi(api.getAttrApiId(), auth.map(BackendAuth::identityPoolId),
                 subscriptionFunction(resolverCode).getAttrFunctionId(), resolverCode,
                 backend.backendId().type() == DeploymentType.SANDBOX, environmentName(backend));
+        placeModels(shapes, dataApi, schema);
+        new CustomOperationResolvers(this, dataApi, schema).addAll(settings.schema().operations(),
+                operation -> backend.get(operation.handler().orElseThrow()));
+        if (shapes.values().stream().anyMatch(shape -> shape.rules().isEmpty())) {
+            Annotations.of(this).addWarningV2("gen2-backend:data-no-rules", "A model without authorization rules"
+                    + " is reachable only by IAM principals granted access to the API.");
+        }
+    }
+
+    /**
+     * Builds each model's resources in its shard stack. A shard is made with its first model and created after the
+     * schema, whose fields its resolvers attach to.
+     */
+    private void placeModels(Map<String, ModelShape> shapes, DataApi dataApi, CfnGraphQLSchema schema) {
         Map<String, List<PlannedResolver>> resolvers = ResolverPlan.of(shapes, dataApi.identityPoolId());
         requireShardsWithinLimit(resolvers);
         Map<Integer, NestedStack> shards = new LinkedHashMap<>();
@@ -107,12 +119,6 @@ public final class DataResource extends Construct {
                 return stack;
             });
             models.put(shape.name(), new ModelResources(shard, shape, dataApi, resolvers.get(shape.name())));
-        }
-        new CustomOperationResolvers(this, dataApi).addAll(settings.schema().operations(),
-                operation -> backend.get(operation.handler().orElseThrow()));
-        if (shapes.values().stream().anyMatch(shape -> shape.rules().isEmpty())) {
-            Annotations.of(this).addWarningV2("gen2-backend:data-no-rules", "A model without authorization rules"
-                    + " is reachable only by IAM principals granted access to the API.");
         }
     }
 

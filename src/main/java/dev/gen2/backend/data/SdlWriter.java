@@ -302,7 +302,7 @@ final class SdlWriter {
 
     private void operations(ModelShape shape) {
         String name = shape.name();
-        filterInput(shape, "Model" + name + "FilterInput", ModelShapeFilters::filterInput, true);
+        filterInput(shape, "Model" + name + "FilterInput", FilterInputs::filterInput, true);
         List<String> keyArguments = shape.keys().stream()
                 .map(key -> key + ": " + shape.field(key).orElseThrow().field().type().graphqlName() + "!").toList();
         queries.add("get" + name + "(" + String.join(", ", keyArguments) + "): " + name
@@ -313,7 +313,7 @@ final class SdlWriter {
             index.queryField().ifPresent(queryField -> queries.add(queryField + "(" + indexArguments(shape, index)
                     + "): Model" + name + "Connection" + directivesAllowing(shape, Operation.LIST)));
         }
-        filterInput(shape, "Model" + name + "ConditionInput", ModelShapeFilters::filterInput, false);
+        filterInput(shape, "Model" + name + "ConditionInput", FilterInputs::filterInput, false);
         block("input Create" + name + "Input", writeInput(shape, true));
         block("input Update" + name + "Input", writeInput(shape, false));
         block("input Delete" + name + "Input", keyArguments);
@@ -396,7 +396,7 @@ final class SdlWriter {
         List<String> lines = new ArrayList<>();
         List<String> owners = ownerFields(shape);
         shape.fields().stream().filter(field -> !owners.contains(field.name()))
-                .forEach(field -> ModelShapeFilters.subscriptionInput(field.field())
+                .forEach(field -> FilterInputs.subscriptionInput(field.field())
                         .ifPresent(input -> lines.add(field.name() + ": " + input)));
         lines.add("and: [" + inputName + "]");
         lines.add("or: [" + inputName + "]");

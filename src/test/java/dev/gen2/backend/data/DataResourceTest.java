@@ -155,6 +155,9 @@ class DataResourceTest {
         assertThat(resolverCode(dataStack, "Query", "echo")).contains("\"operation\":\"invoke\"",
                 "\"allow\":\"public\"", "\"provider\":\"apiKey\"");
         assertThat(resolverCode(dataStack, "Mutation", "rate")).contains("\"groups\":[\"ADMINS\"]");
+        String schemaId = dataStack.findResources("AWS::AppSync::GraphQLSchema").keySet().iterator().next();
+        assertThat(dataStack.findResources("AWS::AppSync::Resolver", Map.of("DependsOn", List.of(schemaId))))
+                .as("custom operation resolvers wait for the schema").hasSize(2);
         assertThat(data.graphqlSchema()).contains(
                 "echo(message: String!): String @aws_iam @aws_api_key @aws_cognito_user_pools",
                 "rate(postId: ID!, stars: Int!): Rating @aws_iam @aws_cognito_user_pools");

@@ -3,9 +3,9 @@ package dev.gen2.backend.data;
 import java.util.Optional;
 
 /** Which filter inputs a field gets: scalars and enums are filterable, custom types are not. */
-final class ModelShapeFilters {
+final class FilterInputs {
 
-    private ModelShapeFilters() {
+    private FilterInputs() {
     }
 
     /** The list query's filter and mutation condition input of a field, if it can be filtered on. */
