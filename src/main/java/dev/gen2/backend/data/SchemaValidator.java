@@ -95,7 +95,8 @@ final class SchemaValidator {
             throw new BackendConfigException(where, "'" + name + "' is not a valid GraphQL type name.",
                     "start with a letter or underscore and use only letters, digits and underscores.");
         }
-        if (RESERVED_TYPES.contains(name) || name.startsWith("Model") && name.endsWith("Input")) {
+        if (RESERVED_TYPES.contains(name) || name.startsWith("Model") && (name.endsWith("Input")
+                || name.endsWith("Connection"))) {
             throw new BackendConfigException(where, "'" + name + "' is a name the generated schema uses itself.",
                     "rename the type.");
         }
@@ -166,10 +167,13 @@ final class SchemaValidator {
     private void model(Model model) {
         String where = "data.schema." + model.name();
         model.fields().forEach((name, field) -> field(where + "." + name, name, field));
+        Set<String> implicit = new HashSet<>(List.of(Model.DEFAULT_IDENTIFIER, ModelShape.CREATED_AT,
+                ModelShape.UPDATED_AT));
+        schema.rulesOf(model).forEach(rule -> rule.ownerField().or(rule::groupsField).ifPresent(implicit::add));
         model.relationships().keySet().forEach(name -> {
-            if (model.fields().containsKey(name)) {
+            if (model.fields().containsKey(name) || implicit.contains(name)) {
                 throw new BackendConfigException(where + "." + name, "'" + name
-                        + "' is both a field and a relationship.", "rename one of them.");
+                        + "' is both a field and a relationship.", "rename the relationship.");
             }
         });
         identifier(where, model);

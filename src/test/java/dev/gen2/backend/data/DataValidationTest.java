@@ -23,6 +23,11 @@ class DataValidationTest {
                 bad("data.schema.Query", "'Query' is a name the generated schema uses itself.",
                         Schema.of(Model.named("Query"))),
                 bad("data.schema.Todo", "The schema defines 'Todo' more than once.", Schema.of(TODO, TODO)),
+                bad("data.schema.ModelTodoConnection", "'ModelTodoConnection' is a name the generated schema uses"
+                        + " itself.", Schema.of(TODO, Model.named("ModelTodoConnection"))),
+                bad("data.schema.Todo.owner", "'owner' is both a field and a relationship.",
+                        Schema.of(TODO.field("listId", Field.id()).belongsTo("owner", "List", "listId"),
+                                Model.named("List"))),
                 bad("data.schema.Todo.status", "The field refers to the enum 'Status', which the schema does not"
                         + " define.", Schema.of(TODO.field("status", Field.enumRef("Status")))),
                 bad("data.schema.Todo.place", "The field refers to the custom type 'Place', which the schema does"
