@@ -18,129 +18,8 @@ import java.util.function.Predicate;
  * delete mutations, and the three subscriptions, each with the auth directives of the modes its rules use.
  */
 final class SdlWriter {
-    private static final String SCALAR_INPUTS = """
-            input ModelStringInput {
-              ne: String
-              eq: String
-              le: String
-              lt: String
-              ge: String
-              gt: String
-              contains: String
-              notContains: String
-              between: [String]
-              beginsWith: String
-              attributeExists: Boolean
-              attributeType: ModelAttributeTypes
-              size: ModelSizeInput
-            }
-
-            input ModelIntInput {
-              ne: Int
-              eq: Int
-              le: Int
-              lt: Int
-              ge: Int
-              gt: Int
-              between: [Int]
-              attributeExists: Boolean
-              attributeType: ModelAttributeTypes
-            }
-
-            input ModelFloatInput {
-              ne: Float
-              eq: Float
-              le: Float
-              lt: Float
-              ge: Float
-              gt: Float
-              between: [Float]
-              attributeExists: Boolean
-              attributeType: ModelAttributeTypes
-            }
-
-            input ModelBooleanInput {
-              ne: Boolean
-              eq: Boolean
-              attributeExists: Boolean
-              attributeType: ModelAttributeTypes
-            }
-
-            input ModelIDInput {
-              ne: ID
-              eq: ID
-              le: ID
-              lt: ID
-              ge: ID
-              gt: ID
-              contains: ID
-              notContains: ID
-              between: [ID]
-              beginsWith: ID
-              attributeExists: Boolean
-              attributeType: ModelAttributeTypes
-              size: ModelSizeInput
-            }
-
-            input ModelSubscriptionStringInput {
-              ne: String
-              eq: String
-              le: String
-              lt: String
-              ge: String
-              gt: String
-              contains: String
-              notContains: String
-              between: [String]
-              beginsWith: String
-              in: [String]
-              notIn: [String]
-            }
-
-            input ModelSubscriptionIntInput {
-              ne: Int
-              eq: Int
-              le: Int
-              lt: Int
-              ge: Int
-              gt: Int
-              between: [Int]
-              in: [Int]
-              notIn: [Int]
-            }
-
-            input ModelSubscriptionFloatInput {
-              ne: Float
-              eq: Float
-              le: Float
-              lt: Float
-              ge: Float
-              gt: Float
-              between: [Float]
-              in: [Float]
-              notIn: [Float]
-            }
-
-            input ModelSubscriptionBooleanInput {
-              ne: Boolean
-              eq: Boolean
-            }
-
-            input ModelSubscriptionIDInput {
-              ne: ID
-              eq: ID
-              le: ID
-              lt: ID
-              ge: ID
-              gt: ID
-              contains: ID
-              notContains: ID
-              between: [ID]
-              beginsWith: ID
-              in: [ID]
-              notIn: [ID]
-            }
-
+    private static final List<String> COMPARISONS = List.of("ne", "eq", "le", "lt", "ge", "gt");
+    private static final String MODEL_TYPES = """
             enum ModelAttributeTypes {
               binary
               binarySet
@@ -169,43 +48,6 @@ final class SdlWriter {
               DESC
             }
 
-            input ModelStringKeyConditionInput {
-              eq: String
-              le: String
-              lt: String
-              ge: String
-              gt: String
-              between: [String]
-              beginsWith: String
-            }
-
-            input ModelIDKeyConditionInput {
-              eq: ID
-              le: ID
-              lt: ID
-              ge: ID
-              gt: ID
-              between: [ID]
-              beginsWith: ID
-            }
-
-            input ModelIntKeyConditionInput {
-              eq: Int
-              le: Int
-              lt: Int
-              ge: Int
-              gt: Int
-              between: [Int]
-            }
-
-            input ModelFloatKeyConditionInput {
-              eq: Float
-              le: Float
-              lt: Float
-              ge: Float
-              gt: Float
-              between: [Float]
-            }
             """;
     private static final String PAGE_ARGUMENTS = "filter: %1$s, limit: Int, nextToken: String";
 
@@ -239,13 +81,49 @@ final class SdlWriter {
             block("enum " + type.name(), type.values());
             block("input Model" + type.name() + "Input", List.of("eq: " + type.name(), "ne: " + type.name()));
         }
-        sdl.append(SCALAR_INPUTS).append('\n');
+        scalarInputs();
+        sdl.append(MODEL_TYPES);
         shapes.values().forEach(this::operations);
         schema.operations().forEach(this::customOperation);
         block("type Query", queries);
         block("type Mutation", mutations);
         block("type Subscription", subscriptions);
         return sdl.toString().stripTrailing() + "\n";
+    }
+
+    /**
+     * The filter, subscription filter and key condition inputs of each scalar kind, as Amplify writes them:
+     * {@code ModelStringInput}, {@code ModelSubscriptionStringInput}, {@code ModelStringKeyConditionInput}...
+     */
+    private void scalarInputs() {
+        for (String type : List.of("String", "Int", "Float", "Boolean", "ID")) {
+            boolean text = type.equals("String") || type.equals("ID");
+            boolean bool = type.equals("Boolean");
+            List<String> comparisons = bool ? List.of("ne: Boolean", "eq: Boolean")
+                    : COMPARISONS.stream().map(operator -> operator + ": " + type).toList();
+            List<String> textual = text ? List.of("contains: " + type, "notContains: " + type) : List.of();
+            List<String> range = bool ? List.of() : List.of("between: [" + type + "]");
+            List<String> prefix = text ? List.of("beginsWith: " + type) : List.of();
+            List<String> filter = concat(comparisons, textual, range, prefix,
+                    List.of("attributeExists: Boolean", "attributeType: ModelAttributeTypes"),
+                    text ? List.of("size: ModelSizeInput") : List.of());
+            block("input Model" + type + "Input", filter);
+            block("input ModelSubscription" + type + "Input", concat(comparisons, textual, range, prefix,
+                    bool ? List.of() : List.of("in: [" + type + "]", "notIn: [" + type + "]")));
+            if (!bool) {
+                block("input Model" + type + "KeyConditionInput", concat(comparisons.subList(1, comparisons.size()),
+                        range, prefix));
+            }
+        }
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> part : parts) {
+            all.addAll(part);
+        }
+        return all;
     }
 
     private void block(String header, List<String> lines) {
