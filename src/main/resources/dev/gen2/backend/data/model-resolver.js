@@ -67,6 +67,9 @@ export function response(ctx) {
       util.unauthorized();
     }
   }
+  if (operation === 'create' || operation === 'update' || operation === 'delete') {
+    return withoutProtectedFields(item, config);
+  }
   return redact(item, config, caller);
 }
 
@@ -353,6 +356,16 @@ function redact(item, config, caller) {
     if (!access.full && !satisfies(item, access.conditions)) {
       result[field] = null;
     }
+  }
+  return result;
+}
+
+// A mutation's result is also what its subscribers receive, whoever they are: fields with rules of their own come
+// back null from mutations, as in Amplify, and are read with a query.
+function withoutProtectedFields(item, config) {
+  const result = Object.assign({}, item);
+  for (const field of Object.keys(config.fieldRules || {})) {
+    result[field] = null;
   }
   return result;
 }
