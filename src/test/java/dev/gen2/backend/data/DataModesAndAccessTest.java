@@ -35,6 +35,20 @@ class DataModesAndAccessTest {
     }
 
     @Test
+    void theIdentityPoolCanBeTheDefaultModeWithTheUserPoolAdditional() {
+        DataResource.Factory data = DataResource.define(d -> d.schema(Schema.of(Model.named("Note")
+                .authorization(AuthRule.guest(), AuthRule.authenticated())))
+                .authorizationModes(AuthorizationModes.defaults().defaultMode(AuthProvider.IAM)));
+        Backend backend = TestBackends.sandbox(DataSchemas.AUTH, data);
+        TestBackends.nestedTemplate(backend, "data").hasResourceProperties("AWS::AppSync::GraphQLApi", Map.of(
+                "AuthenticationType", "AWS_IAM",
+                "AdditionalAuthenticationProviders", List.of(Map.of("AuthenticationType", "AMAZON_COGNITO_USER_POOLS",
+                        "UserPoolConfig", Match.objectLike(Map.of("UserPoolId", Match.anyValue()))))));
+        assertThat(TestBackends.template(backend.rootStack()).findOutputs("awsAppsyncAuthenticationType").values()
+                .iterator().next().get("Value")).isEqualTo("AWS_IAM");
+    }
+
+    @Test
     void aLambdaAuthorizerIsInvokedByAppSyncWithAmplifysSixtySecondCache() {
         DataResource.Factory data = DataResource.define(d -> d.schema(NOTES)
                 .authorizationModes(AuthorizationModes.defaults().defaultMode(AuthProvider.FUNCTION)
