@@ -546,5 +546,5 @@ function setSubscriptionFilter(ctx, config, caller) {
       rules[condition.field] = condition.multiple ? { containsAny: condition.values } : { in: condition.values };
     }
   });
-  extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter(filter, null, rules));
+  extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter(filter, [], rules));
 }
