@@ -72,7 +72,7 @@ final class ModelResources {
     private Table newTable() {
         boolean sandbox = api.sandbox();
         Table.Builder builder = Table.Builder.create(scope, "Table")
-                .tableName(shape.name() + "-" + api.apiId() + "-" + api.environmentName())
+                .tableName(tableName())
                 .partitionKey(attribute(shape.keys().get(0)))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .stream(StreamViewType.NEW_AND_OLD_IMAGES)
@@ -93,6 +93,21 @@ final class ModelResources {
             modelTable.addGlobalSecondaryIndex(gsi.build());
         }
         return modelTable;
+    }
+
+    /**
+     * Amplify's table name, {@code <Model>-<apiId>-<NONE|branch>}. In a sandbox with indexes, a short hash of the
+     * indexes follows, so that changing them replaces the table, as Amplify's sandbox does: CloudFormation changes
+     * only one index of a table per deploy, and sandbox data may go. Elsewhere tables are kept and updated.
+     */
+    private String tableName() {
+        String name = shape.name() + "-" + api.apiId() + "-" + api.environmentName();
+        if (!api.sandbox() || shape.indexes().isEmpty()) {
+            return name;
+        }
+        String indexes = shape.indexes().stream().map(index -> index.name() + "=" + index.keys())
+                .collect(java.util.stream.Collectors.joining(";"));
+        return name + "-" + Integer.toHexString(indexes.hashCode());
     }
 
     private Attribute attribute(String fieldName) {

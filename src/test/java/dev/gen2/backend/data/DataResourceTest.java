@@ -65,7 +65,7 @@ class DataResourceTest {
                         "KeySchema", List.of(Map.of("AttributeName", "status", "KeyType", "HASH"),
                                 Map.of("AttributeName", "createdAt", "KeyType", "RANGE"))))),
                 "TableName", Map.of("Fn::Join", List.of("", List.of("Todo-", Match.objectLike(Map.of()),
-                        "-NONE")))));
+                        Match.stringLikeRegexp("-NONE-[0-9a-f]+"))))));
         modelTemplate(data, "Profile").hasResourceProperties("AWS::DynamoDB::Table", Map.of("KeySchema", List.of(
                 Map.of("AttributeName", "tenant", "KeyType", "HASH"),
                 Map.of("AttributeName", "slug", "KeyType", "RANGE"))));
@@ -90,6 +90,29 @@ class DataResourceTest {
                         "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
                         "TableName", Map.of("Fn::Join", List.of("", List.of("Todo-", Match.objectLike(Map.of()),
                                 "-main")))))));
+    }
+
+    @Test
+    void aSandboxReplacesATableWhenItsIndexesChangeWhileABranchUpdatesItInPlace() {
+        Schema before = Schema.of(Model.named("Note").field("topic", Field.string()).authorization(AuthRule.owner()));
+        Schema after = Schema.of(Model.named("Note").field("topic", Field.string())
+                .secondaryIndexes(SecondaryIndex.on("topic")).authorization(AuthRule.owner()));
+        Schema more = Schema.of(Model.named("Note").field("topic", Field.string()).field("kind", Field.string())
+                .secondaryIndexes(SecondaryIndex.on("topic"), SecondaryIndex.on("kind")).authorization(AuthRule.owner()));
+        assertThat(List.of(tableName(before, DeploymentType.SANDBOX), tableName(after, DeploymentType.SANDBOX),
+                tableName(more, DeploymentType.SANDBOX))).doesNotHaveDuplicates();
+        assertThat(tableName(before, DeploymentType.SANDBOX)).endsWith("-NONE\"]]}");
+        assertThat(tableName(after, DeploymentType.BRANCH)).isEqualTo(tableName(more, DeploymentType.BRANCH))
+                .endsWith("-main\"]]}");
+    }
+
+    private static String tableName(Schema schema, DeploymentType type) {
+        DataResource.Factory factory = DataResource.define(d -> d.schema(schema));
+        Backend backend = Backend.define(TestBackends.app("app1", "main", type), DataSchemas.AUTH, factory);
+        Map<String, Map<String, Object>> tables = Template.fromStack(Stack.of(backend.get(factory).tables()
+                .get("Note"))).findResources("AWS::DynamoDB::Table");
+        Object name = ((Map<?, ?>) tables.values().iterator().next().get("Properties")).get("TableName");
+        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(name).toString();
     }
 
     @Test
