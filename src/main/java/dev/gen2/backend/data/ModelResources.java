@@ -1,7 +1,6 @@
 package dev.gen2.backend.data;
 
 import dev.gen2.backend.data.ModelShape.IndexShape;
-import dev.gen2.backend.data.ModelShape.ShapeField;
 import dev.gen2.backend.data.ResolverPlan.PlannedResolver;
 import java.util.List;
 import software.amazon.awscdk.Stack;
@@ -111,8 +110,7 @@ final class ModelResources {
     }
 
     private Attribute attribute(String fieldName) {
-        FieldType type = shape.field(fieldName).map(ShapeField::field).map(Field::type).orElse(Scalar.STRING);
-        boolean number = type instanceof Scalar scalar && scalar.keyAttributeType().equals("N");
+        boolean number = shape.keyAttributeType(fieldName).equals("N");
         return Attribute.builder().name(fieldName).type(number ? AttributeType.NUMBER : AttributeType.STRING)
                 .build();
     }

@@ -22,6 +22,8 @@ record ModelShape(Model model, String pluralName, List<ShapeField> fields, List<
 
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
+    /** The verbs of the mutations (and their subscriptions) each model has. */
+    static final List<String> MUTATION_VERBS = List.of("create", "update", "delete");
 
     /** A stored field; {@code implicit} when Amplify adds it rather than the user declaring it. */
     record ShapeField(String name, Field field, boolean implicit) {
@@ -47,6 +49,32 @@ record ModelShape(Model model, String pluralName, List<ShapeField> fields, List<
 
     Optional<ShapeField> field(String fieldName) {
         return fields.stream().filter(field -> field.name().equals(fieldName)).findFirst();
+    }
+
+    /** The get query: {@code getTodo}. */
+    String getQuery() {
+        return "get" + name();
+    }
+
+    /** The list query: {@code listTodos}. */
+    String listQuery() {
+        return "list" + pluralName;
+    }
+
+    /** A mutation for {@code create}, {@code update} or {@code delete}: {@code createTodo}. */
+    String mutation(String verb) {
+        return verb + name();
+    }
+
+    /** The subscription to a mutation for {@code create}, {@code update} or {@code delete}: {@code onCreateTodo}. */
+    String subscription(String verb) {
+        return "on" + Names.capitalize(verb) + name();
+    }
+
+    /** The DynamoDB attribute type of a key field: {@code N} for numbers, {@code S} for the rest. */
+    String keyAttributeType(String fieldName) {
+        FieldType type = field(fieldName).map(field -> field.field().type()).orElse(Scalar.STRING);
+        return type instanceof Scalar scalar ? scalar.keyAttributeType() : "S";
     }
 
     /** Field-level rules by field name, for the fields that have any. */

@@ -36,14 +36,14 @@ final class ResolverPlan {
             configs.put(shape.name(), config);
             List<PlannedResolver> resolvers = new ArrayList<>();
             String name = shape.name();
-            resolvers.add(new PlannedResolver("Query", "get" + name, config.operation("get"), false));
-            resolvers.add(new PlannedResolver("Query", "list" + shape.pluralName(), config.operation("list"), false));
-            for (String verb : List.of("create", "update", "delete")) {
-                resolvers.add(new PlannedResolver("Mutation", verb + name, config.operation(verb), false));
+            resolvers.add(new PlannedResolver("Query", shape.getQuery(), config.operation("get"), false));
+            resolvers.add(new PlannedResolver("Query", shape.listQuery(), config.operation("list"), false));
+            for (String verb : ModelShape.MUTATION_VERBS) {
+                resolvers.add(new PlannedResolver("Mutation", shape.mutation(verb), config.operation(verb), false));
             }
-            for (String verb : List.of("Create", "Update", "Delete")) {
-                resolvers.add(new PlannedResolver("Subscription", "on" + verb + name, config.operation("subscribe"),
-                        true));
+            for (String verb : ModelShape.MUTATION_VERBS) {
+                resolvers.add(new PlannedResolver("Subscription", shape.subscription(verb),
+                        config.operation("subscribe"), true));
             }
             for (IndexShape index : shape.indexes()) {
                 index.queryField().ifPresent(queryField -> resolvers.add(new PlannedResolver("Query", queryField,

@@ -54,9 +54,9 @@ final class SchemaValidator {
     private Set<String> generatedRootFields() {
         Set<String> fields = new HashSet<>();
         ModelShape.of(schema).values().forEach(shape -> {
-            fields.add("get" + shape.name());
-            fields.add("list" + shape.pluralName());
-            List.of("create", "update", "delete").forEach(verb -> fields.add(verb + shape.name()));
+            fields.add(shape.getQuery());
+            fields.add(shape.listQuery());
+            ModelShape.MUTATION_VERBS.forEach(verb -> fields.add(shape.mutation(verb)));
             shape.indexes().forEach(index -> index.queryField().ifPresent(fields::add));
         });
         return fields;

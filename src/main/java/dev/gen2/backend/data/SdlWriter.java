@@ -183,9 +183,9 @@ final class SdlWriter {
         filterInput(shape, "Model" + name + "FilterInput", FilterInputs::filterInput, true);
         List<String> keyArguments = shape.keys().stream()
                 .map(key -> key + ": " + shape.field(key).orElseThrow().field().type().graphqlName() + "!").toList();
-        queries.add("get" + name + "(" + String.join(", ", keyArguments) + "): " + name
+        queries.add(shape.getQuery() + "(" + String.join(", ", keyArguments) + "): " + name
                 + directivesAllowing(shape, Operation.GET));
-        queries.add("list" + shape.pluralName() + "(" + listArguments(shape) + "): Model" + name + "Connection"
+        queries.add(shape.listQuery() + "(" + listArguments(shape) + "): Model" + name + "Connection"
                 + directivesAllowing(shape, Operation.LIST));
         for (IndexShape index : shape.indexes()) {
             index.queryField().ifPresent(queryField -> queries.add(queryField + "(" + indexArguments(shape, index)
@@ -195,18 +195,19 @@ final class SdlWriter {
         block("input Create" + name + "Input", writeInput(shape, true));
         block("input Update" + name + "Input", writeInput(shape, false));
         block("input Delete" + name + "Input", keyArguments);
-        for (String verb : List.of("create", "update", "delete")) {
+        for (String verb : ModelShape.MUTATION_VERBS) {
             Operation operation = Operation.valueOf(verb.toUpperCase(java.util.Locale.ROOT));
-            mutations.add(verb + name + "(input: " + Names.capitalize(verb) + name + "Input!, condition: Model" + name
-                    + "ConditionInput): " + name + directivesAllowing(shape, operation));
+            mutations.add(shape.mutation(verb) + "(input: " + Names.capitalize(verb) + name
+                    + "Input!, condition: Model" + name + "ConditionInput): " + name
+                    + directivesAllowing(shape, operation));
         }
         subscriptionFilterInput(shape);
         String ownerArguments = ownerFields(shape).stream().map(field -> ", " + field + ": String")
                 .reduce("", String::concat);
-        for (String verb : List.of("Create", "Update", "Delete")) {
-            subscriptions.add("on" + verb + name + "(filter: ModelSubscription" + name + "FilterInput"
-                    + ownerArguments + "): " + name + " @aws_subscribe(mutations: [\"" + Names.lowerFirst(verb)
-                    + name + "\"])" + directivesAllowing(shape, Operation.LISTEN));
+        for (String verb : ModelShape.MUTATION_VERBS) {
+            subscriptions.add(shape.subscription(verb) + "(filter: ModelSubscription" + name + "FilterInput"
+                    + ownerArguments + "): " + name + " @aws_subscribe(mutations: [\"" + shape.mutation(verb)
+                    + "\"])" + directivesAllowing(shape, Operation.LISTEN));
         }
     }
 

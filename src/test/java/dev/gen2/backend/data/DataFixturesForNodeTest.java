@@ -53,9 +53,9 @@ class DataFixturesForNodeTest {
         for (ModelShape shape : shapes.values()) {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("keys", shape.keys());
-            model.put("keyTypes", shape.keys().stream().map(key -> keyType(shape, key)).toList());
+            model.put("keyTypes", shape.keys().stream().map(shape::keyAttributeType).toList());
             model.put("indexes", shape.indexes().stream().map(index -> Map.of("name", index.name(), "keys",
-                    index.keys(), "keyTypes", index.keys().stream().map(key -> keyType(shape, key)).toList()))
+                    index.keys(), "keyTypes", index.keys().stream().map(shape::keyAttributeType).toList()))
                     .toList());
             model.put("resolvers", resolvers.get(shape.name()));
             models.put(shape.name(), model);
@@ -69,9 +69,5 @@ class DataFixturesForNodeTest {
                 "models", models, "operations", operations));
     }
 
-    private static String keyType(ModelShape shape, String key) {
-        FieldType type = shape.field(key).orElseThrow().field().type();
-        return type instanceof Scalar scalar ? scalar.keyAttributeType() : "S";
-    }
 
 }
