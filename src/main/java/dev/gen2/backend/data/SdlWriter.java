@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -180,7 +179,7 @@ final class SdlWriter {
 
     private void operations(ModelShape shape) {
         String name = shape.name();
-        filterInput(shape, "Model" + name + "FilterInput", FilterInputs::filterInput, true);
+        filterInput(shape, "Model" + name + "FilterInput", true);
         List<String> keyArguments = shape.keys().stream()
                 .map(key -> key + ": " + shape.field(key).orElseThrow().field().type().graphqlName() + "!").toList();
         queries.add(shape.getQuery() + "(" + String.join(", ", keyArguments) + "): " + name
@@ -191,7 +190,7 @@ final class SdlWriter {
             index.queryField().ifPresent(queryField -> queries.add(queryField + "(" + indexArguments(shape, index)
                     + "): Model" + name + "Connection" + directivesAllowing(shape, Operation.LIST)));
         }
-        filterInput(shape, "Model" + name + "ConditionInput", FilterInputs::filterInput, false);
+        filterInput(shape, "Model" + name + "ConditionInput", false);
         block("input Create" + name + "Input", writeInput(shape, true));
         block("input Update" + name + "Input", writeInput(shape, false));
         block("input Delete" + name + "Input", keyArguments);
@@ -224,29 +223,28 @@ final class SdlWriter {
         if (shape.model().identifier().equals(List.of(Model.DEFAULT_IDENTIFIER))) {
             return PAGE_ARGUMENTS.formatted("Model" + shape.name() + "FilterInput");
         }
-        List<String> arguments = new ArrayList<>();
-        arguments.add(shape.keys().get(0) + ": " + shape.field(shape.keys().get(0)).orElseThrow().field().type()
-                .graphqlName());
-        if (shape.keys().size() > 1) {
-            arguments.add(shape.keys().get(1) + ": " + keyConditionInput(shape.field(shape.keys().get(1))
-                    .orElseThrow()));
-        }
+        List<String> arguments = keyArguments(shape, shape.keys(), "");
         arguments.add(PAGE_ARGUMENTS.formatted("Model" + shape.name() + "FilterInput"));
         arguments.add("sortDirection: ModelSortDirection");
         return String.join(", ", arguments);
     }
 
     private String indexArguments(ModelShape shape, IndexShape index) {
-        List<String> arguments = new ArrayList<>();
-        arguments.add(index.keys().get(0) + ": " + shape.field(index.keys().get(0)).orElseThrow().field().type()
-                .graphqlName() + "!");
-        if (index.keys().size() > 1) {
-            arguments.add(index.keys().get(1) + ": " + keyConditionInput(shape.field(index.keys().get(1))
-                    .orElseThrow()));
-        }
+        List<String> arguments = keyArguments(shape, index.keys(), "!");
         arguments.add("sortDirection: ModelSortDirection");
         arguments.add(PAGE_ARGUMENTS.formatted("Model" + shape.name() + "FilterInput"));
         return String.join(", ", arguments);
+    }
+
+    /** A query's key arguments: the partition key's value, then a condition on the sort key if there is one. */
+    private static List<String> keyArguments(ModelShape shape, List<String> keys, String partitionRequired) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add(keys.get(0) + ": " + shape.field(keys.get(0)).orElseThrow().field().type().graphqlName()
+                + partitionRequired);
+        if (keys.size() > 1) {
+            arguments.add(keys.get(1) + ": " + keyConditionInput(shape.field(keys.get(1)).orElseThrow()));
+        }
+        return arguments;
     }
 
     private static String keyConditionInput(ShapeField field) {
@@ -254,15 +252,14 @@ final class SdlWriter {
                 "KeyConditionInput");
     }
 
-    private void filterInput(ModelShape shape, String inputName, java.util.function.Function<Field, Optional<String>>
-            inputOf, boolean withKeys) {
+    private void filterInput(ModelShape shape, String inputName, boolean withKeys) {
         Predicate<ShapeField> included = field -> withKeys || !shape.keys().contains(field.name());
         List<String> lines = new ArrayList<>();
         List<String> implicitOwners = ownerFields(shape).stream()
                 .filter(owner -> shape.field(owner).map(ShapeField::implicit).orElse(false)).toList();
         shape.fields().stream().filter(included).filter(field -> !implicitOwners.contains(field.name()))
-                .forEach(field -> inputOf.apply(field.field()).ifPresent(input -> lines.add(field.name() + ": "
-                        + input)));
+                .forEach(field -> FilterInputs.filterInput(field.field()).ifPresent(input -> lines.add(field.name()
+                        + ": " + input)));
         lines.add("and: [" + inputName + "]");
         lines.add("or: [" + inputName + "]");
         lines.add("not: " + inputName);
