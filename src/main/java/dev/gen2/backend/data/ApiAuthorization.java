@@ -91,9 +91,7 @@ record ApiAuthorization(AuthProvider defaultMode, List<AuthProvider> additional,
      */
     void requireModesFor(Schema schema, boolean hasAuth) {
         for (Model model : schema.models()) {
-            List<AuthRule> rules = new ArrayList<>(schema.rulesOf(model));
-            model.fields().values().forEach(field -> rules.addAll(field.rules()));
-            requireModesFor("data.schema." + model.name() + ".authorization", rules, hasAuth);
+            requireModesFor("data.schema." + model.name() + ".authorization", schema.allRulesOf(model), hasAuth);
         }
         for (CustomOperation operation : schema.operations()) {
             requireModesFor("data.schema." + operation.kind().typeName() + "." + operation.name() + ".authorization",

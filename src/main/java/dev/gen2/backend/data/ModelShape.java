@@ -87,9 +87,7 @@ record ModelShape(Model model, String pluralName, List<ShapeField> fields, List<
 
     /** Every rule of the model and its fields, for the auth directives and the modes the model needs. */
     List<AuthRule> allRules() {
-        List<AuthRule> all = new ArrayList<>(rules);
-        fields.forEach(field -> all.addAll(field.field().rules()));
-        return all;
+        return Schema.withFieldRules(rules, model);
     }
 
     /** The shapes of a schema's models, by name, in declaration order. Assumes a validated schema. */
@@ -142,9 +140,7 @@ record ModelShape(Model model, String pluralName, List<ShapeField> fields, List<
                 fields.add(new ShapeField(timestamp, Field.datetime().required(), true));
             }
         }
-        List<AuthRule> all = new ArrayList<>(rules);
-        model.fields().values().forEach(field -> all.addAll(field.rules()));
-        for (AuthRule rule : all) {
+        for (AuthRule rule : Schema.withFieldRules(rules, model)) {
             Optional<String> ruleField = rule.ownerField().or(rule::groupsField);
             boolean list = rule.multiple();
             ruleField.filter(name -> fields.stream().noneMatch(field -> field.name().equals(name)))

@@ -49,6 +49,18 @@ public record Schema(List<Model> models, List<EnumType> enums, List<CustomType> 
         return model.rules().isEmpty() ? rules : model.rules();
     }
 
+    /** The rules of a model and of its fields: every mode the model's type and fields let in. */
+    List<AuthRule> allRulesOf(Model model) {
+        return withFieldRules(rulesOf(model), model);
+    }
+
+    /** The given model rules followed by the rules of the model's fields. */
+    static List<AuthRule> withFieldRules(List<AuthRule> modelRules, Model model) {
+        List<AuthRule> all = new ArrayList<>(modelRules);
+        model.fields().values().forEach(field -> all.addAll(field.rules()));
+        return all;
+    }
+
     private static <T> List<T> concat(List<T> first, T[] second) {
         List<T> all = new ArrayList<>(first);
         all.addAll(List.of(second));
