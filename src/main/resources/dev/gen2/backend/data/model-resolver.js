@@ -409,15 +409,7 @@ function createRequest(ctx, config, caller) {
 // caller's identity when left out, and must name the caller (or one of the caller's groups) when given.
 function claimOwnership(item, conditions) {
   const usable = conditions.filter((condition) => condition.values.length > 0);
-  const met = usable.some((condition) => {
-    const stored = item[condition.field];
-    if (stored === undefined || stored === null) {
-      return false;
-    }
-    const storedValues = Array.isArray(stored) ? stored : [stored];
-    return storedValues.some((value) => condition.values.includes(value));
-  });
-  if (met) {
+  if (satisfies(item, usable)) {
     return;
   }
   const fillable = usable.find((condition) => item[condition.field] === undefined || item[condition.field] === null);
