@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.gen2.backend.AssetModes;
 import dev.gen2.backend.Backend;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.TestBackends;
@@ -11,9 +12,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -63,6 +66,21 @@ class SampleBackendSnapshotTest {
                 "EmailVerificationSubject", "Welcome! Verify your email"));
         auth.hasResourceProperties("AWS::Cognito::UserPoolGroup", Map.of("GroupName", "ADMINS", "Precedence", 0));
         assertThat(backend.rootStack().getStackName()).isEqualTo("amplify-gen2sample-dev-sandbox-438a5a44fd");
+    }
+
+    @Test
+    void everyAssetOfTheSampleIsReadableByLambdasRuntimeUser() throws IOException {
+        App app = TestBackends.app("gen2sample", "dev", DeploymentType.SANDBOX);
+        BackendApp.define(app);
+        Path assembly = Path.of(app.synth().getDirectory());
+        assertThat(AssetModes.unreadable(assembly)).isEmpty();
+        try (var files = Files.walk(assembly)) {
+            List<Path> runtimeFiles = files.filter(f -> f.getFileName().toString().equals("gen2-runtime.js")).toList();
+            assertThat(runtimeFiles).as("the Node.js functions' entry point is staged").isNotEmpty();
+            for (Path file : runtimeFiles) {
+                assertThat(Files.getPosixFilePermissions(file)).contains(PosixFilePermission.OTHERS_READ);
+            }
+        }
     }
 
     private static void assertMatchesSnapshot(String name, Template template) throws IOException {

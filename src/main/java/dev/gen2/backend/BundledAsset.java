@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -45,12 +44,9 @@ public final class BundledAsset {
     public static Path directory(Map<String, byte[]> contents) {
         Path target = Path.of(System.getProperty("java.io.tmpdir"), "gen2-backend-assets", hash(contents));
         try {
-            Files.createDirectories(target);
+            PublicFiles.createDirectories(target);
             for (Map.Entry<String, byte[]> entry : contents.entrySet()) {
-                Path staged = Files.createTempFile(target, entry.getKey(), ".part");
-                Files.write(staged, entry.getValue());
-                Files.move(staged, target.resolve(entry.getKey()), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
+                PublicFiles.write(target.resolve(entry.getKey()), entry.getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stage the bundled asset " + contents.keySet() + " in " + target, e);

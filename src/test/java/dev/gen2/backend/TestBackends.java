@@ -58,9 +58,10 @@ public final class TestBackends {
                 .hasMessageContaining(" Fix: ");
     }
 
-    /** The template of a stack, also written out for cfn-lint. */
+    /** The template of a stack, also written out for cfn-lint; the assets of its assembly are checked readable. */
     public static Template template(Stack stack) {
         Template template = Template.fromStack(stack);
+        AssetModes.assertReadableByAll(Path.of(((App) stack.getNode().getRoot()).getOutdir()));
         writeForLint(stack.getNode().getPath(), template);
         return template;
     }

@@ -1,12 +1,12 @@
 package dev.gen2.backend.function;
 
 import dev.gen2.backend.BundledAsset;
+import dev.gen2.backend.PublicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -37,10 +37,10 @@ final class FunctionCode {
                 "function-" + hash(root, files, runtime));
         try {
             for (Path file : files) {
-                copy(file, target.resolve(root.relativize(file).toString()));
+                PublicFiles.copy(file, target.resolve(root.relativize(file).toString()));
             }
-            copy(runtime.resolve(RUNTIME_FILE), target.resolve(RUNTIME_FILE));
-            copy(runtime.resolve(SSM_VALUES_FILE), target.resolve(SSM_VALUES_FILE));
+            PublicFiles.copy(runtime.resolve(RUNTIME_FILE), target.resolve(RUNTIME_FILE));
+            PublicFiles.copy(runtime.resolve(SSM_VALUES_FILE), target.resolve(SSM_VALUES_FILE));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stage the function code of " + entry, e);
         }
@@ -56,13 +56,6 @@ final class FunctionCode {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the function code in " + entry, e);
         }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to.getParent());
-        Path staged = Files.createTempFile(to.getParent(), to.getFileName().toString(), ".part");
-        Files.copy(from, staged, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(staged, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String hash(Path root, List<Path> files, Path runtime) {

@@ -57,12 +57,15 @@ class OutputsFilesTest {
     }
 
     @Test
-    void writesTheFileWholeAndLeavesNoTemporaryFile() throws IOException {
+    void writesTheFileWholeReadableByAllAndLeavesNoTemporaryFile() throws IOException {
         Path written = OutputsFileWriter.write(directory.resolve("nested/out"),
                 ClientConfigGenerator.generate(emailOnly, ClientConfigVersion.V1_5), ClientConfigVersion.V1_5,
                 OutputsFormat.JSON);
         assertThat(written).hasFileName("amplify_outputs.json");
         assertThat(JsonText.parseObject(Files.readString(written))).containsEntry("version", "1.5");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written.getParent())))
+                .isEqualTo("rwxr-xr-x");
         try (var files = Files.list(written.getParent())) {
             assertThat(files).containsExactly(written);
         }
