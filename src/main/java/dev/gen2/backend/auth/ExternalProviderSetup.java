@@ -81,33 +81,33 @@ final class ExternalProviderSetup {
             loginProviders.put("accounts.google.com", google.clientId());
             return UserPoolIdentityProviderGoogle.Builder.create(scope, prefix + "GoogleIdP")
                     .userPool(userPool).clientId(google.clientId()).clientSecretValue(secret(scope, google.clientSecret()))
-                    .scopes(google.scopes()).build();
+                    .scopes(scopesOrCdkDefault(google.scopes())).build();
         }
         if (provider instanceof Facebook facebook) {
             loginProviders.put("graph.facebook.com", facebook.clientId());
             return UserPoolIdentityProviderFacebook.Builder.create(scope, prefix + "FacebookIDP")
                     .userPool(userPool).clientId(facebook.clientId())
-                    .clientSecret(secret(scope, facebook.clientSecret()).unsafeUnwrap()).scopes(facebook.scopes())
+                    .clientSecret(secret(scope, facebook.clientSecret()).unsafeUnwrap()).scopes(scopesOrCdkDefault(facebook.scopes()))
                     .apiVersion(facebook.apiVersion().orElse(null)).build();
         }
         if (provider instanceof LoginWithAmazon amazon) {
             loginProviders.put("www.amazon.com", amazon.clientId());
             return UserPoolIdentityProviderAmazon.Builder.create(scope, prefix + "AmazonIDP")
                     .userPool(userPool).clientId(amazon.clientId())
-                    .clientSecret(secret(scope, amazon.clientSecret()).unsafeUnwrap()).scopes(amazon.scopes()).build();
+                    .clientSecret(secret(scope, amazon.clientSecret()).unsafeUnwrap()).scopes(scopesOrCdkDefault(amazon.scopes())).build();
         }
         if (provider instanceof SignInWithApple apple) {
             loginProviders.put("appleid.apple.com", apple.clientId());
             return UserPoolIdentityProviderApple.Builder.create(scope, prefix + "AppleIDP")
                     .userPool(userPool).clientId(apple.clientId()).teamId(apple.teamId())
-                    .keyId(apple.keyId()).privateKeyValue(secret(scope, apple.privateKey())).scopes(apple.scopes()).build();
+                    .keyId(apple.keyId()).privateKeyValue(secret(scope, apple.privateKey())).scopes(scopesOrCdkDefault(apple.scopes())).build();
         }
         if (provider instanceof Oidc oidc) {
             return UserPoolIdentityProviderOidc.Builder.create(scope,
                             prefix + (oidc.name() != null ? oidc.name() : String.valueOf(index)) + "OidcIDP")
                     .userPool(userPool).name(oidc.name()).clientId(oidc.clientId())
                     .clientSecret(secret(scope, oidc.clientSecret()).unsafeUnwrap()).issuerUrl(oidc.issuerUrl())
-                    .scopes(oidc.scopes()).identifiers(oidc.identifiers().isEmpty() ? null : oidc.identifiers())
+                    .scopes(scopesOrCdkDefault(oidc.scopes())).identifiers(oidc.identifiers().isEmpty() ? null : oidc.identifiers())
                     .endpoints(oidc.endpoints().map(endpoints -> OidcEndpoints.builder()
                             .authorization(endpoints.authorization()).token(endpoints.token())
                             .userInfo(endpoints.userInfo()).jwksUri(endpoints.jwksUri()).build()).orElse(null))
@@ -125,6 +125,16 @@ final class ExternalProviderSetup {
                 .identifiers(saml.identifiers().isEmpty() ? null : saml.identifiers())
                 .idpSignout(saml.idpSignout())
                 .build();
+    }
+
+    /**
+     * The scopes asked of the provider, or, when none are given, {@code null} so that CDK writes its default, as
+     * Amplify (which passes the user's props to CDK unchanged) does: {@code profile} for Google and Amazon,
+     * {@code public_profile} for Facebook, {@code name} for Apple, {@code openid} for OIDC. An empty list would
+     * write {@code authorize_scopes: ""}.
+     */
+    private static List<String> scopesOrCdkDefault(List<String> scopes) {
+        return scopes.isEmpty() ? null : scopes;
     }
 
     /** The secret's value: a CDK secret value as it is, a backend secret through the stack's secret fetcher. */

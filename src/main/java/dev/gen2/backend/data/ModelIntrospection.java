@@ -25,7 +25,7 @@ final class ModelIntrospection {
         shapes.values().forEach(shape -> models.put(shape.name(), model(shape)));
         document.put("models", models);
         Map<String, Object> enums = new LinkedHashMap<>();
-        schema.enums().forEach(type -> enums.put(type.name(), Map.of("name", type.name(), "values", type.values())));
+        schema.enums().forEach(type -> enums.put(type.name(), ordered("name", type.name(), "values", type.values())));
         document.put("enums", enums);
         Map<String, Object> nonModels = new LinkedHashMap<>();
         for (CustomType type : schema.customTypes()) {

@@ -405,6 +405,25 @@ class AuthOptionsTest {
     }
 
     @Test
+    void everyProviderGetsAmplifysDefaultScopesAndEmailMappingWhenNoneAreGiven() {
+        Synthesized s = synth(a -> a.loginWithEmail().externalProviders(x -> x
+                .google(Google.of("google-id", SecretValue.unsafePlainText("google-secret")))
+                .facebook(Facebook.of("fb-id", SecretValue.unsafePlainText("fb-secret")))
+                .loginWithAmazon(LoginWithAmazon.of("amzn-id", SecretValue.unsafePlainText("amzn-secret")))
+                .signInWithApple(SignInWithApple.of("com.example.app", "TEAM123", "KEY123",
+                        SecretValue.unsafePlainText("-----BEGIN PRIVATE KEY-----")))
+                .oidc(Oidc.of("MyOidc", "oidc-id", SecretValue.unsafePlainText("oidc-secret"),
+                        "https://issuer.example.com"))
+                .callbackUrls("https://app.example.com/").logoutUrls("https://app.example.com/")));
+        Map<String, String> defaultScopes = Map.of("Google", "profile", "Facebook", "public_profile",
+                "LoginWithAmazon", "profile", "SignInWithApple", "name", "OIDC", "openid");
+        defaultScopes.forEach((type, scopes) -> s.auth.hasResourceProperties("AWS::Cognito::UserPoolIdentityProvider",
+                Map.of("ProviderType", type,
+                        "ProviderDetails", Match.objectLike(Map.of("authorize_scopes", scopes)),
+                        "AttributeMapping", Map.of("email", "email"))));
+    }
+
+    @Test
     void customDomainServesTheHostedUiAndIsTheOutputDomain() {
         String certificate = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
         Synthesized s = synth(a -> a.loginWithEmail().externalProviders(x -> x
