@@ -13,12 +13,14 @@ public final class Gen2Cli {
 
     /** Exit code of a bad argument or a failure the message explains. */
     static final int USER_ERROR = 1;
+    /** Exit code of a failure that is a defect of this tool. */
+    static final int INTERNAL_ERROR = 70;
 
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs a command line and returns its exit code; errors are printed as one line, not a stack trace. */
+    /** Runs a command line and returns its exit code; errors are printed as one line, never a stack trace. */
     public static int run(String... args) {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
@@ -33,7 +35,10 @@ public final class Gen2Cli {
                         commandLine.getErr().println("error: " + error.getMessage());
                         return USER_ERROR;
                     }
-                    throw error;
+                    // A defect of ours, not of the user's input: still one line, with what to report.
+                    commandLine.getErr().println("error: unexpected " + error.getClass().getSimpleName() + ": "
+                            + error.getMessage() + " (please report this with the command you ran)");
+                    return INTERNAL_ERROR;
                 })
                 .execute(args);
     }

@@ -3,6 +3,7 @@ package dev.gen2.cli;
 import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.BackendId;
 import dev.gen2.backend.DeploymentType;
+import dev.gen2.backend.outputs.AssemblyModelIntrospection;
 import dev.gen2.backend.outputs.BackendOutput;
 import dev.gen2.backend.outputs.CdkOutputsFile;
 import dev.gen2.backend.outputs.ClientConfigGenerator;
@@ -11,6 +12,7 @@ import dev.gen2.backend.outputs.DeployedStack;
 import dev.gen2.backend.outputs.JsonText;
 import dev.gen2.backend.outputs.OutputsFileWriter;
 import dev.gen2.backend.outputs.OutputsFormat;
+import dev.gen2.backend.outputs.S3Location;
 import dev.gen2.backend.outputs.S3ModelIntrospection;
 import java.io.IOException;
 import java.net.URI;
@@ -26,13 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -99,21 +95,49 @@ final class GenerateOutputsCommand implements Callable<Integer> {
     private String region;
 
     @Option(names = "--endpoint-url", description = "An AWS endpoint for CloudFormation and S3, such as a local AWS"
-            + " emulator's.")
+            + " emulator's (default: AWS_ENDPOINT_URL, else AWS's own).")
     private URI endpointUrl;
+
+    @Option(names = "--assembly", description = "The cloud assembly that was deployed, to read the model"
+            + " introspection from without AWS (default: ./cdk.out when it exists).")
+    private Path assembly;
 
     @Override
     public Integer call() {
         ClientConfigVersion version = ClientConfigVersion.fromValue(outputsVersion);
         OutputsFormat outputsFormat = OutputsFormat.fromValue(format);
         outputsFormat.fileName(version);
+        AwsConnection aws = AwsConnection.of(profile, region, endpointUrl, System.getenv());
         BackendOutput output = cdkOutputsFile != null
                 ? CdkOutputsFile.read(cdkOutputsFile, Optional.ofNullable(backend.stack).map(this::checkedStackName))
-                : readDeployed(stackName());
-        Map<String, Object> config = ClientConfigGenerator.generate(output, version, this::readFromS3);
+                : readDeployed(aws, stackName());
+        Map<String, Object> config = ClientConfigGenerator.generate(output, version,
+                s3Uri -> readModelIntrospection(aws, S3Location.parse(s3Uri)));
         Path written = OutputsFileWriter.write(outDir, config, version, outputsFormat);
         spec.commandLine().getOut().println("Wrote " + written);
         return 0;
+    }
+
+    /** From the local cloud assembly when it is the one deployed, else from S3; says which. */
+    private Object readModelIntrospection(AwsConnection aws, S3Location location) {
+        Optional<Path> directory = Optional.ofNullable(assembly)
+                .or(() -> Optional.of(Path.of("cdk.out")).filter(Files::isDirectory));
+        if (assembly != null && !Files.isDirectory(assembly)) {
+            throw new BackendConfigException("--assembly", "No cloud assembly directory at " + assembly + ".",
+                    "pass the directory cdk synth or cdk deploy wrote (cdk.out by default).");
+        }
+        Optional<Object> local = directory.map(AssemblyModelIntrospection::new).flatMap(source -> source.find(location));
+        if (local.isPresent()) {
+            spec.commandLine().getOut().println("Model introspection: read from the cloud assembly " + directory.get());
+            return local.get();
+        }
+        spec.commandLine().getOut().println("Model introspection: read from " + location
+                + directory.map(d -> " (the cloud assembly " + d + " holds another version)").orElse(""));
+        try (S3Client s3 = aws.s3().build()) {
+            return new S3ModelIntrospection(s3).read(location.toString());
+        } catch (SdkClientException e) {
+            throw aws.explain(e);
+        }
     }
 
     private String stackName() {
@@ -162,41 +186,11 @@ final class GenerateOutputsCommand implements Callable<Integer> {
                 + " --namespace (or --stack).");
     }
 
-    /** An AWS client builder with the command's credentials, region and endpoint. */
-    private <B extends AwsClientBuilder<B, ?>> B configured(B builder) {
-        builder.credentialsProvider(profile != null
-                ? ProfileCredentialsProvider.create(profile)
-                : DefaultCredentialsProvider.builder().build());
-        if (builder instanceof AwsSyncClientBuilder<?, ?> sync) {
-            sync.httpClient(UrlConnectionHttpClient.create());
-        }
-        if (region != null) {
-            builder.region(Region.of(region));
-        }
-        if (endpointUrl != null) {
-            builder.endpointOverride(endpointUrl);
-        }
-        return builder;
-    }
-
-    private Object readFromS3(String s3Uri) {
-        try (S3Client s3 = configured(S3Client.builder().forcePathStyle(endpointUrl != null)).build()) {
-            return new S3ModelIntrospection(s3).read(s3Uri);
-        } catch (SdkClientException e) {
-            throw awsConfigurationError(e);
-        }
-    }
-
-    private BackendOutput readDeployed(String stackName) {
-        try (CloudFormationClient cloudFormation = configured(CloudFormationClient.builder()).build()) {
+    private BackendOutput readDeployed(AwsConnection aws, String stackName) {
+        try (CloudFormationClient cloudFormation = aws.configure(CloudFormationClient.builder()).build()) {
             return DeployedStack.read(cloudFormation, stackName);
         } catch (SdkClientException e) {
-            throw awsConfigurationError(e);
+            throw aws.explain(e);
         }
-    }
-
-    private static BackendConfigException awsConfigurationError(SdkClientException e) {
-        return new BackendConfigException("AWS configuration", e.getMessage(),
-                "pass --region (or set AWS_REGION) and credentials (--profile, or AWS_* variables).");
     }
 }

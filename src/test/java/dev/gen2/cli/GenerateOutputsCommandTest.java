@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -46,6 +47,9 @@ class GenerateOutputsCommandTest {
     private static DataResource data;
     private static MotoServer moto;
     private static Map<String, String> deployedOutputs;
+    /** The data backend's outputs as deployed, and the cloud assembly it was synthesized into. */
+    private static Map<String, String> dataOutputs;
+    private static Path dataAssembly;
     private static Template root;
 
     @TempDir
@@ -85,6 +89,8 @@ class GenerateOutputsCommandTest {
         data = backend.get(factory);
         Template dataRoot = TestBackends.template(backend.rootStack());
         Map<String, String> outputs = FakeDeployment.outputs(dataRoot);
+        dataOutputs = outputs;
+        dataAssembly = Path.of(((App) backend.rootStack().getNode().getRoot()).getOutdir());
         URI location = URI.create(outputs.get("amplifyApiModelSchemaS3Uri"));
         try (S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
                 .endpointOverride(moto.endpoint()).forcePathStyle(true)
@@ -156,8 +162,11 @@ class GenerateOutputsCommandTest {
 
     @Test
     void theDataSectionCarriesTheModelIntrospectionReadFromS3() throws IOException {
-        Result result = gen2(fromMoto("--stack", DATA_STACK));
+        Path otherAssembly = Files.createDirectories(directory.resolve("other-cdk.out"));
+        Result result = gen2(fromMoto("--stack", DATA_STACK, "--assembly", otherAssembly.toString()));
         assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Model introspection: read from s3://")
+                .contains("(the cloud assembly " + otherAssembly + " holds another version)");
         @SuppressWarnings("unchecked")
         Map<String, Object> dataSection = (Map<String, Object>) JsonText.parseObject(
                 Files.readString(directory.resolve("amplify_outputs.json"))).get("data");
@@ -223,6 +232,85 @@ class GenerateOutputsCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(JsonText.parseObject(Files.readString(directory.resolve("web/amplify_outputs.json"))))
                 .containsEntry("version", "1.4").containsKey("auth");
+    }
+
+    @Test
+    void readsTheModelIntrospectionFromTheDeployedCloudAssemblyWithoutAws() throws IOException {
+        Path cdkOutputs = directory.resolve("cdk-outputs.json");
+        Files.writeString(cdkOutputs, JsonText.stringify(Map.of(DATA_STACK, dataOutputs), 2), StandardCharsets.UTF_8);
+        // An endpoint nothing listens on: any AWS call would fail the command.
+        Result result = gen2("generate", "outputs", "--cdk-outputs-file", cdkOutputs.toString(), "--assembly",
+                dataAssembly.toString(), "--endpoint-url", "http://127.0.0.1:9", "--region", "us-east-1",
+                "--out-dir", directory.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Model introspection: read from the cloud assembly " + dataAssembly);
+        assertThat(JsonText.parseObject(Files.readString(directory.resolve("amplify_outputs.json"))).get("data"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("model_introspection", JsonText.parse(JsonText.stringify(data.modelIntrospection(), 0)));
+    }
+
+    @Test
+    void anUnresolvedModelIntrospectionLocationIsOneLine() throws IOException {
+        Map<String, String> unresolved = new LinkedHashMap<>(dataOutputs);
+        unresolved.put("amplifyApiModelSchemaS3Uri", "s3://${Token[TOKEN.1234]}/model.json");
+        Path cdkOutputs = directory.resolve("cdk-outputs.json");
+        Files.writeString(cdkOutputs, JsonText.stringify(Map.of(DATA_STACK, unresolved), 2), StandardCharsets.UTF_8);
+        Result result = gen2("generate", "outputs", "--cdk-outputs-file", cdkOutputs.toString(), "--out-dir",
+                directory.toString());
+        assertThat(result.exitCode()).isEqualTo(Gen2Cli.USER_ERROR);
+        assertThat(result.err()).startsWith("error: data: The model introspection location"
+                + " 's3://${Token[TOKEN.1234]}/model.json' is not an s3://bucket/key address.")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void awsEndpointUrlFromTheEnvironmentReachesCloudFormationAndS3Alike() throws Exception {
+        Path out = directory.resolve("from-env");
+        ProcessOutcome outcome = gen2InOwnJvm(Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString(),
+                "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing", "AWS_REGION", "us-east-1"),
+                "generate", "outputs", "--stack", DATA_STACK, "--assembly", directory.toString(),
+                "--out-dir", out.toString());
+        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+        assertThat(outcome.output()).contains("Model introspection: read from s3://");
+        assertThat(JsonText.parseObject(Files.readString(out.resolve("amplify_outputs.json")))).containsKey("data");
+    }
+
+    @Test
+    void missingCredentialsOrRegionAreOneLineSayingWhatToSet() throws Exception {
+        Path emptyHome = Files.createDirectories(directory.resolve("home"));
+        Map<String, String> noAws = Map.of("HOME", emptyHome.toString(), "AWS_REGION", "us-east-1",
+                "AWS_CONFIG_FILE", emptyHome.resolve("config").toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", emptyHome.resolve("credentials").toString(),
+                "AWS_EC2_METADATA_DISABLED", "true");
+        ProcessOutcome noCredentials = gen2InOwnJvm(noAws, "generate", "outputs", "--stack", DATA_STACK);
+        assertThat(noCredentials.exitCode()).isEqualTo(Gen2Cli.USER_ERROR);
+        assertThat(noCredentials.output()).isEqualTo("error: AWS configuration: No AWS credentials were found. Fix:"
+                + " pass --profile, or set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).\n");
+        Map<String, String> noRegion = new LinkedHashMap<>(noAws);
+        noRegion.remove("AWS_REGION");
+        ProcessOutcome withoutRegion = gen2InOwnJvm(noRegion, "generate", "outputs", "--stack", DATA_STACK);
+        assertThat(withoutRegion.exitCode()).isEqualTo(Gen2Cli.USER_ERROR);
+        assertThat(withoutRegion.output()).startsWith("error: AWS configuration: No AWS region is set.")
+                .hasLineCount(1).doesNotContain("\tat ");
+    }
+
+    private record ProcessOutcome(int exitCode, String output) {
+    }
+
+    /**
+     * The command in a JVM of its own, with an environment of AWS variables only (and PATH): the AWS SDK reads
+     * the environment, which a test cannot change in its own JVM.
+     */
+    private static ProcessOutcome gen2InOwnJvm(Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", dev.gen2.backend.CdkCli.testClasspath(), "dev.gen2.cli.Gen2Cli"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new ProcessOutcome(process.waitFor(), output);
     }
 
     @Test

@@ -54,8 +54,6 @@ public final class DeployedStack {
                 throw notFound(where);
             }
             throw awsError(where, e);
-        } catch (SdkException e) {
-            throw awsError(where, e);
         }
     }
 
@@ -89,8 +87,10 @@ public final class DeployedStack {
                         + " backend is deployed.");
     }
 
-    private static BackendConfigException awsError(String where, SdkException e) {
-        return new BackendConfigException(where, "AWS could not be asked for the stack: " + e.getMessage(),
+    /** A refusal from CloudFormation; problems on this side (credentials, region, network) reach the caller. */
+    private static BackendConfigException awsError(String where, CloudFormationException e) {
+        String message = e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
+        return new BackendConfigException(where, "AWS could not be asked for the stack: " + message + ".",
                 "check your credentials (--profile), --region, and --endpoint-url if you use one.");
     }
 }

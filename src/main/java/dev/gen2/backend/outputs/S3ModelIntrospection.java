@@ -1,9 +1,8 @@
 package dev.gen2.backend.outputs;
 
 import dev.gen2.backend.BackendConfigException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Reads the model introspection document from S3, with the credentials the outputs are read with. */
@@ -16,18 +15,14 @@ public final class S3ModelIntrospection implements ModelIntrospectionSource {
 
     @Override
     public Object read(String s3Uri) {
-        URI uri = URI.create(s3Uri);
-        if (!"s3".equals(uri.getScheme()) || uri.getHost() == null || uri.getPath().length() < 2) {
-            throw new BackendConfigException("data", "The model introspection location '" + s3Uri
-                    + "' is not an s3://bucket/key address.", "redeploy the backend with this version.");
-        }
+        S3Location location = S3Location.parse(s3Uri);
         try {
-            byte[] bytes = s3.getObjectAsBytes(request -> request.bucket(uri.getHost())
-                    .key(uri.getPath().substring(1))).asByteArray();
+            byte[] bytes = s3.getObjectAsBytes(request -> request.bucket(location.bucket())
+                    .key(location.key())).asByteArray();
             return JsonText.parse(new String(bytes, StandardCharsets.UTF_8));
-        } catch (SdkException e) {
+        } catch (AwsServiceException e) {
             throw new BackendConfigException("data", "Cannot read the model introspection at " + s3Uri + ": "
-                    + e.getMessage(), "check that your credentials may read the CDK assets bucket, and that the"
+                    + e.awsErrorDetails().errorMessage() + " (" + e.statusCode() + ").", "check that your credentials may read the CDK assets bucket, and that the"
                     + " stack's deploy finished.");
         }
     }
