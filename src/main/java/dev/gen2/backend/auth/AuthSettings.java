@@ -70,7 +70,7 @@ public record AuthSettings(
         private ExternalProviders externalProviders;
         private Multifactor multifactor;
         private final Map<StandardAttribute, UserAttributes.Setting> standardAttributes =
-                new EnumMap<>(StandardAttribute.class);
+                new LinkedHashMap<>();
         private final List<CustomAttribute> customAttributes = new ArrayList<>();
         private final List<String> groups = new ArrayList<>();
         private final Map<TriggerEvent, ResourceFactory<? extends FunctionProvider>> triggers =

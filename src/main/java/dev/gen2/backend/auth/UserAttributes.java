@@ -1,7 +1,7 @@
 package dev.gen2.backend.auth;
 
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +9,7 @@ import java.util.Map;
  * The standard attributes a user pool requires or lets users change, and its custom attributes: Amplify's
  * {@code userAttributes}.
  *
- * @param standard settings of standard attributes, merged over Amplify's (email and phone number required and
+ * @param standard settings of standard attributes, in the order given, merged over Amplify's (email and phone number required and
  *     mutable when they are login methods)
  * @param custom custom attributes, in the order given
  */
@@ -20,7 +20,7 @@ public record UserAttributes(Map<StandardAttribute, Setting> standard, List<Cust
     }
 
     public UserAttributes {
-        Map<StandardAttribute, Setting> inOrder = new EnumMap<>(StandardAttribute.class);
+        Map<StandardAttribute, Setting> inOrder = new LinkedHashMap<>();
         inOrder.putAll(standard);
         standard = Collections.unmodifiableMap(inOrder);
         custom = List.copyOf(custom);

@@ -2,8 +2,8 @@ package dev.gen2.backend.auth;
 
 import dev.gen2.backend.auth.Senders.SesEmail;
 import dev.gen2.backend.auth.Senders.SnsSms;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
@@ -27,6 +27,7 @@ import software.amazon.awscdk.services.cognito.StandardAttributes;
 import software.amazon.awscdk.services.cognito.StringAttribute;
 import software.amazon.awscdk.services.cognito.StringAttributeProps;
 import software.amazon.awscdk.services.cognito.UserInvitationConfig;
+import software.amazon.awscdk.services.cognito.CfnUserPool;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolEmail;
 import software.amazon.awscdk.services.cognito.UserPoolSESOptions;
@@ -77,7 +78,33 @@ final class UserPoolFactory {
         if (settings.deletionProtection()) {
             pool.deletionProtection(true);
         }
-        return pool.build();
+        UserPool built = pool.build();
+        orderSchemaAsAmplify((CfnUserPool) built.getNode().getDefaultChild());
+        return built;
+    }
+
+    /**
+     * Puts the pool's schema attributes in Amplify's order, which {@code standard_required_attributes} in
+     * {@code amplify_outputs.json} follows: the login attributes (email, then phone number), then the user's
+     * attributes in the order given, then the custom ones. CDK would write them in the alphabetical order of its
+     * {@code StandardAttributes} struct, which is how Java passes it.
+     */
+    private void orderSchemaAsAmplify(CfnUserPool cfnPool) {
+        if (!(cfnPool.getSchema() instanceof List<?> schema)) {
+            return;
+        }
+        List<String> order = effectiveStandardAttributes().keySet().stream().map(StandardAttribute::cognitoName)
+                .toList();
+        // The elements are JavaScript objects; their names are read from a resolved copy in the same order.
+        List<?> resolved = (List<?>) Stack.of(cfnPool).resolve(schema);
+        List<Integer> positions = new java.util.ArrayList<>();
+        for (Object attribute : resolved) {
+            int position = order.indexOf(String.valueOf(((Map<?, ?>) attribute).get("name")));
+            positions.add(position < 0 ? order.size() : position); // custom attributes after, in their order
+        }
+        List<Object> ordered = java.util.stream.IntStream.range(0, schema.size()).boxed()
+                .sorted(java.util.Comparator.comparing(positions::get)).map(i -> (Object) schema.get(i)).toList();
+        cfnPool.setSchema(ordered);
     }
 
     /** The account recovery rule: the one given, or Amplify's choice from the login methods. */
@@ -116,7 +143,7 @@ final class UserPoolFactory {
 
     /** Amplify's required login attributes, with the user's settings merged over them. */
     Map<StandardAttribute, UserAttributes.Setting> effectiveStandardAttributes() {
-        Map<StandardAttribute, UserAttributes.Setting> merged = new EnumMap<>(StandardAttribute.class);
+        Map<StandardAttribute, UserAttributes.Setting> merged = new LinkedHashMap<>();
         settings.email().ifPresent(e -> merged.put(StandardAttribute.EMAIL, new UserAttributes.Setting(true, true)));
         settings.phone().ifPresent(p ->
                 merged.put(StandardAttribute.PHONE_NUMBER, new UserAttributes.Setting(true, true)));

@@ -146,8 +146,8 @@ class AuthOptionsTest {
                 .customAttribute(CustomAttribute.dateTime("joined")));
         s.auth.hasResourceProperties("AWS::Cognito::UserPool", Map.of("Schema", Match.arrayWith(List.of(
                 Map.of("Name", "email", "Required", true, "Mutable", true),
-                Map.of("Name", "given_name", "Required", false, "Mutable", false),
                 Map.of("Name", "preferred_username", "Required", true, "Mutable", true),
+                Map.of("Name", "given_name", "Required", false, "Mutable", false),
                 Map.of("Name", "display_name", "AttributeDataType", "String", "Mutable", true,
                         "StringAttributeConstraints", Map.of("MinLength", "1", "MaxLength", "64")),
                 Map.of("Name", "level", "AttributeDataType", "Number", "Mutable", false,
@@ -421,6 +421,21 @@ class AuthOptionsTest {
                 Map.of("ProviderType", type,
                         "ProviderDetails", Match.objectLike(Map.of("authorize_scopes", scopes)),
                         "AttributeMapping", Map.of("email", "email"))));
+    }
+
+    @Test
+    void requiredAttributesFollowAmplifysOrderLoginAttributesFirstThenTheUsersOrder() {
+        Synthesized s = synth(a -> a.loginWithEmail().loginWithPhone()
+                .userAttribute(StandardAttribute.GIVEN_NAME, true, true)
+                .userAttribute(StandardAttribute.BIRTHDATE, true, false)
+                .userAttribute(StandardAttribute.EMAIL, true, false));
+        s.root.hasOutput("signupAttributes", Map.of("Value",
+                "[\"email\",\"phone_number\",\"given_name\",\"birthdate\"]"));
+        s.auth.hasResourceProperties("AWS::Cognito::UserPool", Map.of("Schema", List.of(
+                Map.of("Name", "email", "Required", true, "Mutable", false),
+                Map.of("Name", "phone_number", "Required", true, "Mutable", true),
+                Map.of("Name", "given_name", "Required", true, "Mutable", true),
+                Map.of("Name", "birthdate", "Required", true, "Mutable", false))));
     }
 
     @Test
