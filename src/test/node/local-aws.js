@@ -26,7 +26,7 @@ async function startLocalAws(env = {}) {
   const args = plain ? ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)] : [SCRIPT, '--port', String(port)];
   const child = spawn(process.env.MOTO_PYTHON || 'python3', args, {
     stdio: ['ignore', 'ignore', process.env.LOCAL_AWS_LOG ? 'inherit' : 'ignore'],
-    env: { ...process.env, ...env },
+    env: { PYTHONDONTWRITEBYTECODE: '1', ...process.env, ...env },
   });
   let exited = false;
   child.on('exit', () => { exited = true; });

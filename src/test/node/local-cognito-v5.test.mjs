@@ -16,7 +16,8 @@ const REGION = 'us-east-1';
 const EMAIL = 'alan@example.com';
 const PASSWORD = 'Passw0rd!';
 const NEW_PASSWORD = 'N3w-Passw0rd!';
-const CODE = '123456';
+// The code the local Cognito "sends" (local_aws.py reads the same variable).
+const CODE = process.env.LOCAL_AWS_CONFIRMATION_CODE || '123456';
 
 let local;
 let cognito;

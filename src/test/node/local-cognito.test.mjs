@@ -21,7 +21,8 @@ const REGION = 'eu-west-1';
 const EMAIL = 'ada@example.com';
 const PASSWORD = 'Passw0rd!';
 const NEW_PASSWORD = 'N3w-Passw0rd!';
-const CODE = '123456';
+// The code the local Cognito "sends" (local_aws.py reads the same variable).
+const CODE = process.env.LOCAL_AWS_CONFIRMATION_CODE || '123456';
 const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 
 let local;
@@ -313,4 +314,11 @@ test('a user an administrator created signs in with the temporary password and m
   const replaced = await signInError({ username, password: 'Own-Passw0rd!' });
   assert.equal(replaced.name, 'NotAuthorizedException');
   assert.equal((await auth.signIn({ username, password: 'Adm1n-Set-Passw0rd!' })).isSignedIn, true);
+  await auth.signOut();
+
+  await cognito.send(new idp.AdminResetUserPasswordCommand({ UserPoolId: pool.userPoolId, Username: username }));
+  const reset = await auth.signIn({ username, password: 'Adm1n-Set-Passw0rd!' });
+  assert.equal(reset.nextStep.signInStep, 'RESET_PASSWORD');
+  await auth.confirmResetPassword({ username, confirmationCode: CODE, newPassword: 'Aft3r-Reset-Passw0rd!' });
+  assert.equal((await auth.signIn({ username, password: 'Aft3r-Reset-Passw0rd!' })).isSignedIn, true);
 });

@@ -313,6 +313,7 @@ def start_srp(self, user_pool, client, auth_parameters):
     user = self.admin_get_user(user_pool.id, username)
     if not user.enabled:
         raise _error("NotAuthorizedException", "User is disabled.")
+    _forget_expired_challenges()
     salt, verifier = _user_srp_record(user_pool, user)
     b, big_b = srp_server_public(verifier or 1)
     secret_block = base64.b64encode(secrets.token_bytes(96)).decode("ascii")
@@ -335,6 +336,13 @@ def start_srp(self, user_pool, client, auth_parameters):
             "SECRET_BLOCK": secret_block,
         },
     }
+
+
+def _forget_expired_challenges():
+    """Drop SRP sign-ins never finished (Cognito's session lasts 3 minutes)."""
+    now = time.time()
+    for secret_block in [key for key, value in _srp_challenges.items() if value["expires"] < now]:
+        _srp_challenges.pop(secret_block, None)
 
 
 def verify_password_claim(self, client_id, responses):
@@ -501,6 +509,16 @@ def confirm_forgot_password(self, client_id, username, password, code):
     user.confirmation_code = None
     if user.status == UserStatus.RESET_REQUIRED:
         user.status = UserStatus.CONFIRMED
+
+
+def _wrap_admin_reset_user_password(original):
+    def admin_reset_user_password(self, user_pool_id, username):
+        """AdminResetUserPassword: Cognito sends the user a code for ConfirmForgotPassword (here the fixed one); moto
+        sent none, so the user could never finish the reset."""
+        original(self, user_pool_id, username)
+        self.admin_get_user(user_pool_id, username).confirmation_code = confirmation_code()
+
+    return admin_reset_user_password
 
 
 def _wrap_change_password(original):
@@ -729,6 +747,8 @@ def apply():
     CognitoIdpBackend.resend_confirmation_code = resend_confirmation_code
     CognitoIdpBackend.forgot_password = _wrap_forgot_password(CognitoIdpBackend.forgot_password)
     CognitoIdpBackend.confirm_forgot_password = confirm_forgot_password
+    CognitoIdpBackend.admin_reset_user_password = _wrap_admin_reset_user_password(
+        CognitoIdpBackend.admin_reset_user_password)
     CognitoIdpBackend.change_password = _wrap_change_password(CognitoIdpBackend.change_password)
     CognitoIdpBackend.admin_create_user = _wrap_admin_create_user(CognitoIdpBackend.admin_create_user)
     CognitoIdpBackend.revoke_token = revoke_token
