@@ -94,12 +94,11 @@ final class ModelIntrospection {
         if (!shape.keys().equals(List.of(Model.DEFAULT_IDENTIFIER))) {
             attributes.add(ordered("type", "key", "properties", Map.of("fields", shape.keys())));
         }
+        // Only the secondary indexes: a relationship's index (gsi-Post.comments) is the table's business, and
+        // Amplify's document, which the client builds its queries from, does not list it.
         for (IndexShape index : shape.indexes()) {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("name", index.name());
-            index.queryField().ifPresent(queryField -> properties.put("queryField", queryField));
-            properties.put("fields", index.keys());
-            attributes.add(ordered("type", "key", "properties", properties));
+            index.queryField().ifPresent(queryField -> attributes.add(ordered("type", "key", "properties",
+                    ordered("name", index.name(), "queryField", queryField, "fields", index.keys()))));
         }
         List<Object> rules = shape.rules().stream().map(rule -> (Object) rule(rule)).toList();
         attributes.add(ordered("type", "auth", "properties", Map.of("rules", rules)));

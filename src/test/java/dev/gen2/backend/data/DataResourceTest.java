@@ -204,6 +204,14 @@ class DataResourceTest {
         assertThat(fields.get("location")).isEqualTo(Map.of("name", "location", "isArray", false,
                 "type", Map.of("nonModel", "Location"), "isRequired", false, "attributes", List.of()));
         assertThat((List<Object>) post.get("attributes")).contains(Map.of("type", "model", "properties", Map.of()));
+        Map<String, Object> models = (Map<String, Object>) introspection.get("models");
+        List<Object> commentAttributes = (List<Object>) ((Map<String, Object>) models.get("Comment")).get("attributes");
+        assertThat(commentAttributes).as("a relationship's index is not a key of the document, as in Amplify's")
+                .noneMatch(attribute -> attribute.toString().contains("gsi-Post.comments"))
+                .extracting(attribute -> ((Map<String, Object>) attribute).get("type")).containsExactly("model", "auth");
+        assertThat((List<Object>) ((Map<String, Object>) models.get("Todo")).get("attributes")).contains(Map.of(
+                "type", "key", "properties", Map.of("name", "todosByStatusAndCreatedAt",
+                        "queryField", "listTodoByStatusAndCreatedAt", "fields", List.of("status", "createdAt"))));
         Map<String, Object> profile = (Map<String, Object>) ((Map<String, Object>) introspection.get("models"))
                 .get("Profile");
         assertThat(profile.get("primaryKeyInfo")).isEqualTo(Map.of("isCustomPrimaryKey", true,
