@@ -84,10 +84,19 @@ final class SdlWriter {
         sdl.append(MODEL_TYPES);
         shapes.values().forEach(this::operations);
         schema.operations().forEach(this::customOperation);
-        block("type Query", queries);
-        block("type Mutation", mutations);
+        block("type Query" + iamOnRootType(CustomOperation.Kind.QUERY), queries);
+        block("type Mutation" + iamOnRootType(CustomOperation.Kind.MUTATION), mutations);
         block("type Subscription", subscriptions);
         return sdl.toString().stripTrailing() + "\n";
+    }
+
+    /**
+     * Amplify's transformer, with IAM access on (always, in Gen 2), puts {@code @aws_iam} on every object type the
+     * user's schema declares itself; a custom query or mutation makes it declare {@code Query} or {@code Mutation},
+     * so those get it at type level. Each field carries its own directives, which AppSync reads first.
+     */
+    private String iamOnRootType(CustomOperation.Kind kind) {
+        return schema.operations().stream().anyMatch(operation -> operation.kind() == kind) ? " @aws_iam" : "";
     }
 
     /**

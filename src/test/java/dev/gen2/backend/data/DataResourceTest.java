@@ -184,6 +184,16 @@ class DataResourceTest {
         assertThat(data.graphqlSchema()).contains(
                 "echo(message: String!): String @aws_iam @aws_api_key @aws_cognito_user_pools",
                 "rate(postId: ID!, stars: Int!): Rating @aws_iam @aws_cognito_user_pools");
+        assertThat(data.graphqlSchema()).as("the root types a custom operation declares get IAM, as in Amplify")
+                .contains("\ntype Query @aws_iam {\n", "\ntype Mutation @aws_iam {\n")
+                .contains("\ntype Subscription {\n");
+    }
+
+    @Test
+    void withoutCustomOperationsTheRootTypesCarryNoTypeLevelDirective() {
+        DataResource.Factory todo = DataResource.define(d -> d.schema(amplify.data.DataConfig.SCHEMA));
+        String sdl = TestBackends.sandbox(DataSchemas.AUTH, todo).get(todo).graphqlSchema();
+        assertThat(sdl).contains("\ntype Query {\n", "\ntype Mutation {\n", "\ntype Subscription {\n");
     }
 
     @Test
