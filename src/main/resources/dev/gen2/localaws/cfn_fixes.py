@@ -307,6 +307,23 @@ def _stack_update(self, template, role_arn=None, parameters=None, tags=None):
         raise failure from error
 
 
+_original_stack_outputs = Stack.outputs.fget
+STATUSES_WITH_OUTPUTS = ("CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE", "IMPORT_COMPLETE")
+
+
+def _stack_outputs(self):
+    """A stack's outputs only when it has some on AWS (created or updated). moto computed them whatever the status,
+    and since its resource map creates a missing resource on first access, describing a rolled-back or deleted
+    stack created the resources its outputs referenced again (or failed with HTTP 500)."""
+    if self.status not in STATUSES_WITH_OUTPUTS:
+        return None
+    try:
+        return _original_stack_outputs(self)
+    except Exception as error:  # noqa: BLE001 - an output that cannot be computed is left out
+        logger.warning("outputs of %s not computed: %s", self.name, error)
+        return None
+
+
 # --- stacks: create, update and delete through the backend ---------------------------------------------------------
 
 def _live_stack(backend, name_or_id):
@@ -477,7 +494,12 @@ def _backend_describe_change_set(self, change_set_name, stack_name=None):
 
 
 def _backend_delete_change_set(self, change_set_name, stack_name=None):
-    change_set = _find_change_set(self, change_set_name, stack_name)
+    """DeleteChangeSet of a change set that does not exist succeeds on AWS, and the CDK CLI relies on it: it deletes
+    "cdk-deploy-change-set" before creating one. moto raised KeyError (HTTP 500, retried by the CLI for ~50 s)."""
+    try:
+        change_set = _find_change_set(self, change_set_name, stack_name)
+    except ChangeSetNotFoundException:
+        return
     self.change_sets.pop(change_set.change_set_id, None)
 
 
@@ -622,10 +644,39 @@ def _get_stack_from_s3_url(template_url, account_id, partition):
     return key.value.decode("utf-8")
 
 
+# Name limits AWS enforces on names CloudFormation generates (moto generated names of any length).
+NAME_LIMITS = {
+    "AWS::CloudFormation::Stack": 128, "AWS::Lambda::Function": 64, "AWS::IAM::Role": 64,
+    "AWS::IAM::ManagedPolicy": 128, "AWS::Scheduler::Schedule": 64, "AWS::Events::Rule": 64,
+    "AWS::SQS::Queue": 80, "AWS::StepFunctions::StateMachine": 80,
+}
+
+
+def _patch_generated_names():
+    """moto named a resource "<stack>-<logical id>-<suffix>" whatever its length: a nested stack's function got a
+    130-character name that AWS would refuse (64 at most). As CloudFormation does, the stack name and logical id are
+    shortened so that the name fits, keeping the random suffix."""
+    original = parsing.generate_resource_name
+
+    def generate_resource_name(resource_type, stack_name, logical_id):
+        name = original(resource_type, stack_name, logical_id)
+        limit = NAME_LIMITS.get(resource_type)
+        if limit is None or len(name) <= limit:
+            return name
+        suffix = name.rsplit("-", 1)[-1]
+        room = limit - len(suffix) - 2
+        stack_part = stack_name[: max(room // 2, room - len(logical_id))].rstrip("-")
+        logical_part = logical_id[: room - len(stack_part)]
+        return f"{stack_part}-{logical_part}-{suffix}"
+
+    parsing.generate_resource_name = generate_resource_name
+
+
 def apply():
     """Installs every CloudFormation fix in moto's classes (idempotent enough to call once per process)."""
     _patch_resource_failures()
     _patch_update_keeps_resources()
+    _patch_generated_names()
     ResourceMap.update = _resource_map_update
     ResourceMap.delete = _resource_map_delete
 
@@ -635,6 +686,7 @@ def apply():
     Stack.update_from_cloudformation_json = classmethod(_nested_update)
     Stack.delete_from_cloudformation_json = classmethod(_nested_delete)
     Stack.update = _stack_update
+    Stack.outputs = property(_stack_outputs)
     Stack.status_reason = None
     Stack.parent_id = None
     Stack.root_id = None

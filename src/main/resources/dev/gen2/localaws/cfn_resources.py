@@ -27,6 +27,9 @@ from moto.utilities.utils import get_partition
 
 logger = logging.getLogger("gen2.localaws")
 
+# moto's model metaclass files every model under the second part of its module name ("moto.<service>.models").
+MODEL_MODULE = "gen2.localaws.cfn_resources"
+
 CUSTOM_RESOURCE = "AWS::CloudFormation::CustomResource"
 
 
@@ -48,6 +51,7 @@ def _bool(value):
 class LocalResource(CloudFormationModel):
     """A resource of a type registered here. Subclasses set TYPE and override create/update/remove; the physical id
     is what Ref returns and `attributes` what Fn::GetAtt returns."""
+    __module__ = MODEL_MODULE
 
     TYPE = ""
     NAME_PROPERTY = ""
@@ -143,6 +147,7 @@ def _quietly(action, *args):
 
 class UserPool(LocalResource):
     """AWS::Cognito::UserPool as a moto user pool (id us-east-1_xxx as moto makes it). Ref: the pool id."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::Cognito::UserPool"
     NOT_API = ("UserPoolName", "EnabledMfas")
 
@@ -181,6 +186,7 @@ class UserPool(LocalResource):
 
 class UserPoolClient(LocalResource):
     """AWS::Cognito::UserPoolClient as a moto app client. Ref: the client id."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::Cognito::UserPoolClient"
 
     def _config(self, properties):
@@ -205,6 +211,7 @@ class UserPoolClient(LocalResource):
 
 class UserPoolGroup(LocalResource):
     """AWS::Cognito::UserPoolGroup as a moto group. Ref: the group name."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::Cognito::UserPoolGroup"
 
     def create(self):
@@ -224,6 +231,7 @@ class UserPoolGroup(LocalResource):
 
 class UserPoolDomain(LocalResource):
     """AWS::Cognito::UserPoolDomain as a moto domain. Ref: the domain."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::Cognito::UserPoolDomain"
 
     def create(self):
@@ -238,6 +246,7 @@ class UserPoolDomain(LocalResource):
 
 class UserPoolIdentityProvider(LocalResource):
     """AWS::Cognito::UserPoolIdentityProvider as a moto identity provider. Ref: the provider name."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::Cognito::UserPoolIdentityProvider"
 
     def _config(self, properties):
@@ -259,6 +268,7 @@ class UserPoolIdentityProvider(LocalResource):
 
 class IdentityPool(LocalResource):
     """AWS::Cognito::IdentityPool as a moto identity pool (id us-east-1:uuid). Ref: the pool id."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::Cognito::IdentityPool"
 
     def _arguments(self, p):
@@ -296,6 +306,7 @@ class IdentityPool(LocalResource):
 class IdentityPoolRoleAttachment(LocalResource):
     """AWS::Cognito::IdentityPoolRoleAttachment: the roles are recorded on the moto identity pool (as `roles` and
     `role_mappings`); moto's SetIdentityPoolRoles itself answers HTTP 500. Ref: the identity pool id."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::Cognito::IdentityPoolRoleAttachment"
 
     def _attach(self, properties):
@@ -333,6 +344,7 @@ def _appsync(resource):
 class GraphQLApi(LocalResource):
     """AWS::AppSync::GraphQLApi as a moto GraphQL API (no endpoint is served). Ref: its ARN; GetAtt ApiId, Arn,
     GraphQLUrl, GraphQLDns, RealtimeUrl, RealtimeDns, GraphQLEndpointArn."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::AppSync::GraphQLApi"
 
     def _arguments(self, p):
@@ -374,6 +386,7 @@ def _read_s3_location(resource, location):
 
 class GraphQLSchema(LocalResource):
     """AWS::AppSync::GraphQLSchema: the definition (inline or from S3) is started on the moto API."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::AppSync::GraphQLSchema"
 
     def _start(self, p):
@@ -397,6 +410,7 @@ class GraphQLSchema(LocalResource):
 
 class ApiKey(LocalResource):
     """AWS::AppSync::ApiKey as a moto API key. Ref: its ARN; GetAtt ApiKey, ApiKeyId, Arn."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::AppSync::ApiKey"
 
     def create(self):
@@ -417,6 +431,7 @@ def _api_arn(resource, api_id):
 
 class DataSource(LocalResource):
     """AWS::AppSync::DataSource, recorded. Ref: its ARN; GetAtt DataSourceArn, Name."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::AppSync::DataSource"
 
     def create(self):
@@ -427,6 +442,7 @@ class DataSource(LocalResource):
 
 class Resolver(LocalResource):
     """AWS::AppSync::Resolver, recorded. Ref: its ARN; GetAtt ResolverArn, TypeName, FieldName."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::AppSync::Resolver"
 
     def create(self):
@@ -438,6 +454,7 @@ class Resolver(LocalResource):
 class FunctionConfiguration(LocalResource):
     """AWS::AppSync::FunctionConfiguration, recorded. Ref: its ARN; GetAtt FunctionId, FunctionArn, Name,
     DataSourceName."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::AppSync::FunctionConfiguration"
 
     def create(self):
@@ -450,13 +467,14 @@ class FunctionConfiguration(LocalResource):
 
 class AppSyncRecorded(LocalResource):
     """Other AppSync types (caches, domain names, associations), recorded with their properties only."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::AppSync::ApiCache"
 
     def create(self):
         self.physical_id = f"{self.resource_type.split('::')[-1]}-{_random_id(12)}"
 
 
-# --- Scheduler, S3, Lambda, CDK -----------------------------------------------------------------------------------------
+# --- Scheduler, S3, Lambda, CDK -------------------------------------------------------------------------------------
 
 def _scheduler(resource):
     from moto.scheduler.models import scheduler_backends
@@ -465,6 +483,7 @@ def _scheduler(resource):
 
 class Schedule(LocalResource):
     """AWS::Scheduler::Schedule as a moto EventBridge Scheduler schedule (never fires). Ref: its name; GetAtt Arn."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::Scheduler::Schedule"
 
     def _arguments(self, p):
@@ -497,6 +516,7 @@ class BucketPolicy(LocalResource):
     """AWS::S3::BucketPolicy put on the moto bucket. moto's S3 enforces bucket policies but ignores their Conditions,
     which turns CDK's "deny unless aws:SecureTransport" into "deny everything": statements with a Condition are
     therefore left out of the policy moto enforces (the whole document stays in `document`)."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::S3::BucketPolicy"
 
     def _put(self, p):
@@ -525,6 +545,7 @@ class BucketPolicy(LocalResource):
 class LambdaPermission(LocalResource):
     """AWS::Lambda::Permission as a statement of the function's moto policy. moto's own model could be created but
     not updated (the stack then dropped it) nor deleted."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::Lambda::Permission"
 
     def _function(self, p):
@@ -554,10 +575,11 @@ class LambdaPermission(LocalResource):
 
 class CdkMetadata(LocalResource):
     """AWS::CDK::Metadata: nothing to create."""
+    __module__ = MODEL_MODULE
     TYPE = "AWS::CDK::Metadata"
 
 
-# --- custom resources ---------------------------------------------------------------------------------------------------
+# --- custom resources -----------------------------------------------------------------------------------------------
 
 class CustomResourceFailed(Exception):
     """What a custom resource's handler reports as FAILED: the stack fails with this reason."""
@@ -631,7 +653,9 @@ def _secret_fetcher(resource, request, old_properties=None):
 
     def value_at(path):
         parameter = ssm.get_parameter(path) if path else None
-        return parameter.value if parameter is not None else None
+        if parameter is None:
+            return None
+        return parameter.decrypt(parameter.value)
 
     data = {}
     for secret in p.get("secrets") or []:
@@ -706,6 +730,7 @@ class CustomResource(LocalResource):
     """Custom::* and AWS::CloudFormation::CustomResource. Their Lambda cannot run here (moto runs it in Docker and
     waited forever for its answer); the custom resources of this project are done in Python by CUSTOM_HANDLERS,
     and any other one fails its stack with the reason."""
+    __module__ = MODEL_MODULE
     TYPE = CUSTOM_RESOURCE
 
     def _handle(self, request, old_properties=None):
@@ -743,13 +768,14 @@ class CustomResource(LocalResource):
 class UnsupportedResource(LocalResource):
     """Any other type moto has no model for: fails its stack (moto skipped it silently, and a GetAtt on it failed
     later with a misleading reason)."""
+    __module__ = MODEL_MODULE
 
     def create(self):
         raise ValidationError(message=f"Resource type {self.resource_type} ({self.logical_id}) is not emulated by "
                                       f"gen2-backend's local AWS: add it to cfn_resources.py")
 
 
-# --- registration -------------------------------------------------------------------------------------------------------
+# --- registration ---------------------------------------------------------------------------------------------------
 
 REGISTERED = {cls.TYPE: cls for cls in (
     UserPool, UserPoolClient, UserPoolGroup, UserPoolDomain, UserPoolIdentityProvider, IdentityPool,
@@ -783,7 +809,7 @@ def _resource_name_property_from_type(resource_type):
 _original_name_property = parsing.resource_name_property_from_type
 
 
-# --- moto models corrected ------------------------------------------------------------------------------------------------
+# --- moto models corrected ------------------------------------------------------------------------------------------
 
 def _patch_ssm_parameter_tags():
     """AWS::SSM::Parameter's Tags is a map ({key: value}); moto passed it to PutParameter, which wants a list of
@@ -827,8 +853,8 @@ def _patch_dynamodb_table_update():
             table.attr = properties["AttributeDefinitions"]
         if "DeletionProtectionEnabled" in properties:
             table.deletion_protection_enabled = _bool(properties["DeletionProtectionEnabled"])
-        if properties.get("StreamSpecification") and not table.stream_specification:
-            backend.update_table_streams(table, dict(properties["StreamSpecification"], StreamEnabled=True))
+        if properties.get("StreamSpecification") and not (table.stream_specification or {}).get("StreamEnabled"):
+            table.set_stream_specification(dict(properties["StreamSpecification"], StreamEnabled=True))
         wanted = {i["IndexName"]: i for i in properties.get("GlobalSecondaryIndexes") or []}
         present = {i.name for i in table.global_indexes}
         updates = [{"Delete": {"IndexName": n}} for n in present - set(wanted)]

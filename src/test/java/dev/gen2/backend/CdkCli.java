@@ -27,12 +27,18 @@ public final class CdkCli {
         }
     }
 
-    /** Runs {@code cdk ARGS} with the given extra environment; a run past {@code timeout} is killed. */
+    /** Runs {@code cdk ARGS} in the project directory with the given extra environment; killed past the timeout. */
     public static Result run(Map<String, String> environment, Duration timeout, String... arguments)
             throws IOException, InterruptedException {
+        return runIn(Path.of("."), environment, timeout, arguments);
+    }
+
+    /** Runs {@code cdk ARGS} in the given directory. */
+    public static Result runIn(Path directory, Map<String, String> environment, Duration timeout,
+            String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("npx", "--yes", "aws-cdk@" + VERSION));
         command.addAll(List.of(arguments));
-        return Processes.run(command, environment, timeout);
+        return Processes.run(directory, command, environment, timeout);
     }
 
     /** The test JVM's full classpath (the test classes, the main classes and every dependency). */
@@ -45,11 +51,11 @@ public final class CdkCli {
         private Processes() {
         }
 
-        public static Result run(List<String> command, Map<String, String> environment, Duration timeout)
-                throws IOException, InterruptedException {
+        public static Result run(Path directory, List<String> command, Map<String, String> environment,
+                Duration timeout) throws IOException, InterruptedException {
             Path log = Files.createTempFile("gen2-test-process", ".log");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                         .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null")
                                 .toFile()));
                 builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");

@@ -1,0 +1,164 @@
+package dev.gen2.localaws;
+
+import dev.gen2.backend.BundledAsset;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A local AWS on 127.0.0.1: moto's server, extended by this project's Python modules (shipped as resources beside
+ * this class) so that the real CDK CLI can bootstrap, deploy, update, hotswap and destroy this project's backends,
+ * and so that the Cognito user pools a deploy creates check what Cognito checks. Started on a free port, stopped by
+ * its process id. {@code LOCAL_AWS_PYTHON} (or {@code MOTO_PYTHON}) names the Python that has moto; default
+ * {@code python3}.
+ */
+public final class LocalAws implements AutoCloseable {
+    /** The Python modules, in the order {@code local_aws.py} imports them. */
+    static final List<String> MODULES = List.of("local_aws.py", "cfn_fixes.py", "cfn_resources.py",
+            "cognito_checks.py");
+    public static final String ACCESS_KEY_ID = "testing";
+    public static final String SECRET_ACCESS_KEY = "testing";
+    public static final String REGION = "us-east-1";
+    /** moto's account: what {@code sts get-caller-identity} answers and the bootstrap stack's account. */
+    public static final String ACCOUNT_ID = "123456789012";
+    /** The code Cognito "sends" for sign-up confirmation and password reset. */
+    public static final String CONFIRMATION_CODE = "123456";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private LocalAws(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the server on a free 127.0.0.1 port and returns once it answers. */
+    public static LocalAws start() throws IOException, InterruptedException {
+        Path modules = BundledAsset.directory(LocalAws.class, MODULES);
+        int port = freePort();
+        Path log = Files.createTempFile("gen2-local-aws-" + port, ".log");
+        ProcessBuilder builder = new ProcessBuilder(python(), modules.resolve("local_aws.py").toString(),
+                "--port", String.valueOf(port))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("LOCAL_AWS_CONFIRMATION_CODE", CONFIRMATION_CODE);
+        LocalAws server = new LocalAws(builder.start(), port, log);
+        server.awaitReady();
+        return server;
+    }
+
+    /**
+     * The endpoint to give the CDK CLI and the AWS SDKs. It says {@code localhost}: with the literal
+     * {@code 127.0.0.1}, moto takes "127" for a bucket name when it reads a template URL.
+     */
+    public URI endpoint() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    /** The endpoint by address, for clients that would look {@code localhost} up as {@code ::1} first (Node.js). */
+    public URI endpointByAddress() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The variables that point the CDK CLI, the AWS CLI and the AWS SDKs at this server. */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_ENDPOINT_URL", endpoint().toString());
+        environment.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
+        environment.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
+        environment.put("AWS_REGION", REGION);
+        environment.put("AWS_DEFAULT_REGION", REGION);
+        environment.put("AWS_EC2_METADATA_DISABLED", "true");
+        return environment;
+    }
+
+    /** What the server printed so far: moto's request log and any Python traceback, for a failure's message. */
+    public String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(the server's log is unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The process id, for whoever must stop it by hand. */
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            Files.deleteIfExists(log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException ignored) {
+            // a leftover log in the temp directory is harmless
+        }
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                String output = log();
+                close();
+                throw new IOException("The local AWS exited with status " + process.exitValue() + ":\n" + output);
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port
+                        + "/moto-api/").toURL().openConnection();
+                connection.setConnectTimeout(500);
+                if (connection.getResponseCode() > 0) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        close();
+        throw new IOException("The local AWS did not answer within " + START_TIMEOUT + " on port " + port);
+    }
+
+    private static String python() {
+        String python = System.getenv("LOCAL_AWS_PYTHON");
+        if (python == null || python.isBlank()) {
+            python = System.getenv().getOrDefault("MOTO_PYTHON", "python3");
+        }
+        return python;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Runs the local AWS until interrupted (Ctrl-C), printing the variables to export in another shell. */
+    public static void main(String[] args) throws Exception {
+        LocalAws server = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        System.out.println("Local AWS running (pid " + server.pid() + "). In another shell:");
+        server.environment().forEach((name, value) -> System.out.println("export " + name + "=" + value));
+        System.out.println("Ctrl-C stops it; everything it holds is gone then.");
+        server.process.waitFor();
+    }
+}
