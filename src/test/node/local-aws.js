@@ -19,10 +19,12 @@ function freePort() {
   });
 }
 
-/** Starts the local AWS and resolves with its endpoint once it answers; stop() kills it by its process id. */
-async function startLocalAws(env = {}) {
+/**
+ * Starts the local AWS (or plain moto's server, with `plain` or LOCAL_AWS_PLAIN_MOTO=1) and resolves with its
+ * endpoint once it answers; stop() kills it by its process id.
+ */
+async function startLocalAws(env = {}, { plain = process.env.LOCAL_AWS_PLAIN_MOTO === '1' } = {}) {
   const port = await freePort();
-  const plain = process.env.LOCAL_AWS_PLAIN_MOTO === '1';
   const args = plain ? ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)] : [SCRIPT, '--port', String(port)];
   const child = spawn(process.env.MOTO_PYTHON || 'python3', args, {
     stdio: ['ignore', 'ignore', process.env.LOCAL_AWS_LOG ? 'inherit' : 'ignore'],

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
+const { rejection } = require('./rejection.js');
 const { startLocalAws } = require('./local-aws.js');
 const sdkRequire = createRequire(path.join(process.env.NODE_PATH.split(path.delimiter)[0], 'noop.js'));
 const idp = sdkRequire('@aws-sdk/client-cognito-identity-provider');
@@ -22,15 +23,6 @@ const CODE = process.env.LOCAL_AWS_CONFIRMATION_CODE || '123456';
 let local;
 let cognito;
 let pool;
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected a rejection, but the call succeeded');
-}
 
 /** The error signIn fails with; if it signs in instead, signs out again so the next tests start signed out. */
 async function signInError(username, password) {

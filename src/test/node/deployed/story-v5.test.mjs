@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
+const { rejection } = createRequire(import.meta.url)('../rejection.js');
+
 const { Amplify, Auth } = createRequire(path.join(process.env.AMPLIFY5_MODULES, 'noop.js'))('aws-amplify');
 
 const legacy = JSON.parse(readFileSync(process.env.LEGACY_CONFIG, 'utf8'));
@@ -19,15 +21,6 @@ const NEW_PASSWORD = 'New-Story-Passw0rd!';
 // As a v5 app does: configure from the file; then point Auth at the local endpoint.
 Amplify.configure(legacy);
 Auth.configure({ endpoint: process.env.LOCAL_AWS_ENDPOINT });
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected a rejection, but the call succeeded');
-}
 
 test('v5: the configuration is the deployed pool', () => {
   assert.match(legacy.aws_user_pools_id, /^us-east-1_/);

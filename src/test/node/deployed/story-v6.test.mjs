@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
+const { rejection } = createRequire(import.meta.url)('../rejection.js');
+
 const amplifyRequire = createRequire(path.join(process.env.AMPLIFY6_MODULES, 'noop.js'));
 const { Amplify } = amplifyRequire('aws-amplify');
 const auth = amplifyRequire('aws-amplify/auth');
@@ -26,15 +28,6 @@ Amplify.configure({
   ...config,
   Auth: { ...config.Auth, Cognito: { ...config.Auth.Cognito, userPoolEndpoint: ENDPOINT, identityPoolEndpoint: ENDPOINT } },
 });
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected a rejection, but the call succeeded');
-}
 
 beforeEach(() => auth.signOut());
 

@@ -2,7 +2,7 @@ package amplify.functions.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gen2.backend.outputs.MotoServer;
+import dev.gen2.localaws.LocalAws;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +39,7 @@ class ReportHandlerTest {
 
     @Test
     void countsTheReportsOfTheBucketItIsGranted() throws Exception {
-        try (MotoServer moto = MotoServer.start()) {
+        try (LocalAws moto = LocalAws.start()) {
             StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                     AwsBasicCredentials.create("testing", "testing"));
             try (S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)

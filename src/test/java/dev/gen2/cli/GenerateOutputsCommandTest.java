@@ -8,7 +8,7 @@ import dev.gen2.backend.auth.AuthResource;
 import dev.gen2.backend.data.DataResource;
 import dev.gen2.backend.outputs.FakeDeployment;
 import dev.gen2.backend.outputs.JsonText;
-import dev.gen2.backend.outputs.MotoServer;
+import dev.gen2.localaws.LocalAws;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * {@code gen2 generate outputs} end to end: from a cdk outputs file, and from stacks deployed to moto's server on
+ * {@code gen2 generate outputs} end to end: from a cdk outputs file, and from stacks created in the local AWS on
  * 127.0.0.1 (read with DescribeStacks).
  */
 class GenerateOutputsCommandTest {
@@ -45,7 +45,7 @@ class GenerateOutputsCommandTest {
     private static final String REVIEWED_STACK = "amplify-review-main-branch-0123456789";
     private static final String DATA_STACK = "amplify-data-main-branch-0123456789";
     private static DataResource data;
-    private static MotoServer moto;
+    private static LocalAws moto;
     private static Map<String, String> deployedOutputs;
     /** The data backend's outputs as deployed, and the cloud assembly it was synthesized into. */
     private static Map<String, String> dataOutputs;
@@ -65,7 +65,7 @@ class GenerateOutputsCommandTest {
         Backend backend = TestBackends.sandbox(AuthResource.define(a -> a.loginWithEmail().groups("ADMINS")));
         root = TestBackends.template(backend.rootStack());
         deployedOutputs = FakeDeployment.outputs(root);
-        moto = MotoServer.start();
+        moto = LocalAws.start();
         try (CloudFormationClient cloudFormation = cloudFormation()) {
             cloudFormation.createStack(request -> request.stackName(SANDBOX_STACK)
                     .templateBody(templateCarrying(deployedOutputs, root.toJSON().get("Metadata"))));
