@@ -2,10 +2,13 @@ package dev.gen2.backend.auth;
 
 import dev.gen2.backend.auth.Senders.SesEmail;
 import dev.gen2.backend.auth.Senders.SnsSms;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -97,13 +100,13 @@ final class UserPoolFactory {
                 .toList();
         // The elements are JavaScript objects; their names are read from a resolved copy in the same order.
         List<?> resolved = (List<?>) Stack.of(cfnPool).resolve(schema);
-        List<Integer> positions = new java.util.ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         for (Object attribute : resolved) {
             int position = order.indexOf(String.valueOf(((Map<?, ?>) attribute).get("name")));
             positions.add(position < 0 ? order.size() : position); // custom attributes after, in their order
         }
-        List<Object> ordered = java.util.stream.IntStream.range(0, schema.size()).boxed()
-                .sorted(java.util.Comparator.comparing(positions::get)).map(i -> (Object) schema.get(i)).toList();
+        List<Object> ordered = IntStream.range(0, schema.size()).boxed()
+                .sorted(Comparator.comparing(positions::get)).map(i -> (Object) schema.get(i)).toList();
         cfnPool.setSchema(ordered);
     }
 
