@@ -228,6 +228,9 @@ class DataResourceTest {
                 "primaryKeyFieldName", "tenant", "sortKeyFieldNames", List.of("slug")));
         assertThat(introspection.get("enums")).isEqualTo(Map.of("Status", Map.of("name", "Status",
                 "values", List.of("OPEN", "DONE"))));
+        assertThat(((Map<String, Object>) ((Map<String, Object>) introspection.get("enums")).get("Status")).keySet())
+                .as("key order is part of the uploaded document, and so of the template").containsExactly("name",
+                        "values");
         assertThat(((Map<String, Object>) introspection.get("queries")).get("echo")).isEqualTo(Map.of(
                 "name", "echo", "isArray", false, "type", "String", "isRequired", false,
                 "arguments", Map.of("message", Map.of("name", "message", "isArray", false, "type", "String",
