@@ -1,6 +1,6 @@
 // The same story with aws-amplify 5.x, configured from the legacy amplifyconfiguration.json (`generate outputs
 // --outputs-version 0`) of a backend deployed to the local AWS. v5 has no identity pool endpoint setting, so no
-// credentials here. Run by SampleDeployIT: LEGACY_CONFIG, LOCAL_AWS_ENDPOINT, STORY_EMAIL, AMPLIFY5_MODULES,
+// credentials here. Run by SampleSandboxDeployIT: LEGACY_CONFIG, LOCAL_AWS_ENDPOINT, STORY_EMAIL, AMPLIFY5_MODULES,
 // LOCAL_AWS_CONFIRMATION_CODE.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

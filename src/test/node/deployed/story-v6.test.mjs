@@ -1,5 +1,5 @@
 // The story this project started from, with the real aws-amplify 6.x configured from the amplify_outputs.json that
-// `generate outputs` wrote for a backend deployed to the local AWS (dev.gen2.localaws). Run by SampleDeployIT, which
+// `generate outputs` wrote for a backend deployed to the local AWS (dev.gen2.localaws). Run by SampleSandboxDeployIT, which
 // deploys the backend and passes: AMPLIFY_OUTPUTS (the file), LOCAL_AWS_ENDPOINT, STORY_EMAIL, AMPLIFY6_MODULES,
 // NODE_PATH (the @aws-sdk clients), LOCAL_AWS_CONFIRMATION_CODE.
 import { test, beforeEach } from 'node:test';

@@ -2,6 +2,7 @@ package dev.gen2.backend;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public final class PublicFiles {
         try {
             Files.createDirectory(absolute);
             setMode(absolute, DIRECTORY_MODE);
-        } catch (java.nio.file.FileAlreadyExistsException madeMeanwhile) {
+        } catch (FileAlreadyExistsException madeMeanwhile) {
             // another process made it between the check and here: fine, as long as it is a directory
             if (!Files.isDirectory(absolute)) {
                 throw madeMeanwhile;

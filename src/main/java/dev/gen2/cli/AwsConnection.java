@@ -55,13 +55,14 @@ record AwsConnection(Optional<String> profile, Optional<String> region, Optional
      */
     BackendConfigException explain(SdkClientException e) {
         String message = String.valueOf(e.getMessage());
-        if (message.contains("Unable to load region") || message.contains("region")
-                && message.contains("Unable to")) {
+        // The SDK's own wording when its default chains find nothing (DefaultAwsRegionProviderChain,
+        // DefaultCredentialsProvider, ProfileCredentialsProvider).
+        if (message.startsWith("Unable to load region")) {
             return new BackendConfigException("AWS configuration", "No AWS region is set.",
                     "pass --region, or set AWS_REGION (or a region in your AWS profile).");
         }
-        if (message.contains("Unable to load credentials") || message.contains("credentials")
-                && message.contains("Unable to")) {
+        if (message.startsWith("Unable to load credentials") || message.startsWith("Profile file contained no"
+                + " credentials")) {
             return new BackendConfigException("AWS configuration", "No AWS credentials were found"
                     + profile.map(p -> " for profile " + p).orElse("") + ".",
                     "pass --profile, or set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).");

@@ -8,11 +8,11 @@ import dev.gen2.backend.outputs.BackendOutput;
 import dev.gen2.backend.outputs.CdkOutputsFile;
 import dev.gen2.backend.outputs.ClientConfigGenerator;
 import dev.gen2.backend.outputs.ClientConfigVersion;
+import dev.gen2.backend.outputs.DeployedModelIntrospection;
 import dev.gen2.backend.outputs.DeployedStack;
 import dev.gen2.backend.outputs.JsonText;
 import dev.gen2.backend.outputs.OutputsFileWriter;
 import dev.gen2.backend.outputs.OutputsFormat;
-import dev.gen2.backend.outputs.S3Location;
 import dev.gen2.backend.outputs.S3ModelIntrospection;
 import java.io.IOException;
 import java.net.URI;
@@ -107,34 +107,32 @@ final class GenerateOutputsCommand implements Callable<Integer> {
         ClientConfigVersion version = ClientConfigVersion.fromValue(outputsVersion);
         OutputsFormat outputsFormat = OutputsFormat.fromValue(format);
         outputsFormat.fileName(version);
+        Optional<AssemblyModelIntrospection> deployedAssembly = deployedAssembly();
         AwsConnection aws = AwsConnection.of(profile, region, endpointUrl, System.getenv());
         BackendOutput output = cdkOutputsFile != null
                 ? CdkOutputsFile.read(cdkOutputsFile, Optional.ofNullable(backend.stack).map(this::checkedStackName))
                 : readDeployed(aws, stackName());
         Map<String, Object> config = ClientConfigGenerator.generate(output, version,
-                s3Uri -> readModelIntrospection(aws, S3Location.parse(s3Uri)));
+                new DeployedModelIntrospection(deployedAssembly, () -> s3Uri -> readFromS3(aws, s3Uri),
+                        spec.commandLine().getOut()::println));
         Path written = OutputsFileWriter.write(outDir, config, version, outputsFormat);
         spec.commandLine().getOut().println("Wrote " + written);
         return 0;
     }
 
-    /** From the local cloud assembly when it is the one deployed, else from S3; says which. */
-    private Object readModelIntrospection(AwsConnection aws, S3Location location) {
-        Optional<Path> directory = Optional.ofNullable(assembly)
-                .or(() -> Optional.of(Path.of("cdk.out")).filter(Files::isDirectory));
+    /** {@code --assembly}, which must be a directory, or else {@code ./cdk.out} when there is one. */
+    private Optional<AssemblyModelIntrospection> deployedAssembly() {
         if (assembly != null && !Files.isDirectory(assembly)) {
             throw new BackendConfigException("--assembly", "No cloud assembly directory at " + assembly + ".",
                     "pass the directory cdk synth or cdk deploy wrote (cdk.out by default).");
         }
-        Optional<Object> local = directory.map(AssemblyModelIntrospection::new).flatMap(source -> source.find(location));
-        if (local.isPresent()) {
-            spec.commandLine().getOut().println("Model introspection: read from the cloud assembly " + directory.get());
-            return local.get();
-        }
-        spec.commandLine().getOut().println("Model introspection: read from " + location
-                + directory.map(d -> " (the cloud assembly " + d + " holds another version)").orElse(""));
+        return Optional.ofNullable(assembly).or(() -> Optional.of(Path.of("cdk.out")).filter(Files::isDirectory))
+                .map(AssemblyModelIntrospection::new);
+    }
+
+    private static Object readFromS3(AwsConnection aws, String s3Uri) {
         try (S3Client s3 = aws.s3().build()) {
-            return new S3ModelIntrospection(s3).read(location.toString());
+            return new S3ModelIntrospection(s3).read(s3Uri);
         } catch (SdkClientException e) {
             throw aws.explain(e);
         }

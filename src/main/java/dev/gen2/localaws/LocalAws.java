@@ -62,8 +62,8 @@ public final class LocalAws implements AutoCloseable {
     }
 
     /**
-     * The endpoint to give the CDK CLI and the AWS SDKs. It says {@code localhost}: with the literal
-     * {@code 127.0.0.1}, moto takes "127" for a bucket name when it reads a template URL.
+     * The endpoint to give the CDK CLI and the AWS SDKs, by name ({@code localhost}), the form the deploy tests run
+     * the CDK CLI with.
      */
     public URI endpoint() {
         return URI.create("http://localhost:" + port);
@@ -120,14 +120,13 @@ public final class LocalAws implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                String output = log();
-                close();
-                throw new IOException("The local AWS exited with status " + process.exitValue() + ":\n" + output);
+                throw failedToStart("exited with status " + process.exitValue());
             }
             try {
                 HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port
                         + "/moto-api/").toURL().openConnection();
                 connection.setConnectTimeout(500);
+                connection.setReadTimeout(2000);
                 if (connection.getResponseCode() > 0) {
                     return;
                 }
@@ -135,8 +134,14 @@ public final class LocalAws implements AutoCloseable {
                 Thread.sleep(200);
             }
         }
+        throw failedToStart("did not answer within " + START_TIMEOUT + " on port " + port);
+    }
+
+    /** Stops the server and says why it did not start, with what it printed (read before its log is deleted). */
+    private IOException failedToStart(String why) {
+        String output = log();
         close();
-        throw new IOException("The local AWS did not answer within " + START_TIMEOUT + " on port " + port);
+        return new IOException("The local AWS " + why + ":\n" + output);
     }
 
     private static String python() {

@@ -300,6 +300,7 @@ def _stack_update(self, template, role_arn=None, parameters=None, tags=None):
     fails with it, an API call answers normally and the CLI reads the status."""
     try:
         _original_stack_update(self, template, role_arn=role_arn, parameters=parameters, tags=tags)
+        _require_outputs(self)
         self.status_reason = None
     except Exception as error:  # noqa: BLE001
         failure = _as_failure(error, self)
@@ -311,6 +312,18 @@ _original_stack_outputs = Stack.outputs.fget
 STATUSES_WITH_OUTPUTS = ("CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE", "IMPORT_COMPLETE")
 
 
+def _require_outputs(stack):
+    """Computes every output once the resources are in place: on AWS an output whose value cannot be resolved
+    (an attribute the resource does not have, say) fails the stack, where moto left it out and let the stack
+    complete without it."""
+    try:
+        _original_stack_outputs(stack)  # resolves every output's value
+    except Exception as error:  # noqa: BLE001 - any failure to resolve an output fails the stack
+        message = getattr(error, "message", None) or str(error) or type(error).__name__
+        raise ResourceFailed(stack.name, NESTED_STACK, f"Template error: an output cannot be resolved: {message}") \
+            from error
+
+
 def _stack_outputs(self):
     """A stack's outputs only when it has some on AWS (created or updated). moto computed them whatever the status,
     and since its resource map creates a missing resource on first access, describing a rolled-back or deleted
@@ -319,7 +332,7 @@ def _stack_outputs(self):
         return None
     try:
         return _original_stack_outputs(self)
-    except Exception as error:  # noqa: BLE001 - an output that cannot be computed is left out
+    except Exception as error:  # noqa: BLE001 - checked when the stack completed (_require_outputs)
         logger.warning("outputs of %s not computed: %s", self.name, error)
         return None
 
@@ -337,6 +350,7 @@ def _create_resources(backend, stack):
     """Creates a stack's resources; on failure the stack is rolled back (ROLLBACK_COMPLETE) with the reason."""
     try:
         stack.create_resources()
+        _require_outputs(stack)
         stack.status_reason = None
     except Exception as error:  # noqa: BLE001
         _fail_stack(stack, _as_failure(error, stack), "CREATE")

@@ -181,6 +181,11 @@ class UserPool(LocalResource):
         self.properties = properties
 
     def remove(self):
+        """DeleteUserPool, which Cognito refuses while the pool's deletion protection is on (moto deleted it)."""
+        pool = _idp(self).user_pools.get(self.physical_id)
+        if pool is not None and pool.extended_config.get("DeletionProtection") == "ACTIVE":
+            raise ValidationError(message=f"The user pool {self.physical_id} cannot be deleted: deletion protection "
+                                          "is activated. Deactivate it before deleting the pool.")
         _quietly(_idp(self).delete_user_pool, self.physical_id)
 
 
@@ -384,6 +389,32 @@ def _read_s3_location(resource, location):
     return obj.value.decode("utf-8")
 
 
+# What AppSync declares for every schema: its scalars and its authorization directives.
+APPSYNC_PRELUDE = """
+scalar AWSDate scalar AWSTime scalar AWSDateTime scalar AWSTimestamp scalar AWSEmail scalar AWSJSON scalar AWSURL
+scalar AWSPhone scalar AWSIPAddress
+directive @aws_iam on OBJECT | FIELD_DEFINITION
+directive @aws_api_key on OBJECT | FIELD_DEFINITION
+directive @aws_cognito_user_pools(cognito_groups: [String]) on OBJECT | FIELD_DEFINITION
+directive @aws_oidc on OBJECT | FIELD_DEFINITION
+directive @aws_lambda on OBJECT | FIELD_DEFINITION
+directive @aws_auth(cognito_groups: [String]) on FIELD_DEFINITION
+directive @aws_subscribe(mutations: [String]) on FIELD_DEFINITION
+"""
+
+
+def _check_appsync_schema(definition):
+    """AppSync refuses a schema that does not build (an unknown type, a bad directive): the resource fails with
+    its status. moto's StartSchemaCreation accepted anything, an undefined type included."""
+    import graphql  # moto's AppSync depends on graphql-core
+    try:
+        graphql.build_schema(APPSYNC_PRELUDE + definition)
+    except graphql.GraphQLError as error:
+        raise ValidationError(message=f"Schema Creation Status is FAILED with details: {error.message}") from error
+    except Exception as error:  # noqa: BLE001 - a syntax error, say
+        raise ValidationError(message=f"Schema Creation Status is FAILED with details: {error}") from error
+
+
 class GraphQLSchema(LocalResource):
     """AWS::AppSync::GraphQLSchema: the definition (inline or from S3) is started on the moto API."""
     __module__ = MODEL_MODULE
@@ -393,10 +424,10 @@ class GraphQLSchema(LocalResource):
         definition = p.get("Definition")
         if definition is None and p.get("DefinitionS3Location"):
             definition = _read_s3_location(self, p["DefinitionS3Location"])
-        try:
-            _appsync(self).start_schema_creation(p["ApiId"], base64.b64encode(definition.encode()).decode())
-        except Exception as error:  # noqa: BLE001 - moto's schema parser is stricter than needed: record only
-            logger.warning("schema of %s recorded only: %s", p["ApiId"], error)
+        if not definition:
+            raise ValidationError(message="Either Definition or DefinitionS3Location must be set.")
+        _check_appsync_schema(definition)
+        _appsync(self).start_schema_creation(p["ApiId"], base64.b64encode(definition.encode()).decode())
         self.definition = definition
 
     def create(self):
@@ -671,10 +702,47 @@ def _secret_fetcher(resource, request, old_properties=None):
     return physical_id, data
 
 
+def _compact_json(value):
+    """JSON as JavaScript's JSON.stringify writes it (no spaces), as reference-auth.js records its outputs."""
+    return json.dumps(value, separators=(",", ":"))
+
+
+SOCIAL_PROVIDER_NAMES = {"Google": "GOOGLE", "Facebook": "FACEBOOK", "SignInWithApple": "SIGN_IN_WITH_APPLE",
+                         "LoginWithAmazon": "LOGIN_WITH_AMAZON"}
+
+
+def _passwordless_options(config):
+    """passwordlessOptions as reference-auth.js records it: only when the pool allows more than one first factor."""
+    factors = ((config.get("Policies") or {}).get("SignInPolicy") or {}).get("AllowedFirstAuthFactors") or []
+    if len(factors) <= 1:
+        return ""
+    options = {"emailOtpEnabled": "EMAIL_OTP" in factors, "smsOtpEnabled": "SMS_OTP" in factors}
+    if "WEB_AUTHN" in factors:
+        options["webAuthn"] = {"relyingPartyId": config.get("WebAuthnRelyingPartyID") or "",
+                               "userVerification": config.get("WebAuthnUserVerification") or "preferred"}
+    return _compact_json(options)
+
+
+def _social_providers(pool):
+    """The pool's identity providers, social ones by Amplify's names, others by their own."""
+    names = [SOCIAL_PROVIDER_NAMES.get(provider.extended_config.get("ProviderType"), provider.name)
+             for provider in pool.identity_providers.values()]
+    return _compact_json(names) if names else ""
+
+
+def _cognito_domain(backend, pool, region):
+    """The pool's hosted UI domain: a custom domain as it is, a prefix under amazoncognito.com."""
+    for domain in backend.user_pool_domains.values():
+        if domain.user_pool_id == pool.id:
+            return domain.domain if domain.custom_domain_config else f"{domain.domain}.auth.{region}.amazoncognito.com"
+    return ""
+
+
 def _reference_auth(resource, request, old_properties=None):
     """Custom::AmplifyRefAuth (src/main/resources/dev/gen2/backend/auth/reference-auth): describes the referenced
     user pool, client and identity pool in moto, checks that they exist and fit together, and returns the main
-    auth outputs (a subset of reference-auth.js's checks and outputs)."""
+    auth outputs as reference-auth.js computes them. Of its checks, only the pool and client pairing with the identity
+    pool is made here (not the roles, groups, domain and client secret checks)."""
     p = resource.properties
     physical_id = f"{p.get('userPoolId')}:{p.get('userPoolClientId')}"
     if request == "Delete":
@@ -700,20 +768,22 @@ def _reference_auth(resource, request, old_properties=None):
                                                          g.group_name))
     data = {
         "allowUnauthenticatedIdentities": "true" if identity_pool.allow_unauthenticated_identities is True else "false",
-        "signupAttributes": json.dumps([a["Name"].lower() for a in config.get("Schema") or [] if a.get("Required")]),
-        "usernameAttributes": json.dumps([a.lower() for a in config.get("UsernameAttributes") or []]),
-        "verificationMechanisms": json.dumps(config.get("AutoVerifiedAttributes") or []),
+        "signupAttributes": _compact_json([a["Name"].lower() for a in config.get("Schema") or [] if a.get("Required")]),
+        "usernameAttributes": _compact_json([a.lower() for a in config.get("UsernameAttributes") or []]),
+        "verificationMechanisms": _compact_json(config.get("AutoVerifiedAttributes") or []),
         "passwordPolicyMinLength": str(policy["MinimumLength"]) if "MinimumLength" in policy else "",
-        "passwordPolicyRequirements": json.dumps(requirements),
+        "passwordPolicyRequirements": _compact_json(requirements),
         "mfaConfiguration": config.get("MfaConfiguration") or "OFF",
-        "mfaTypes": json.dumps(["TOTP"] if (getattr(pool, "token_mfa_config", None) or {}).get("Enabled") else []),
-        "passwordlessOptions": "", "socialProviders": "", "oauthCognitoDomain": "",
-        "oauthScope": json.dumps(client_config.get("AllowedOAuthScopes") or []),
+        "mfaTypes": _compact_json(["TOTP"] if (getattr(pool, "token_mfa_config", None) or {}).get("Enabled") else []),
+        "passwordlessOptions": _passwordless_options(config),
+        "socialProviders": _social_providers(pool),
+        "oauthCognitoDomain": _cognito_domain(_idp(resource), pool, p.get("region", resource.region_name)),
+        "oauthScope": _compact_json(client_config.get("AllowedOAuthScopes") or []),
         "oauthRedirectSignIn": ",".join(client_config.get("CallbackURLs") or []),
         "oauthRedirectSignOut": ",".join(client_config.get("LogoutURLs") or []),
         "oauthResponseType": ",".join(client_config.get("AllowedOAuthFlows") or []),
         "oauthClientId": client.id,
-        "groups": json.dumps([{g.group_name: {"precedence": g.precedence}} for g in groups]),
+        "groups": _compact_json([{g.group_name: {"precedence": g.precedence}} for g in groups]),
     }
     return physical_id, data
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The real CDK CLI ({@code npx aws-cdk@<cdk.cli.version>}) run from a test, in the project directory, its output
@@ -53,11 +54,18 @@ public final class CdkCli {
 
         public static Result run(Path directory, List<String> command, Map<String, String> environment,
                 Duration timeout) throws IOException, InterruptedException {
+            return run(directory, command, environment, timeout, name -> false);
+        }
+
+        /** As {@link #run(Path, List, Map, Duration)}, first removing the inherited variables {@code unset} names. */
+        public static Result run(Path directory, List<String> command, Map<String, String> environment,
+                Duration timeout, Predicate<String> unset) throws IOException, InterruptedException {
             Path log = Files.createTempFile("gen2-test-process", ".log");
             try {
                 ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                         .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null")
                                 .toFile()));
+                builder.environment().keySet().removeIf(unset);
                 builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
                 builder.environment().putAll(environment);
                 long start = System.nanoTime();

@@ -3,6 +3,7 @@ package dev.gen2.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gen2.backend.Backend;
+import dev.gen2.backend.CdkCli;
 import dev.gen2.backend.TestBackends;
 import dev.gen2.backend.auth.AuthResource;
 import dev.gen2.backend.data.DataResource;
@@ -16,6 +17,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +143,7 @@ class GenerateOutputsCommandTest {
     }
 
     private String[] fromMoto(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of("generate", "outputs", "--region", "us-east-1",
+        List<String> all = new ArrayList<>(List.of("generate", "outputs", "--region", "us-east-1",
                 "--endpoint-url", moto.endpoint().toString(), "--out-dir", directory.toString()));
         all.addAll(List.of(args));
         return all.toArray(String[]::new);
@@ -166,7 +169,7 @@ class GenerateOutputsCommandTest {
         Result result = gen2(fromMoto("--stack", DATA_STACK, "--assembly", otherAssembly.toString()));
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("Model introspection: read from s3://")
-                .contains("(the cloud assembly " + otherAssembly + " holds another version)");
+                .contains("(the cloud assembly " + otherAssembly + " has no asset.");
         @SuppressWarnings("unchecked")
         Map<String, Object> dataSection = (Map<String, Object>) JsonText.parseObject(
                 Files.readString(directory.resolve("amplify_outputs.json"))).get("data");
@@ -266,7 +269,7 @@ class GenerateOutputsCommandTest {
     @Test
     void awsEndpointUrlFromTheEnvironmentReachesCloudFormationAndS3Alike() throws Exception {
         Path out = directory.resolve("from-env");
-        ProcessOutcome outcome = gen2InOwnJvm(Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString(),
+        CdkCli.Result outcome = gen2InOwnJvm(Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString(),
                 "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing", "AWS_REGION", "us-east-1"),
                 "generate", "outputs", "--stack", DATA_STACK, "--assembly", directory.toString(),
                 "--out-dir", out.toString());
@@ -282,35 +285,28 @@ class GenerateOutputsCommandTest {
                 "AWS_CONFIG_FILE", emptyHome.resolve("config").toString(),
                 "AWS_SHARED_CREDENTIALS_FILE", emptyHome.resolve("credentials").toString(),
                 "AWS_EC2_METADATA_DISABLED", "true");
-        ProcessOutcome noCredentials = gen2InOwnJvm(noAws, "generate", "outputs", "--stack", DATA_STACK);
+        CdkCli.Result noCredentials = gen2InOwnJvm(noAws, "generate", "outputs", "--stack", DATA_STACK);
         assertThat(noCredentials.exitCode()).isEqualTo(Gen2Cli.USER_ERROR);
         assertThat(noCredentials.output()).isEqualTo("error: AWS configuration: No AWS credentials were found. Fix:"
                 + " pass --profile, or set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).\n");
         Map<String, String> noRegion = new LinkedHashMap<>(noAws);
         noRegion.remove("AWS_REGION");
-        ProcessOutcome withoutRegion = gen2InOwnJvm(noRegion, "generate", "outputs", "--stack", DATA_STACK);
+        CdkCli.Result withoutRegion = gen2InOwnJvm(noRegion, "generate", "outputs", "--stack", DATA_STACK);
         assertThat(withoutRegion.exitCode()).isEqualTo(Gen2Cli.USER_ERROR);
         assertThat(withoutRegion.output()).startsWith("error: AWS configuration: No AWS region is set.")
                 .hasLineCount(1).doesNotContain("\tat ");
     }
 
-    private record ProcessOutcome(int exitCode, String output) {
-    }
-
     /**
-     * The command in a JVM of its own, with an environment of AWS variables only (and PATH): the AWS SDK reads
-     * the environment, which a test cannot change in its own JVM.
+     * The command in a JVM of its own, with this JVM's environment less every {@code AWS_*} variable, plus the given
+     * ones: the AWS SDK reads the environment, which a test cannot change in its own JVM.
      */
-    private static ProcessOutcome gen2InOwnJvm(Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", dev.gen2.backend.CdkCli.testClasspath(), "dev.gen2.cli.Gen2Cli"));
+    private static CdkCli.Result gen2InOwnJvm(Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", CdkCli.testClasspath(), "dev.gen2.cli.Gen2Cli"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new ProcessOutcome(process.waitFor(), output);
+        return CdkCli.Processes.run(Path.of("."), command, environment, Duration.ofMinutes(2),
+                name -> name.startsWith("AWS_"));
     }
 
     @Test

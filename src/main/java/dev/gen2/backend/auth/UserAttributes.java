@@ -1,9 +1,11 @@
 package dev.gen2.backend.auth;
 
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * The standard attributes a user pool requires or lets users change, and its custom attributes: Amplify's
@@ -20,8 +22,16 @@ public record UserAttributes(Map<StandardAttribute, Setting> standard, List<Cust
     }
 
     public UserAttributes {
+        // The order is part of the template (the pool's schema): keep an ordered map's, and give any other map
+        // the attributes' declaration order, so that a Map.of never makes synthesis differ between runs.
         Map<StandardAttribute, Setting> inOrder = new LinkedHashMap<>();
-        inOrder.putAll(standard);
+        if (standard instanceof LinkedHashMap || standard instanceof SortedMap || standard instanceof EnumMap) {
+            inOrder.putAll(standard);
+        } else {
+            Map<StandardAttribute, Setting> byDeclaration = new EnumMap<>(StandardAttribute.class);
+            byDeclaration.putAll(standard);
+            inOrder.putAll(byDeclaration);
+        }
         standard = Collections.unmodifiableMap(inOrder);
         custom = List.copyOf(custom);
     }

@@ -20,8 +20,8 @@ public final class AssemblyModelIntrospection {
         this.assembly = assembly;
     }
 
-    /** The directory read. */
-    public Path assembly() {
+    /** The assembly directory. */
+    public Path directory() {
         return assembly;
     }
 

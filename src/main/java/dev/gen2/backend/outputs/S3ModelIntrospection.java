@@ -21,9 +21,13 @@ public final class S3ModelIntrospection implements ModelIntrospectionSource {
                     .key(location.key())).asByteArray();
             return JsonText.parse(new String(bytes, StandardCharsets.UTF_8));
         } catch (AwsServiceException e) {
+            String message = e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
             throw new BackendConfigException("data", "Cannot read the model introspection at " + s3Uri + ": "
-                    + e.awsErrorDetails().errorMessage() + " (" + e.statusCode() + ").", "check that your credentials may read the CDK assets bucket, and that the"
-                    + " stack's deploy finished.");
+                    + message + " (" + e.statusCode() + ").", "check that your credentials may read the CDK assets"
+                    + " bucket, and that the stack's deploy finished.");
+        } catch (IllegalArgumentException e) {
+            throw new BackendConfigException("data", "The object at " + s3Uri + " is not a model introspection"
+                    + " document (not JSON).", "redeploy the backend; the document is uploaded with the deploy.");
         }
     }
 }
