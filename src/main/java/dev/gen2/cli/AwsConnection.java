@@ -2,10 +2,13 @@ package dev.gen2.cli;
 
 import dev.gen2.backend.BackendConfigException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -20,7 +23,8 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * variable, is used for every service alike, and S3 is then addressed by path ({@code endpoint/bucket/key}),
  * since a local endpoint has no per-bucket host names.
  */
-record AwsConnection(Optional<String> profile, Optional<String> region, Optional<URI> endpoint) {
+record AwsConnection(Optional<String> profile, Optional<String> region, Optional<URI> endpoint,
+        Optional<AwsBasicCredentials> keys) {
     static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
 
     /** The connection the flags ask for, the environment filling in the endpoint when no flag gives one. */
@@ -28,20 +32,50 @@ record AwsConnection(Optional<String> profile, Optional<String> region, Optional
         Optional<URI> endpoint = Optional.ofNullable(endpointUrl)
                 .or(() -> Optional.ofNullable(environment.get(ENDPOINT_VARIABLE)).filter(value -> !value.isBlank())
                         .map(AwsConnection::endpointFromEnvironment));
-        return new AwsConnection(Optional.ofNullable(profile), Optional.ofNullable(region), endpoint);
+        return new AwsConnection(Optional.ofNullable(profile), Optional.ofNullable(region), endpoint,
+                Optional.empty());
+    }
+
+    /** A connection to a local AWS with its fixed keys, region and endpoint. */
+    static AwsConnection local(URI endpoint, String region, String accessKeyId, String secretAccessKey) {
+        return new AwsConnection(Optional.empty(), Optional.of(region), Optional.of(endpoint),
+                Optional.of(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
     }
 
     /** A client builder with this connection's credentials, region and endpoint. */
     <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
-        builder.credentialsProvider(profile.isPresent()
-                ? ProfileCredentialsProvider.create(profile.get())
-                : DefaultCredentialsProvider.builder().build());
+        if (keys.isPresent()) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(keys.get()));
+        } else {
+            builder.credentialsProvider(profile.isPresent()
+                    ? ProfileCredentialsProvider.create(profile.get())
+                    : DefaultCredentialsProvider.builder().build());
+        }
         if (builder instanceof AwsSyncClientBuilder<?, ?> sync) {
             sync.httpClient(UrlConnectionHttpClient.create());
         }
         region.map(Region::of).ifPresent(builder::region);
         endpoint.ifPresent(builder::endpointOverride);
         return builder;
+    }
+
+    /**
+     * The same connection for a child process (the CDK CLI): {@code AWS_PROFILE}, {@code AWS_REGION} and
+     * {@code AWS_ENDPOINT_URL} for what the flags set; what they leave out the child reads as this process did.
+     */
+    Map<String, String> childEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        profile.ifPresent(p -> environment.put("AWS_PROFILE", p));
+        keys.ifPresent(k -> {
+            environment.put("AWS_ACCESS_KEY_ID", k.accessKeyId());
+            environment.put("AWS_SECRET_ACCESS_KEY", k.secretAccessKey());
+        });
+        region.ifPresent(r -> {
+            environment.put("AWS_REGION", r);
+            environment.put("AWS_DEFAULT_REGION", r);
+        });
+        endpoint.ifPresent(e -> environment.put(ENDPOINT_VARIABLE, e.toString()));
+        return environment;
     }
 
     /** An S3 client builder: path-style addressing whenever the endpoint is not AWS's. */

@@ -1,6 +1,7 @@
 package dev.gen2.cli;
 
 import dev.gen2.backend.BackendConfigException;
+import dev.gen2.deploy.DeployFailure;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The gen2-backend command line, Amplify's {@code ampx} for Java backends. */
 @Command(name = "gen2", mixinStandardHelpOptions = true, version = "gen2-backend 0.1.0",
         description = "Amplify Gen 2's backend tooling for Java backends.",
-        subcommands = {Gen2Cli.GenerateCommand.class})
+        subcommands = {Gen2Cli.GenerateCommand.class, SandboxCommand.class, PipelineDeployCommand.class})
 public final class Gen2Cli {
 
     /** Exit code of a bad argument or a failure the message explains. */
@@ -31,7 +32,7 @@ public final class Gen2Cli {
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
-                    if (error instanceof BackendConfigException) {
+                    if (error instanceof BackendConfigException || error instanceof DeployFailure) {
                         commandLine.getErr().println("error: " + error.getMessage());
                         return USER_ERROR;
                     }

@@ -42,7 +42,6 @@ import software.amazon.awssdk.services.s3.S3Client;
                 + " for a deployed backend.")
 final class GenerateOutputsCommand implements Callable<Integer> {
     private static final Pattern STACK_NAME = Pattern.compile("^[a-zA-Z][-a-zA-Z0-9]{1,127}$|^arn:[-a-zA-Z0-9:/._+]+$");
-    private static final Pattern IDENTIFIER = Pattern.compile("^[a-zA-Z0-9-]{1,15}$");
 
     @Spec
     private CommandSpec spec;
@@ -149,12 +148,7 @@ final class GenerateOutputsCommand implements Callable<Integer> {
             }
             return new BackendId(backend.branch.appId, backend.branch.branch, DeploymentType.BRANCH).stackName();
         }
-        String identifier = Optional.ofNullable(backend.identifier)
-                .orElseGet(() -> System.getProperty("user.name", ""));
-        if (!IDENTIFIER.matcher(identifier).matches()) {
-            throw new BackendConfigException("--identifier", "Invalid --identifier provided: " + identifier,
-                    "use 1 to 15 letters, digits and hyphens.");
-        }
+        String identifier = SandboxIdentifier.resolve(backend.identifier);
         return new BackendId(sandboxNamespace(), identifier, DeploymentType.SANDBOX).stackName();
     }
 

@@ -6,6 +6,7 @@ resources it already changed as they are; the stack ends UPDATE_ROLLBACK_COMPLET
 sets, per-resource events other than failures.
 """
 import logging
+import re
 from urllib.parse import urlparse
 
 from moto.cloudformation import models as cfn_models
@@ -146,6 +147,43 @@ def _retry_passes(names, action):
         raise last_error
 
 
+def _references(value):
+    """The logical ids a piece of template refers to: Ref, Fn::GetAtt (list or "Id.Attr") and Fn::Sub's ${Id}."""
+    found = set()
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key == "Ref" and isinstance(inner, str):
+                found.add(inner)
+            elif key == "Fn::GetAtt":
+                found.add(inner[0] if isinstance(inner, list) else str(inner).split(".")[0])
+            elif key == "Fn::Sub":
+                text = inner[0] if isinstance(inner, list) else inner
+                found.update(name.split(".")[0] for name in re.findall(r"\$\{([^}!]+)}", str(text)))
+                if isinstance(inner, list) and len(inner) > 1:
+                    found.update(_references(inner[1]))
+            else:
+                found.update(_references(inner))
+    elif isinstance(value, list):
+        for inner in value:
+            found.update(_references(inner))
+    return found
+
+
+def _add_dependents(modified, new_resources, old_json_map):
+    """CloudFormation updates a resource whose template is unchanged when a value it reads (a Ref or GetAtt of a
+    resource being updated) changes, for example an identity provider reading a secret fetcher's result. moto
+    compared template text only and left such a resource with the old value. Dependents are appended after what
+    they depend on, transitively."""
+    index = 0
+    while index < len(modified):
+        changed = modified[index]
+        for name, resource_json in new_resources.items():
+            if name in old_json_map and name not in modified and changed in _references(
+                    resource_json.get("Properties")):
+                modified.append(name)
+        index += 1
+
+
 def _resource_map_update(self, template, parameters=None):
     """Updates a stack's resources the way CloudFormation does: new resources first, then modified ones (nested
     stacks always get the chance to update, since a change of their own template or of a value passed to them
@@ -161,6 +199,7 @@ def _resource_map_update(self, template, parameters=None):
     for name, resource_json in new_resources.items():
         if resource_json.get("Type") == NESTED_STACK and name in old_json_map and name not in modified:
             modified.append(name)
+    _add_dependents(modified, new_resources, old_json_map)
 
     self._template = template
     if parameters is not None:

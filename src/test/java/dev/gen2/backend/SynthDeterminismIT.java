@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import dev.gen2.deploy.BackendSynthesizer;
+import dev.gen2.deploy.ProjectConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +38,21 @@ class SynthDeterminismIT {
         Path first = synth(app, out.resolve("first"));
         assertThat(templatesMentioning(first, "amplifyApiModelSchemaS3Uri")).isNotEmpty();
         assertSameFiles(first, synth(app, out.resolve("second")));
+    }
+
+    @Test
+    void theSandboxsInProcessSynthWritesTheTemplatesCdkSynthWrites(@TempDir Path out) throws Exception {
+        Path cli = synth("bash src/main/scripts/run-java.sh amplify.BackendApp", out.resolve("cli"));
+        ProjectConfig project = ProjectConfig.read(Path.of(""));
+        Path inProcess = new BackendSynthesizer(project.backendClass(), project.context()).synth(
+                getClass().getClassLoader(), new BackendId("gen2sample", "dev", DeploymentType.SANDBOX), Map.of(),
+                out.resolve("in-process"));
+        Map<String, byte[]> a = contents(cli);
+        Map<String, byte[]> b = contents(inProcess);
+        List<String> templates = a.keySet().stream().filter(name -> name.endsWith(".template.json")).toList();
+        assertThat(templates).isNotEmpty();
+        assertThat(templates.stream().filter(name -> !Arrays.equals(a.get(name), b.get(name))).toList())
+                .as("templates that differ between cdk synth and the in-process synth").isEmpty();
     }
 
     private static Path synth(String app, Path output) throws IOException, InterruptedException {

@@ -100,6 +100,15 @@ final class LocalAwsApi {
 
     /** The SHA-256 of the deployed code of the function whose name contains {@code part}. */
     String functionCodeSha(String part) throws IOException, InterruptedException {
+        return function(part).path("CodeSha256").asText();
+    }
+
+    /** The timeout, in seconds, of the function whose name contains {@code part}. */
+    int functionTimeout(String part) throws IOException, InterruptedException {
+        return function(part).path("Timeout").asInt();
+    }
+
+    private JsonNode function(String part) throws IOException, InterruptedException {
         // The local AWS tells services apart by the signature's credential scope; it does not check the signature.
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(aws.endpoint()
                 + "/2015-03-31/functions/")).header("Authorization", "AWS4-HMAC-SHA256 Credential="
@@ -107,8 +116,7 @@ final class LocalAwsApi {
                 + " SignedHeaders=host, Signature=0").GET().build(), HttpResponse.BodyHandlers.ofString());
         JsonNode functions = JSON.readTree(response.body()).path("Functions");
         return StreamSupport.stream(functions.spliterator(), false)
-                .filter(function -> function.path("FunctionName").asText().contains(part))
-                .map(function -> function.path("CodeSha256").asText()).findFirst()
+                .filter(function -> function.path("FunctionName").asText().contains(part)).findFirst()
                 .orElseThrow(() -> new AssertionError("no function named *" + part + "* in " + response.body()));
     }
 

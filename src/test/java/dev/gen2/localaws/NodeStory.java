@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gen2.backend.CdkCli;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,9 +23,14 @@ final class NodeStory {
 
     static void run(LocalAws aws, String storyFile, String email, Map<String, Path> configFiles)
             throws IOException, InterruptedException {
-        Map<String, String> environment = new LinkedHashMap<>();
         // Node clients get the address itself: "localhost" may resolve to ::1, where the server does not listen.
-        environment.put("LOCAL_AWS_ENDPOINT", aws.endpointByAddress().toString());
+        run(aws.endpointByAddress(), storyFile, email, configFiles);
+    }
+
+    static void run(URI endpoint, String storyFile, String email, Map<String, Path> configFiles)
+            throws IOException, InterruptedException {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("LOCAL_AWS_ENDPOINT", endpoint.toString());
         environment.put("LOCAL_AWS_CONFIRMATION_CODE", LocalAws.CONFIRMATION_CODE);
         environment.put("STORY_EMAIL", email);
         environment.put("AMPLIFY6_MODULES", PROJECT.resolve("target/node-amplify6/node_modules").toString());

@@ -1,0 +1,78 @@
+package dev.gen2.cli;
+
+import dev.gen2.backend.BackendConfigException;
+import dev.gen2.backend.BackendId;
+import dev.gen2.backend.DeploymentType;
+import dev.gen2.deploy.BackendDeployment;
+import dev.gen2.deploy.BootstrapCheck;
+import dev.gen2.deploy.CdkToolkit;
+import dev.gen2.deploy.ProjectConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * {@code gen2 pipeline-deploy}: Amplify's {@code ampx pipeline-deploy}. Deploys a branch environment
+ * ({@code amplify-<appId>-<branch>-branch-<hash>}) with a full deploy, from CI only, and writes its outputs.
+ */
+@Command(name = "pipeline-deploy", mixinStandardHelpOptions = true,
+        description = "Deploy the backend of a git branch (from CI) and write its amplify_outputs.json.")
+final class PipelineDeployCommand implements Callable<Integer> {
+    /** Set by every CI service (GitHub Actions, GitLab CI, CircleCI, Jenkins through its plugins, ...). */
+    static final String CI_VARIABLE = "CI";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--branch", required = true, description = "The git branch being deployed.")
+    private String branch;
+
+    @Option(names = "--app-id", required = true, description = "The Amplify app id (the backend's namespace).")
+    private String appId;
+
+    @Mixin
+    private OutputsOptions outputs;
+
+    @Mixin
+    private AwsOptions aws;
+
+    /** The environment to read {@code CI} from; tests give their own. */
+    Map<String, String> environment = System.getenv();
+
+    @Override
+    public Integer call() {
+        String ci = environment.getOrDefault(CI_VARIABLE, "");
+        if (ci.isBlank() || ci.equalsIgnoreCase("false") || ci.equals("0")) {
+            throw new BackendConfigException("pipeline-deploy", "It looks like this command is being run outside of"
+                    + " a CI/CD workflow (the CI variable is not set).", "to deploy from your machine use `gen2"
+                    + " sandbox`; in CI, set CI=true (most CI services do).");
+        }
+        if (branch.isBlank() || appId.isBlank()) {
+            throw new BackendConfigException("--app-id/--branch", "Invalid --branch or --app-id.",
+                    "give both a non-empty --app-id and --branch.");
+        }
+        BackendId id = new BackendId(appId, branch, DeploymentType.BRANCH);
+        ProjectConfig project = ProjectConfig.read(Path.of(""));
+        AwsConnection connection = aws.connection();
+        try (SsmClient ssm = connection.configure(SsmClient.builder()).build()) {
+            BootstrapCheck.verify(ssm);
+        } catch (SdkClientException e) {
+            throw connection.explain(e);
+        }
+        spec.commandLine().getOut().println("Deploying branch " + branch + " of app " + appId + ": stack "
+                + id.stackName());
+        BackendDeployment deployment = BackendDeployment.forProject(project, connection.childEnvironment(),
+                Path.of("target", "gen2-pipeline", id.stackName()), spec.commandLine().getOut()::println);
+        deployment.deploy(getClass().getClassLoader(), id, Map.of(), CdkToolkit.Method.DIRECT,
+                new BackendDeployment.OutputsTarget(outputs.outDir, outputs.clientConfigVersion(),
+                        outputs.outputsFormat()));
+        return 0;
+    }
+}

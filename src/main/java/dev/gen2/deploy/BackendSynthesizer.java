@@ -1,0 +1,111 @@
+package dev.gen2.deploy;
+
+import dev.gen2.backend.BackendConfigException;
+import dev.gen2.backend.BackendId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AssetStaging;
+
+/**
+ * Synthesizes a backend in this JVM into a cloud assembly: its class's {@code public static ... define(App app)}
+ * is called with an app that carries the backend's identity (and the rest of the project's CDK context), so no new
+ * JVM and no CDK CLI app run are needed, and aws-cdk-lib stays loaded between synths. The class is loaded from the
+ * given class loader, so a watch loop can hand in freshly compiled classes.
+ */
+public final class BackendSynthesizer {
+    /**
+     * What the CDK CLI puts in the context of every app it runs: resource paths and asset locations in the template
+     * metadata (hotswap finds a nested stack's template and a function's code through them) and CDK's version
+     * report, so that an assembly made here is the one {@code cdk synth} makes.
+     */
+    static final Map<String, Object> CLI_CONTEXT = new TreeMap<>(Map.of("aws:cdk:enable-path-metadata", true,
+            "aws:cdk:enable-asset-metadata", true, "aws:cdk:version-reporting", true,
+            "aws:cdk:bundling-stacks", List.of("**")));
+    private final String backendClass;
+    private final Map<String, Object> projectContext;
+
+    public BackendSynthesizer(String backendClass, Map<String, Object> projectContext) {
+        this.backendClass = backendClass;
+        this.projectContext = Map.copyOf(projectContext);
+    }
+
+    /** Writes the assembly of the backend {@code id} to {@code outdir} (emptied first) and returns it. */
+    public Path synth(ClassLoader classes, BackendId id, Map<String, Object> extraContext, Path outdir) {
+        Method define = defineMethod(classes);
+        Map<String, Object> context = new LinkedHashMap<>(CLI_CONTEXT);
+        context.putAll(projectContext);
+        context.putAll(extraContext);
+        context.put(BackendId.NAMESPACE_KEY, id.namespace());
+        context.put(BackendId.NAME_KEY, id.name());
+        context.put(BackendId.TYPE_KEY, id.type().value());
+        emptyDirectory(outdir);
+        // CDK remembers, per JVM, the assets it has staged and would not copy them into the emptied directory
+        // again; Amplify's deployer clears the same cache before each synth.
+        AssetStaging.clearAssetHashCache();
+        App app = App.Builder.create().outdir(outdir.toAbsolutePath().toString()).context(context).build();
+        try {
+            define.invoke(null, app);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause() instanceof ExceptionInInitializerError init ? init.getCause() : e.getCause();
+            if (cause instanceof BackendConfigException config) {
+                throw config;
+            }
+            throw new BackendConfigException(backendClass + ".define", "Defining the backend failed: " + cause,
+                    "fix the backend definition; the message above says where.");
+        } catch (IllegalAccessException e) {
+            throw new BackendConfigException(backendClass + ".define", "define(App) is not accessible.",
+                    "make the class and its define(App) method public.");
+        }
+        app.synth();
+        return outdir;
+    }
+
+    private Method defineMethod(ClassLoader classes) {
+        try {
+            Method define = Class.forName(backendClass, true, classes).getMethod("define", App.class);
+            if (!Modifier.isStatic(define.getModifiers())) {
+                throw new NoSuchMethodException("define(App) is not static");
+            }
+            return define;
+        } catch (ClassNotFoundException e) {
+            throw new BackendConfigException("cdk.json", "The backend class " + backendClass + " is not compiled.",
+                    "build the project (mvn process-classes), or fix the class name in cdk.json's app.");
+        } catch (NoSuchMethodException e) {
+            throw new BackendConfigException(backendClass, "The backend class has no public static define(App app).",
+                    "add `public static Backend define(App app) { return Backend.define(app, ...); }` and call it"
+                            + " from main.");
+        } catch (ExceptionInInitializerError e) {
+            if (e.getCause() instanceof BackendConfigException config) {
+                throw config;
+            }
+            throw e;
+        }
+    }
+
+    private static void emptyDirectory(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(directory)) {
+                    Files.delete(path);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot empty the assembly directory " + directory, e);
+        }
+    }
+}
