@@ -15,7 +15,6 @@ import dev.gen2.backend.outputs.OutputsFileWriter;
 import dev.gen2.backend.outputs.OutputsFormat;
 import dev.gen2.backend.outputs.S3ModelIntrospection;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,15 +87,8 @@ final class GenerateOutputsCommand implements Callable<Integer> {
             + " Default: ${DEFAULT-VALUE}.")
     private String outputsVersion;
 
-    @Option(names = "--profile", description = "AWS profile to read the stack with.")
-    private String profile;
-
-    @Option(names = "--region", description = "AWS region of the stack (default: your AWS configuration).")
-    private String region;
-
-    @Option(names = "--endpoint-url", description = "An AWS endpoint for CloudFormation and S3, such as a local AWS"
-            + " emulator's (default: AWS_ENDPOINT_URL, else AWS's own).")
-    private URI endpointUrl;
+    @Mixin
+    private AwsOptions aws;
 
     @Option(names = "--assembly", description = "The cloud assembly that was deployed, to read the model"
             + " introspection from without AWS (default: ./cdk.out when it exists).")
@@ -107,12 +100,12 @@ final class GenerateOutputsCommand implements Callable<Integer> {
         OutputsFormat outputsFormat = OutputsFormat.fromValue(format);
         outputsFormat.fileName(version);
         Optional<AssemblyModelIntrospection> deployedAssembly = deployedAssembly();
-        AwsConnection aws = AwsConnection.of(profile, region, endpointUrl, System.getenv());
+        AwsConnection connection = aws.connection();
         BackendOutput output = cdkOutputsFile != null
                 ? CdkOutputsFile.read(cdkOutputsFile, Optional.ofNullable(backend.stack).map(this::checkedStackName))
-                : readDeployed(aws, stackName());
+                : readDeployed(connection, stackName());
         Map<String, Object> config = ClientConfigGenerator.generate(output, version,
-                new DeployedModelIntrospection(deployedAssembly, () -> s3Uri -> readFromS3(aws, s3Uri),
+                new DeployedModelIntrospection(deployedAssembly, () -> s3Uri -> readFromS3(connection, s3Uri),
                         spec.commandLine().getOut()::println));
         Path written = OutputsFileWriter.write(outDir, config, version, outputsFormat);
         spec.commandLine().getOut().println("Wrote " + written);

@@ -2,6 +2,7 @@ package dev.gen2.cli;
 
 import dev.gen2.backend.outputs.ClientConfigVersion;
 import dev.gen2.backend.outputs.OutputsFormat;
+import dev.gen2.deploy.BackendDeployment;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -18,6 +19,16 @@ final class OutputsOptions {
     @Option(names = "--outputs-version", defaultValue = "1.5", description = "0, 1, 1.1, 1.2, 1.3, 1.4 or 1.5."
             + " Default: ${DEFAULT-VALUE}.")
     String version;
+
+    /** Where a deploy writes the frontend's configuration, and in which version and format. */
+    BackendDeployment.OutputsTarget target() {
+        return new BackendDeployment.OutputsTarget(outDir, clientConfigVersion(), outputsFormat());
+    }
+
+    /** The file a deploy writes. */
+    Path file() {
+        return outDir.resolve(outputsFormat().fileName(clientConfigVersion()));
+    }
 
     ClientConfigVersion clientConfigVersion() {
         return ClientConfigVersion.fromValue(version);

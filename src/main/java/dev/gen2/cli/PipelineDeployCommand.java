@@ -70,9 +70,7 @@ final class PipelineDeployCommand implements Callable<Integer> {
                 + id.stackName());
         BackendDeployment deployment = BackendDeployment.forProject(project, connection.childEnvironment(),
                 Path.of("target", "gen2-pipeline", id.stackName()), spec.commandLine().getOut()::println);
-        deployment.deploy(getClass().getClassLoader(), id, Map.of(), CdkToolkit.Method.DIRECT,
-                new BackendDeployment.OutputsTarget(outputs.outDir, outputs.clientConfigVersion(),
-                        outputs.outputsFormat()));
+        deployment.deploy(getClass().getClassLoader(), id, Map.of(), CdkToolkit.Method.DIRECT, outputs.target());
         return 0;
     }
 }

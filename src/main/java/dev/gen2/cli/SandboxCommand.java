@@ -1,5 +1,6 @@
 package dev.gen2.cli;
 
+import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.BackendId;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.deploy.BackendDeployment;
@@ -17,12 +18,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -70,120 +74,168 @@ final class SandboxCommand implements Callable<Integer> {
     @Mixin
     private AwsOptions aws;
 
+    /** What the single shutdown hook closes, last opened first: the watch, then the deploys, then the server. */
+    private final Deque<AutoCloseable> openedInOrder = new ArrayDeque<>();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         ProjectConfig project = ProjectConfig.read(Path.of(""));
         BackendId id = new BackendId(project.namespace(), SandboxIdentifier.resolve(identifier),
                 DeploymentType.SANDBOX);
         PrintWriter out = spec.commandLine().getOut();
-        if (!local) {
-            return deployAndWatch(project, id, aws.connection(), false);
+        AtomicBoolean stopping = new AtomicBoolean();
+        if (local || !once) {
+            // this command keeps running until Ctrl-C
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stopping, id)));
         }
-        try (LocalAws server = LocalAws.start()) {
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        AwsConnection connection = aws.connection();
+        if (local) {
+            LocalAws server = startLocalAws();
+            openedInOrder.push(server);
             out.println("[gen2] local AWS on " + server.endpoint() + " (pid " + server.pid() + ")");
-            return deployAndWatch(project, id, AwsConnection.local(server.endpoint(), LocalAws.REGION,
-                    LocalAws.ACCESS_KEY_ID, LocalAws.SECRET_ACCESS_KEY), true);
+            connection = AwsConnection.local(server.endpoint(), LocalAws.REGION, LocalAws.ACCESS_KEY_ID,
+                    LocalAws.SECRET_ACCESS_KEY);
         }
-    }
-
-    private int deployAndWatch(ProjectConfig project, BackendId id, AwsConnection connection, boolean localAws)
-            throws IOException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
         out.println("[gen2] sandbox " + id.name() + ": stack " + id.stackName()
                 + connection.region().map(region -> " in " + region).orElse(""));
         BackendDeployment deployment = BackendDeployment.forProject(project, connection.childEnvironment(),
                 Path.of("target", "gen2-sandbox", id.stackName()), out::println);
         ClassLoader classes = getClass().getClassLoader();
-        try (SsmClient ssm = connection.configure(SsmClient.builder()).build()) {
-            if (localAws) {
-                deployment.toolkit().bootstrap(deployment.synth(classes, id, Map.of()), LocalAws.ACCOUNT_ID,
-                        LocalAws.REGION);
+        preflight(deployment, id, connection, classes);
+        Deploy deploy = new Deploy(deployment, id, connection);
+        if (once) {
+            deploy.run(classes);
+            if (!local) {
+                return 0;
             }
-            BootstrapCheck.verify(ssm);
-            Map<String, Object> context = secretContext(new SandboxSecrets(ssm, id));
-            deployment.deploy(classes, id, context, CdkToolkit.Method.HOTSWAP_FALLBACK, outputsTarget());
-        } catch (SdkClientException e) {
-            throw connection.explain(e);
-        }
-        if (localAws) {
             printFrontendLines(out, connection);
-        }
-        if (once && !localAws) {
-            return 0;
-        }
-        out.println("[gen2] " + (once ? "serving the local AWS" : "watching " + dirToWatch) + "; Ctrl-C stops. The"
-                + " sandbox's stacks are kept" + (localAws ? " until then" : "; delete them with `gen2 sandbox delete"
-                        + " --identifier " + id.name() + "`") + ".");
-        if (!once) {
-            watch(project, deployment, id, connection);
+            out.println("[gen2] serving the local AWS; Ctrl-C stops it, and everything deployed to it is gone.");
+        } else {
+            watch(project, deploy, stopping);
         }
         new CountDownLatch(1).await();
         return 0;
     }
 
+    private LocalAws startLocalAws() throws InterruptedException {
+        try {
+            return LocalAws.start();
+        } catch (IOException e) {
+            String lastLine = String.valueOf(e.getMessage()).lines().reduce((first, second) -> second).orElse("");
+            throw new BackendConfigException("--local", "The local AWS did not start: " + lastLine,
+                    "it needs moto's server on this machine's Python (pip install 'moto[server]'), or set"
+                            + " LOCAL_AWS_PYTHON to a Python that has it.");
+        }
+    }
+
+    /** Credentials, region and bootstrap (the local AWS is bootstrapped here, once), before any deploy. */
+    private static void preflight(BackendDeployment deployment, BackendId id, AwsConnection connection,
+            ClassLoader classes) {
+        try (SsmClient ssm = connection.configure(SsmClient.builder()).build()) {
+            if (connection.keys().isPresent()) {
+                deployment.toolkit().bootstrap(deployment.synth(classes, id, Map.of()), LocalAws.ACCOUNT_ID,
+                        LocalAws.REGION);
+            }
+            BootstrapCheck.verify(ssm);
+        } catch (SdkClientException e) {
+            throw connection.explain(e);
+        }
+    }
+
+    /** One sandbox deploy: the newest secret change as {@code secretLastUpdated}, hotswap with fallback. */
+    private final class Deploy {
+        private final BackendDeployment deployment;
+        private final BackendId id;
+        private final AwsConnection connection;
+
+        Deploy(BackendDeployment deployment, BackendId id, AwsConnection connection) {
+            this.deployment = deployment;
+            this.id = id;
+            this.connection = connection;
+        }
+
+        void run(ClassLoader classes) {
+            try (SsmClient ssm = connection.configure(SsmClient.builder()).build()) {
+                Map<String, Object> context = new SandboxSecrets(ssm, id).lastUpdatedContext()
+                        .<Map<String, Object>>map(value -> Map.of(SandboxSecrets.LAST_UPDATED_CONTEXT_KEY, value))
+                        .orElse(Map.of());
+                deployment.deploy(classes, id, context, CdkToolkit.Method.HOTSWAP_FALLBACK, outputs.target());
+            } catch (SdkClientException e) {
+                throw connection.explain(e);
+            }
+            if (local) {
+                printFrontendLines(spec.commandLine().getOut(), connection);
+            }
+        }
+    }
+
     /**
-     * Redeploys on every change under {@code --dir-to-watch}, one deploy at a time, changes during a deploy queuing
-     * one more; changed Java sources are compiled in this JVM and loaded fresh for the next synth. A compile error
-     * or a failed deploy is printed and watching goes on. Ctrl-C ends it (the JVM's shutdown closes the watch).
+     * Watches {@code --dir-to-watch} from the start (edits made during the first deploy count), deploys at once,
+     * and then on every change: one deploy at a time, changes during a deploy queuing one more; changed Java sources
+     * are compiled in this JVM and loaded fresh for the next synth. A compile error or a failed deploy is printed and
+     * watching goes on.
      */
-    private void watch(ProjectConfig project, BackendDeployment deployment, BackendId id, AwsConnection connection)
-            throws IOException {
+    private void watch(ProjectConfig project, Deploy deploy, AtomicBoolean stopping) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Set<Path> pending = ConcurrentHashMap.newKeySet();
+        AtomicBoolean first = new AtomicBoolean(true);
         AtomicReference<ClassLoader> classes = new AtomicReference<>(getClass().getClassLoader());
         JavaRecompiler compiler = new JavaRecompiler(project.directory());
+        openedInOrder.push(compiler);
         DeployLatch latch = new DeployLatch(() -> {
             Set<Path> changed = Set.copyOf(pending);
             pending.removeAll(changed);
-            out.println("[gen2] changed: " + changed.stream().map(path -> project.directory().toAbsolutePath()
-                    .relativize(path).toString()).sorted().collect(Collectors.joining(", ")));
-            if (changed.stream().anyMatch(path -> path.toString().endsWith(".java"))) {
-                CompileResult result = compiler.compile();
-                if (result instanceof CompileResult.Failed failed) {
-                    out.println("[gen2] compile failed; fix it and save again:\n" + failed.errors());
-                    return;
+            if (!first.getAndSet(false)) {
+                if (changed.isEmpty()) {
+                    return; // already deployed by the run that took these changes
                 }
-                classes.set(((CompileResult.Compiled) result).classLoader());
-                out.printf("[gen2] compile: %.2f s%n", result.took().toMillis() / 1000.0);
+                out.println("[gen2] changed: " + changed.stream().map(path -> project.directory()
+                        .relativize(path.toAbsolutePath()).toString()).sorted().collect(Collectors.joining(", ")));
+                if (changed.stream().anyMatch(path -> path.toString().endsWith(".java"))) {
+                    CompileResult result = compiler.compile();
+                    if (result instanceof CompileResult.Failed failed) {
+                        out.println("[gen2] compile failed; fix it and save again:\n" + failed.errors());
+                        return;
+                    }
+                    classes.set(((CompileResult.Compiled) result).classLoader());
+                    out.printf("[gen2] compile: %.2f s%n", result.took().toMillis() / 1000.0);
+                }
             }
-            try (SsmClient ssm = connection.configure(SsmClient.builder()).build()) {
-                deployment.deploy(classes.get(), id, secretContext(new SandboxSecrets(ssm, id)),
-                        CdkToolkit.Method.HOTSWAP_FALLBACK, outputsTarget());
+            deploy.run(classes.get());
+        }, failure -> {
+            if (!stopping.get()) {
+                out.println("error: " + (failure instanceof RuntimeException ? failure.getMessage() : failure)
+                        + "\n[gen2] still watching.");
             }
-        }, failure -> out.println("error: " + (failure instanceof RuntimeException ? failure.getMessage()
-                : failure.toString()) + "\n[gen2] still watching."));
-        Path outputsFile = outputs.outDir.resolve(outputs.outputsFormat().fileName(outputs.clientConfigVersion()));
+        });
+        openedInOrder.push(latch);
         WatchExclusions exclusions = WatchExclusions.none(dirToWatch)
                 .withGitignore(project.directory().resolve(".gitignore")).withGlobs(exclude)
-                .withPaths(List.of(outputsFile.toAbsolutePath(), project.directory().resolve("target").toAbsolutePath()));
-        SourceWatcher watcher = new SourceWatcher(dirToWatch, exclusions, Duration.ofMillis(300), changed -> {
+                .withPaths(List.of(outputs.file().toAbsolutePath(), project.directory().resolve("target")));
+        openedInOrder.push(new SourceWatcher(dirToWatch, exclusions, Duration.ofMillis(300), changed -> {
             pending.addAll(changed);
             latch.changed();
-        });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("[gen2] stopping: a deploy under way is finished first.");
-            try {
-                watcher.close();
-            } catch (IOException ignored) {
-                // the process is ending
-            }
-            latch.close();
-            compiler.close();
-            out.println("[gen2] stopped watching. The sandbox's stacks are kept; delete them with `gen2 sandbox"
-                    + " delete --identifier " + id.name() + "`.");
-            out.flush();
         }));
+        out.println("[gen2] watching " + dirToWatch + "; Ctrl-C stops.");
+        latch.changed();
     }
 
-    private static Map<String, Object> secretContext(SandboxSecrets secrets) {
-        return secrets.lastUpdatedContext().<Map<String, Object>>map(value -> Map.of(
-                SandboxSecrets.LAST_UPDATED_CONTEXT_KEY, value)).orElse(Map.of());
-    }
-
-    private BackendDeployment.OutputsTarget outputsTarget() {
-        return new BackendDeployment.OutputsTarget(outputs.outDir, outputs.clientConfigVersion(),
-                outputs.outputsFormat());
+    /** Ctrl-C: closes the watch, the deploys and the server in that order, and says what is left. */
+    private void stop(AtomicBoolean stopping, BackendId id) {
+        stopping.set(true);
+        PrintWriter out = spec.commandLine().getOut();
+        while (!openedInOrder.isEmpty()) {
+            try {
+                openedInOrder.pop().close();
+            } catch (Exception ignored) {
+                // the process is ending; the next one still gets closed
+            }
+        }
+        out.println(local
+                ? "[gen2] stopped; the local AWS and everything deployed to it are gone."
+                : "[gen2] stopped watching. The sandbox's stacks are kept; delete them with `gen2 sandbox delete"
+                        + " --identifier " + id.name() + "`.");
+        out.flush();
     }
 
     /** The lines a frontend adds after {@code Amplify.configure(outputs)} to use the local AWS. */

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,6 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "delete", mixinStandardHelpOptions = true,
         description = "Delete the sandbox: every stack of it, with its data, and its amplify_outputs.json.")
 final class SandboxDeleteCommand implements Callable<Integer> {
+    /** Every file a sandbox may have written, in any format and version. */
+    private static final List<String> OUTPUTS_FILES = List.of("amplify_outputs.json", "amplify_outputs.dart",
+            "amplifyconfiguration.json", "aws-exports.js");
 
     @Spec
     private CommandSpec spec;
@@ -33,8 +37,8 @@ final class SandboxDeleteCommand implements Callable<Integer> {
     @Option(names = {"--yes", "-y"}, description = "Do not ask for confirmation.")
     private boolean yes;
 
-    @Option(names = "--outputs-out-dir", defaultValue = ".", description = "Where the sandbox's amplify_outputs.json"
-            + " is, to remove it (default: the current directory).")
+    @Option(names = "--outputs-out-dir", defaultValue = ".", description = "Where the sandbox's outputs file is, to"
+            + " remove it (default: the current directory).")
     private Path outputsDirectory;
 
     @Mixin
@@ -54,9 +58,11 @@ final class SandboxDeleteCommand implements Callable<Integer> {
         BackendDeployment deployment = BackendDeployment.forProject(project, connection.childEnvironment(),
                 Path.of("target", "gen2-sandbox", id.stackName()), out::println);
         deployment.destroy(getClass().getClassLoader(), id, Map.of());
-        Path outputsFile = outputsDirectory.resolve("amplify_outputs.json");
-        if (Files.deleteIfExists(outputsFile)) {
-            out.println("[gen2] removed " + outputsFile);
+        for (String name : OUTPUTS_FILES) {
+            Path outputsFile = outputsDirectory.resolve(name);
+            if (Files.deleteIfExists(outputsFile)) {
+                out.println("[gen2] removed " + outputsFile);
+            }
         }
         out.println("[gen2] sandbox " + id.name() + " deleted.");
         return 0;

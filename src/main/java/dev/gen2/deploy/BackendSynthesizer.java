@@ -68,7 +68,15 @@ public final class BackendSynthesizer {
             throw new BackendConfigException(backendClass + ".define", "define(App) is not accessible.",
                     "make the class and its define(App) method public.");
         }
-        app.synth();
+        try {
+            app.synth();
+        } catch (RuntimeException e) {
+            if (e instanceof BackendConfigException) {
+                throw e;
+            }
+            throw new BackendConfigException(backendClass, "Synthesis failed: " + String.valueOf(e.getMessage())
+                    .lines().findFirst().orElse(e.toString()), "fix the construct the message names.");
+        }
         return outdir;
     }
 
@@ -90,7 +98,8 @@ public final class BackendSynthesizer {
             if (e.getCause() instanceof BackendConfigException config) {
                 throw config;
             }
-            throw e;
+            throw new BackendConfigException(backendClass, "Loading the backend class failed: " + e.getCause(),
+                    "fix the static initializer the message names.");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gen2.deploy;
 
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
@@ -21,6 +22,8 @@ public final class BootstrapCheck {
             value = ssm.getParameter(request -> request.name(VERSION_PARAMETER)).parameter().value();
         } catch (ParameterNotFoundException e) {
             throw notBootstrapped("has no CDK bootstrap (" + VERSION_PARAMETER + " is missing).");
+        } catch (AwsServiceException e) {
+            throw refused(e);
         }
         int version;
         try {
@@ -33,6 +36,18 @@ public final class BootstrapCheck {
                     + " or later is needed.");
         }
         return version;
+    }
+
+    /** AWS refused the read: credentials expired or invalid, or not allowed to read the parameter. */
+    private static DeployFailure refused(AwsServiceException e) {
+        String code = e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : String.valueOf(e.statusCode());
+        if (code.contains("Expired") || code.contains("InvalidClientTokenId") || code.contains("UnrecognizedClient")
+                || code.contains("SignatureDoesNotMatch")) {
+            return new DeployFailure("AWS credentials", "The AWS credentials are expired or invalid (" + code + ").",
+                    "refresh them (aws sso login, or new keys) or pass --profile, then run the command again.");
+        }
+        return new DeployFailure("bootstrap", "AWS refused to read " + VERSION_PARAMETER + " (" + code + ").",
+                "use credentials that may read SSM parameters in this account and region, then run again.");
     }
 
     private static DeployFailure notBootstrapped(String problem) {

@@ -74,8 +74,9 @@ public final class CdkToolkit {
         builder.environment().putAll(environment);
         builder.environment().putIfAbsent("CDK_DISABLE_VERSION_CHECK", "1");
         StringBuilder output = new StringBuilder();
+        Process process = null;
         try {
-            Process process = builder.start();
+            process = builder.start();
             process.getOutputStream().close(); // the CLI asks nothing (--require-approval never, --force)
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -84,8 +85,7 @@ public final class CdkToolkit {
                     lines.accept(line);
                 }
             }
-            int exitCode = process.waitFor();
-            if (exitCode != 0) {
+            if (process.waitFor() != 0) {
                 throw DeployFailure.from(step, output.toString());
             }
         } catch (IOException e) {
@@ -93,7 +93,12 @@ public final class CdkToolkit {
                     + e.getMessage() + ".", "install Node.js 20 or later (with npx) and run the command again.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeployFailure(step, "Interrupted.", "run the command again.");
+            throw new DeployFailure("cdk " + step, "Interrupted.", "run the command again.");
+        } finally {
+            if (process != null && process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroy);
+                process.destroy();
+            }
         }
     }
 }

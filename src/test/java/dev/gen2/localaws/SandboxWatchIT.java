@@ -47,8 +47,8 @@ class SandboxWatchIT {
                 ""));
         sandbox = SandboxProcess.start(project, List.of("--identifier", "watch", "--region", LocalAws.REGION,
                 "--endpoint-url", aws.endpoint().toString()));
-        sandbox.awaitCount(line -> line.startsWith("[gen2] watching "), 1, Duration.ofMinutes(3),
-                "the first deploy and the watch");
+        sandbox.awaitCount(line -> line.startsWith("[gen2] watching "), 1, Duration.ofMinutes(2), "the watch");
+        sandbox.awaitCount(DEPLOYED, 1, Duration.ofMinutes(3), "the first deploy");
     }
 
     @AfterAll

@@ -76,7 +76,7 @@ public final class DeployLatch implements AutoCloseable {
     }
 
     /**
-     * Waits until no deploy runs or is queued (for {@code --once}, or a test).
+     * Waits until no deploy runs or is queued (for tests).
      *
      * @return whether the latch is open; false if the timeout passed first
      */
