@@ -14,12 +14,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The sample backend as a branch environment on the local AWS: deployed, given data, then destroyed. What the
- * README says a branch keeps (its tables and buckets, with their data) is still there; the rest is gone.
+ * README says a branch keeps (its pools, tables and buckets, with their data) is still there; the rest is gone.
  */
 class SampleBranchDeployIT {
 
     @Test
-    void destroyingABranchKeepsItsTablesAndBucketsAndRemovesTheRest() throws Exception {
+    void destroyingABranchKeepsItsPoolsTablesAndBucketsAndRemovesTheRest() throws Exception {
         Path work = Files.createDirectories(Path.of("target", "it", "branch-" + ProcessHandle.current().pid()))
                 .toAbsolutePath();
         Path assembly = SampleAssembly.synth(work, "main", DeploymentType.BRANCH, "");
@@ -49,8 +49,9 @@ class SampleBranchDeployIT {
                 assertThat(s3.getObjectAsBytes(request -> request.bucket(bucket).key("public/kept.txt"))
                         .asUtf8String()).isEqualTo("kept");
             }
-            assertThat(api.userPoolIds()).as("the user pool's policy is Delete in a branch today").isEmpty();
-            assertThat(api.identityPoolIds()).isEmpty();
+            assertThat(api.userPoolIds()).as("a branch keeps its user pool").containsExactly(outputs.get("userPoolId"));
+            assertThat(api.identityPoolIds()).as("and its identity pool").containsExactly(
+                    outputs.get("identityPoolId"));
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.cognito.CfnUserPool;
@@ -52,7 +53,8 @@ public final class AuthResource extends Construct implements BackendAuth {
             Map<TriggerEvent, IFunction> triggers, Optional<IFunction> emailSender, Optional<IFunction> smsSender) {
         super(scope, id);
         Optional<IKey> senderKey = customSenderKey(settings, emailSender.or(() -> smsSender));
-        UserPool userPool = new UserPoolFactory(settings, relyingPartyId(settings, backendId))
+        AuthSettings.Retention retention = settings.retention(backendId.type());
+        UserPool userPool = new UserPoolFactory(settings, relyingPartyId(settings, backendId), retention)
                 .create(this, senderKey);
         senderKey.ifPresent(key -> {
             emailSender.ifPresent(handler -> addCustomSender(userPool, key, handler, "customEmailSender"));
@@ -63,6 +65,9 @@ public final class AuthResource extends Construct implements BackendAuth {
         UserPoolClient client = new AppClientFactory(settings).create(this, userPool);
         IdentityPoolSetup.Result identity = new IdentityPoolSetup(settings.idPrefix())
                 .create(this, userPool, client, external.identityPoolLoginProviders());
+        // The identity ids users' data is keyed by (storage's private paths) live as long as the user pool.
+        identity.identityPool().applyRemovalPolicy(retention.keepOnDelete() ? RemovalPolicy.RETAIN
+                : RemovalPolicy.DESTROY);
         Map<String, AuthResources.Group> groups = UserPoolGroups.create(this, settings.idPrefix(), userPool,
                 identity.identityPool(), settings.groups());
         triggers.forEach((event, function) -> userPool.addTrigger(event.toOperation(), function));

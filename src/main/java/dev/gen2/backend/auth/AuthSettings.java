@@ -1,5 +1,6 @@
 package dev.gen2.backend.auth;
 
+import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.FunctionProvider;
 import dev.gen2.backend.ResourceFactory;
 import java.util.ArrayList;
@@ -32,7 +33,22 @@ public record AuthSettings(
         Optional<PreferredChallenge> preferredChallenge,
         PasswordPolicy passwordPolicy,
         TokenValidity tokenValidity,
-        boolean deletionProtection) {
+        Optional<Boolean> deletionProtection,
+        Optional<Boolean> keepOnDelete) {
+
+    /**
+     * Whether the user pool and identity pool outlive their stack ({@code DeletionPolicy: Retain}) and whether
+     * Cognito refuses to delete the pool. Unless set, both are on in branch and standalone environments, where the
+     * pool holds real users, and off in a sandbox.
+     */
+    public record Retention(boolean keepOnDelete, boolean deletionProtection) {
+    }
+
+    /** The retention for a backend of the given type. */
+    public Retention retention(DeploymentType type) {
+        boolean holdsRealUsers = type != DeploymentType.SANDBOX;
+        return new Retention(keepOnDelete.orElse(holdsRealUsers), deletionProtection.orElse(holdsRealUsers));
+    }
 
     /** The first sign-in step the frontend offers: Amplify's {@code passwordlessOptions.preferredChallenge}. */
     public enum PreferredChallenge { PASSWORD, EMAIL_OTP, SMS_OTP, WEB_AUTHN }
@@ -82,7 +98,8 @@ public record AuthSettings(
         private PreferredChallenge preferredChallenge;
         private PasswordPolicy passwordPolicy = PasswordPolicy.AMPLIFY_DEFAULT;
         private TokenValidity tokenValidity = TokenValidity.cognitoDefaults();
-        private boolean deletionProtection;
+        private Boolean deletionProtection;
+        private Boolean keepOnDelete;
 
         private Builder() {
         }
@@ -197,9 +214,21 @@ public record AuthSettings(
             return this;
         }
 
-        /** Cognito's deletion protection: the pool cannot be deleted until it is turned off again. */
+        /**
+         * Cognito's deletion protection: the pool cannot be deleted until it is turned off again. Default: on in
+         * branch and standalone environments, off in a sandbox.
+         */
         public Builder deletionProtection(boolean enabled) {
             this.deletionProtection = enabled;
+            return this;
+        }
+
+        /**
+         * Whether the user pool and identity pool are kept ({@code DeletionPolicy: Retain}) when their stack is
+         * deleted or they leave it. Default: kept in branch and standalone environments, deleted in a sandbox.
+         */
+        public Builder keepOnDelete(boolean keep) {
+            this.keepOnDelete = keep;
             return this;
         }
 
@@ -210,7 +239,8 @@ public record AuthSettings(
                     new UserAttributes(standardAttributes, customAttributes), groups, triggers, access,
                     Optional.ofNullable(accountRecovery),
                     new Senders(Optional.ofNullable(emailSender), Optional.ofNullable(smsSender)),
-                    Optional.ofNullable(preferredChallenge), passwordPolicy, tokenValidity, deletionProtection);
+                    Optional.ofNullable(preferredChallenge), passwordPolicy, tokenValidity,
+                    Optional.ofNullable(deletionProtection), Optional.ofNullable(keepOnDelete));
         }
     }
 }

@@ -44,10 +44,12 @@ import software.constructs.Construct;
 final class UserPoolFactory {
     private final AuthSettings settings;
     private final String relyingPartyId;
+    private final AuthSettings.Retention retention;
 
-    UserPoolFactory(AuthSettings settings, String relyingPartyId) {
+    UserPoolFactory(AuthSettings settings, String relyingPartyId, AuthSettings.Retention retention) {
         this.settings = settings;
         this.relyingPartyId = relyingPartyId;
+        this.retention = retention;
     }
 
     UserPool create(Construct scope, Optional<IKey> customSenderKey) {
@@ -64,7 +66,7 @@ final class UserPoolFactory {
                 .customAttributes(customAttributes())
                 .selfSignUpEnabled(true)
                 .accountRecovery(accountRecovery(email, phone).toCdk())
-                .removalPolicy(RemovalPolicy.DESTROY);
+                .removalPolicy(retention.keepOnDelete() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
         settings.name().ifPresent(pool::userPoolName);
         settings.email().flatMap(EmailLogin::invitation).ifPresent(invitation -> pool.userInvitation(
                 UserInvitationConfig.builder()
@@ -78,7 +80,7 @@ final class UserPoolFactory {
         if (settings.passwordless()) {
             applyPasswordless(pool);
         }
-        if (settings.deletionProtection()) {
+        if (retention.deletionProtection()) {
             pool.deletionProtection(true);
         }
         UserPool built = pool.build();

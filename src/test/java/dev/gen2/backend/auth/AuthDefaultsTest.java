@@ -159,11 +159,27 @@ class AuthDefaultsTest {
     }
 
     @Test
-    void userPoolIsDeletedWithTheStackInBranchesToo() {
+    void aBranchKeepsItsPoolsAndProtectsTheUserPool() {
+        for (DeploymentType type : List.of(DeploymentType.BRANCH, DeploymentType.STANDALONE)) {
+            Backend backend = Backend.define(TestBackends.app("app1", "main", type),
+                    AuthResource.define(a -> a.loginWithEmail()));
+            Template auth = TestBackends.nestedTemplate(backend, "auth");
+            auth.hasResource("AWS::Cognito::UserPool", Map.of("DeletionPolicy", "Retain",
+                    "UpdateReplacePolicy", "Retain", "Properties", Match.objectLike(Map.of(
+                            "DeletionProtection", "ACTIVE"))));
+            auth.hasResource("AWS::Cognito::IdentityPool", Map.of("DeletionPolicy", "Retain",
+                    "UpdateReplacePolicy", "Retain"));
+            assertThat(auth.toJSON().get("Description").toString()).contains("\"stackType\":\"auth-Cognito\"");
+        }
+    }
+
+    @Test
+    void aBranchCanChooseToDeleteItsPools() {
         Backend backend = Backend.define(TestBackends.app("app1", "main", DeploymentType.BRANCH),
-                AuthResource.define(a -> a.loginWithEmail()));
-        Template branchAuth = TestBackends.nestedTemplate(backend, "auth");
-        branchAuth.hasResource("AWS::Cognito::UserPool", Map.of("DeletionPolicy", "Delete"));
-        assertThat(branchAuth.toJSON().get("Description").toString()).contains("\"stackType\":\"auth-Cognito\"");
+                AuthResource.define(a -> a.loginWithEmail().keepOnDelete(false).deletionProtection(false)));
+        Template auth = TestBackends.nestedTemplate(backend, "auth");
+        auth.hasResource("AWS::Cognito::UserPool", Map.of("DeletionPolicy", "Delete", "Properties",
+                Match.objectLike(Map.of("DeletionProtection", Match.absent()))));
+        auth.hasResource("AWS::Cognito::IdentityPool", Map.of("DeletionPolicy", "Delete"));
     }
 }
