@@ -1,6 +1,7 @@
 package dev.gen2.cli;
 
 import dev.gen2.backend.BackendConfigException;
+import dev.gen2.deploy.BootstrapCheck;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * How a command reaches AWS: a profile, a region and an endpoint, each from its flag or else from the AWS SDKs'
@@ -81,6 +83,18 @@ record AwsConnection(Optional<String> profile, Optional<String> region, Optional
     /** An S3 client builder: path-style addressing whenever the endpoint is not AWS's. */
     S3ClientBuilder s3() {
         return configure(S3Client.builder()).forcePathStyle(endpoint.isPresent());
+    }
+
+    /**
+     * Checks, before a deploy, that the credentials and region work and that the account and region are bootstrapped
+     * for the CDK ({@link BootstrapCheck}); each failure is one line saying what to do.
+     */
+    void verifyBootstrap() {
+        try (SsmClient ssm = configure(SsmClient.builder()).build()) {
+            BootstrapCheck.verify(ssm);
+        } catch (SdkClientException e) {
+            throw explain(e);
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.BackendId;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.deploy.BackendDeployment;
-import dev.gen2.deploy.BootstrapCheck;
 import dev.gen2.deploy.CdkToolkit;
 import dev.gen2.deploy.ProjectConfig;
 import java.nio.file.Path;
@@ -15,8 +14,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * {@code gen2 pipeline-deploy}: Amplify's {@code ampx pipeline-deploy}. Deploys a branch environment
@@ -61,11 +58,7 @@ final class PipelineDeployCommand implements Callable<Integer> {
         BackendId id = new BackendId(appId, branch, DeploymentType.BRANCH);
         ProjectConfig project = ProjectConfig.read(Path.of(""));
         AwsConnection connection = aws.connection();
-        try (SsmClient ssm = connection.configure(SsmClient.builder()).build()) {
-            BootstrapCheck.verify(ssm);
-        } catch (SdkClientException e) {
-            throw connection.explain(e);
-        }
+        connection.verifyBootstrap();
         spec.commandLine().getOut().println("Deploying branch " + branch + " of app " + appId + ": stack "
                 + id.stackName());
         BackendDeployment deployment = BackendDeployment.forProject(project, connection.childEnvironment(),

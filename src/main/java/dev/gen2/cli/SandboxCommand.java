@@ -4,7 +4,6 @@ import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.BackendId;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.deploy.BackendDeployment;
-import dev.gen2.deploy.BootstrapCheck;
 import dev.gen2.deploy.CdkToolkit;
 import dev.gen2.deploy.ProjectConfig;
 import dev.gen2.deploy.SandboxSecrets;
@@ -129,17 +128,12 @@ final class SandboxCommand implements Callable<Integer> {
     }
 
     /** Credentials, region and bootstrap (the local AWS is bootstrapped here, once), before any deploy. */
-    private static void preflight(BackendDeployment deployment, BackendId id, AwsConnection connection,
-            ClassLoader classes) {
-        try (SsmClient ssm = connection.configure(SsmClient.builder()).build()) {
-            if (connection.keys().isPresent()) {
-                deployment.toolkit().bootstrap(deployment.synth(classes, id, Map.of()), LocalAws.ACCOUNT_ID,
-                        LocalAws.REGION);
-            }
-            BootstrapCheck.verify(ssm);
-        } catch (SdkClientException e) {
-            throw connection.explain(e);
+    private void preflight(BackendDeployment deployment, BackendId id, AwsConnection connection, ClassLoader classes) {
+        if (local) {
+            deployment.toolkit().bootstrap(deployment.synth(classes, id, Map.of()), LocalAws.ACCOUNT_ID,
+                    LocalAws.REGION);
         }
+        connection.verifyBootstrap();
     }
 
     /** One sandbox deploy: the newest secret change as {@code secretLastUpdated}, hotswap with fallback. */

@@ -2,6 +2,7 @@ package dev.gen2.cli;
 
 import dev.gen2.backend.BackendId;
 import dev.gen2.backend.DeploymentType;
+import dev.gen2.backend.outputs.OutputsFormat;
 import dev.gen2.deploy.BackendDeployment;
 import dev.gen2.deploy.ProjectConfig;
 import java.io.BufferedReader;
@@ -11,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,9 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "delete", mixinStandardHelpOptions = true,
         description = "Delete the sandbox: every stack of it, with its data, and its amplify_outputs.json.")
 final class SandboxDeleteCommand implements Callable<Integer> {
-    /** Every file a sandbox may have written, in any format and version. */
-    private static final List<String> OUTPUTS_FILES = List.of("amplify_outputs.json", "amplify_outputs.dart",
-            "amplifyconfiguration.json", "aws-exports.js");
 
     @Spec
     private CommandSpec spec;
@@ -58,7 +55,7 @@ final class SandboxDeleteCommand implements Callable<Integer> {
         BackendDeployment deployment = BackendDeployment.forProject(project, connection.childEnvironment(),
                 Path.of("target", "gen2-sandbox", id.stackName()), out::println);
         deployment.destroy(getClass().getClassLoader(), id, Map.of());
-        for (String name : OUTPUTS_FILES) {
+        for (String name : OutputsFormat.fileNames()) { // whichever format and version it was written in
             Path outputsFile = outputsDirectory.resolve(name);
             if (Files.deleteIfExists(outputsFile)) {
                 out.println("[gen2] removed " + outputsFile);

@@ -1,5 +1,6 @@
 package dev.gen2.backend;
 
+import dev.gen2.deploy.CdkToolkit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The real CDK CLI ({@code npx aws-cdk@<cdk.cli.version>}) run from a test, in the project directory, its output
- * kept for the assertion message. The version is the pom's {@code cdk.cli.version}, passed by the build.
+ * The real CDK CLI ({@code npx aws-cdk@<version>}) run from a test, in the project directory, its output kept for
+ * the assertion message: the version the product's commands run ({@link CdkToolkit#CLI_VERSION}).
  */
 public final class CdkCli {
-    public static final String VERSION = System.getProperty("cdk.cli.version", "2.1148.1");
+    public static final String VERSION = CdkToolkit.CLI_VERSION;
 
     private CdkCli() {
     }
@@ -40,6 +41,14 @@ public final class CdkCli {
         List<String> command = new ArrayList<>(List.of("npx", "--yes", "aws-cdk@" + VERSION));
         command.addAll(List.of(arguments));
         return Processes.run(directory, command, environment, timeout);
+    }
+
+    /** {@code gen2 ARGS} as a command line for a JVM of its own, with the test JVM's classpath. */
+    public static List<String> gen2Command(List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", testClasspath(), "dev.gen2.cli.Gen2Cli"));
+        command.addAll(arguments);
+        return command;
     }
 
     /** The test JVM's full classpath (the test classes, the main classes and every dependency). */

@@ -302,10 +302,7 @@ class GenerateOutputsCommandTest {
      * ones: the AWS SDK reads the environment, which a test cannot change in its own JVM.
      */
     private static CdkCli.Result gen2InOwnJvm(Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", CdkCli.testClasspath(), "dev.gen2.cli.Gen2Cli"));
-        command.addAll(List.of(args));
-        return CdkCli.Processes.run(Path.of("."), command, environment, Duration.ofMinutes(2),
+        return CdkCli.Processes.run(Path.of("."), CdkCli.gen2Command(List.of(args)), environment, Duration.ofMinutes(2),
                 name -> name.startsWith("AWS_"));
     }
 

@@ -143,9 +143,8 @@ class SandboxAndPipelineIT {
     @Order(7)
     void sandboxWithoutCredentialsSaysWhatToSet() throws Exception {
         Path home = Files.createDirectories(work.resolve("empty-home"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", CdkCli.testClasspath(), "dev.gen2.cli.Gen2Cli", "sandbox", "--once",
-                "--identifier", IDENTIFIER, "--region", LocalAws.REGION, "--endpoint-url", aws.endpoint().toString()));
+        List<String> command = CdkCli.gen2Command(List.of("sandbox", "--once", "--identifier", IDENTIFIER,
+                "--region", LocalAws.REGION, "--endpoint-url", aws.endpoint().toString()));
         CdkCli.Result result = CdkCli.Processes.run(Path.of("."), command, Map.of("HOME", home.toString(),
                 "AWS_CONFIG_FILE", home.resolve("config").toString(), "AWS_SHARED_CREDENTIALS_FILE",
                 home.resolve("credentials").toString(), "AWS_EC2_METADATA_DISABLED", "true"), Duration.ofMinutes(2),
@@ -166,10 +165,9 @@ class SandboxAndPipelineIT {
 
     /** The command in a JVM of its own, with or without the CI variable, as a CI job runs it. */
     private static CdkCli.Result gen2InCi(boolean ci, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", CdkCli.testClasspath(), "dev.gen2.cli.Gen2Cli"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--region", LocalAws.REGION, "--endpoint-url", aws.endpoint().toString()));
+        List<String> arguments = new ArrayList<>(List.of(args));
+        arguments.addAll(List.of("--region", LocalAws.REGION, "--endpoint-url", aws.endpoint().toString()));
+        List<String> command = CdkCli.gen2Command(arguments);
         return CdkCli.Processes.run(Path.of("."), command, ci ? Map.of("CI", "true") : Map.of(),
                 Duration.ofMinutes(5), name -> name.equals("CI"));
     }

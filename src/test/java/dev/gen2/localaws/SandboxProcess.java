@@ -30,9 +30,9 @@ final class SandboxProcess implements AutoCloseable {
     }
 
     static SandboxProcess start(Path projectDirectory, List<String> arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", CdkCli.testClasspath(), "dev.gen2.cli.Gen2Cli", "sandbox"));
-        command.addAll(arguments);
+        List<String> sandbox = new ArrayList<>(List.of("sandbox"));
+        sandbox.addAll(arguments);
+        List<String> command = CdkCli.gen2Command(sandbox);
         ProcessBuilder builder = new ProcessBuilder(command).directory(projectDirectory.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,10 +54,8 @@ class SandboxSecretRefreshIT {
     }
 
     private static CdkCli.Result sandboxOnce(LocalAws aws, Path project) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", CdkCli.testClasspath(), "dev.gen2.cli.Gen2Cli", "sandbox", "--once",
-                "--identifier", SANDBOX.name(), "--region", LocalAws.REGION, "--endpoint-url",
-                aws.endpoint().toString()));
+        List<String> command = CdkCli.gen2Command(List.of("sandbox", "--once", "--identifier", SANDBOX.name(),
+                "--region", LocalAws.REGION, "--endpoint-url", aws.endpoint().toString()));
         CdkCli.Result result = CdkCli.Processes.run(project, command, Map.of(), Duration.ofMinutes(4));
         System.out.printf("sandbox --once with a secret: %.1f s%n", result.took().toMillis() / 1000.0);
         assertThat(result.exitCode()).as(result.output() + "\n--- local AWS ---\n" + aws.log()).isZero();

@@ -4,6 +4,8 @@ import dev.gen2.backend.BackendConfigException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -41,14 +43,33 @@ public enum OutputsFormat {
         };
     }
 
+    /** Every file name some format and version is written to (what a sandbox may have left to remove). */
+    public static Set<String> fileNames() {
+        Set<String> names = new TreeSet<>();
+        for (OutputsFormat format : values()) {
+            for (ClientConfigVersion version : ClientConfigVersion.values()) {
+                if (format.supports(version)) {
+                    names.add(format.fileName(version));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** aws-exports.js exists only for the legacy configuration, and Dart only for 1.x. */
+    private boolean supports(ClientConfigVersion version) {
+        return this == JS ? version.isLegacy() : this != DART || !version.isLegacy();
+    }
+
     private void requireSupported(ClientConfigVersion version) {
-        if (this == JS && !version.isLegacy()) {
+        if (supports(version)) {
+            return;
+        }
+        if (this == JS) {
             throw new BackendConfigException("--format js", "aws-exports.js exists only for the legacy"
                     + " configuration (version 0).", "use --format json (or dart), or --outputs-version 0.");
         }
-        if (this == DART && version.isLegacy()) {
-            throw new BackendConfigException("--format dart", "The legacy configuration (version 0) is not written"
-                    + " for Dart.", "use --outputs-version 1.5 (or another 1.x) with --format dart.");
-        }
+        throw new BackendConfigException("--format dart", "The legacy configuration (version 0) is not written"
+                + " for Dart.", "use --outputs-version 1.5 (or another 1.x) with --format dart.");
     }
 }

@@ -57,6 +57,12 @@ class OutputsFilesTest {
     }
 
     @Test
+    void everyFileNameAFormatAndVersionIsWrittenTo() {
+        assertThat(OutputsFormat.fileNames()).containsExactly("amplify_outputs.dart", "amplify_outputs.json",
+                "amplifyconfiguration.json", "aws-exports.js");
+    }
+
+    @Test
     void writesTheFileWholeReadableByAllAndLeavesNoTemporaryFile() throws IOException {
         Path written = OutputsFileWriter.write(directory.resolve("nested/out"),
                 ClientConfigGenerator.generate(emailOnly, ClientConfigVersion.V1_5), ClientConfigVersion.V1_5,
