@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The gen2-backend command line, Amplify's {@code ampx} for Java backends. */
 @Command(name = "gen2", mixinStandardHelpOptions = true, version = "gen2-backend 0.1.0",
         description = "Amplify Gen 2's backend tooling for Java backends.",
-        subcommands = {Gen2Cli.GenerateCommand.class, SandboxCommand.class, PipelineDeployCommand.class})
+        subcommands = {Gen2Cli.GenerateCommand.class, SandboxCommand.class, PipelineDeployCommand.class,
+                CheckCommand.class})
 public final class Gen2Cli {
 
     /** Exit code of a bad argument or a failure the message explains. */

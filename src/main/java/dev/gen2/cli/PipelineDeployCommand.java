@@ -35,6 +35,9 @@ final class PipelineDeployCommand implements Callable<Integer> {
     private String appId;
 
     @Mixin
+    private GuardOptions guard;
+
+    @Mixin
     private OutputsOptions outputs;
 
     @Mixin
@@ -63,7 +66,8 @@ final class PipelineDeployCommand implements Callable<Integer> {
                 + id.stackName());
         BackendDeployment deployment = BackendDeployment.forProject(project, connection.childEnvironment(),
                 Path.of("target", "gen2-pipeline", id.stackName()), spec.commandLine().getOut()::println);
-        deployment.deploy(getClass().getClassLoader(), id, Map.of(), CdkToolkit.Method.DIRECT, outputs.target());
+        deployment.deploy(getClass().getClassLoader(), id, Map.of(), guard.againstDeployed(connection,
+                spec.commandLine().getOut()::println), CdkToolkit.Method.DIRECT, outputs.target());
         return 0;
     }
 }

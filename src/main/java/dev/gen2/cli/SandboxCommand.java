@@ -68,6 +68,9 @@ final class SandboxCommand implements Callable<Integer> {
     private List<String> exclude = List.of();
 
     @Mixin
+    private GuardOptions guard;
+
+    @Mixin
     private OutputsOptions outputs;
 
     @Mixin
@@ -153,7 +156,8 @@ final class SandboxCommand implements Callable<Integer> {
                 Map<String, Object> context = new SandboxSecrets(ssm, id).lastUpdatedContext()
                         .<Map<String, Object>>map(value -> Map.of(SandboxSecrets.LAST_UPDATED_CONTEXT_KEY, value))
                         .orElse(Map.of());
-                deployment.deploy(classes, id, context, CdkToolkit.Method.HOTSWAP_FALLBACK, outputs.target());
+                deployment.deploy(classes, id, context, guard.againstDeployed(connection,
+                        spec.commandLine().getOut()::println), CdkToolkit.Method.HOTSWAP_FALLBACK, outputs.target());
             } catch (SdkClientException e) {
                 throw connection.explain(e);
             }

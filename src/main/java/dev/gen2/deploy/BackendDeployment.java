@@ -10,15 +10,17 @@ import dev.gen2.backend.outputs.DeployedModelIntrospection;
 import dev.gen2.backend.outputs.ModelIntrospectionSource;
 import dev.gen2.backend.outputs.OutputsFileWriter;
 import dev.gen2.backend.outputs.OutputsFormat;
+import dev.gen2.guard.DataLossGuard;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One deploy of a backend, the steps the deploying commands share: synthesize in this JVM, deploy that cloud
- * assembly with the CDK toolkit, and write the frontend's configuration from the outputs the deploy returned and the
- * assembly it deployed (no AWS call). Each step prints one line with its time.
+ * One deploy of a backend, the steps the deploying commands share: synthesize in this JVM, check that assembly
+ * with the {@link DataLossGuard} (nothing reaches CloudFormation when it refuses), deploy it with the CDK toolkit,
+ * and write the frontend's configuration from the outputs the deploy returned and the assembly it deployed (no AWS
+ * call). Each step prints one line with its time.
  */
 public final class BackendDeployment {
     private final BackendSynthesizer synthesizer;
@@ -70,12 +72,18 @@ public final class BackendDeployment {
         return assembly;
     }
 
-    /** Synthesizes, deploys with {@code method}, and writes the outputs file; returns the deployed outputs. */
+    /**
+     * Synthesizes, checks with {@code guard} (which throws when it refuses), deploys with {@code method}, and writes
+     * the outputs file; returns the deployed outputs.
+     */
     public BackendOutput deploy(ClassLoader classes, BackendId id, Map<String, Object> extraContext,
-            CdkToolkit.Method method, OutputsTarget outputs) {
+            DataLossGuard guard, CdkToolkit.Method method, OutputsTarget outputs) {
         Path assembly = synth(classes, id, extraContext);
-        Path outputsFile = workDirectory.resolve("cdk-outputs.json");
         long start = System.nanoTime();
+        guard.check(assembly);
+        progress.accept(String.format("[gen2] check: %.2f s", seconds(start)));
+        Path outputsFile = workDirectory.resolve("cdk-outputs.json");
+        start = System.nanoTime();
         toolkit.deploy(assembly, method, outputsFile);
         progress.accept(String.format("[gen2] deploy: %.1f s", seconds(start)));
         start = System.nanoTime();

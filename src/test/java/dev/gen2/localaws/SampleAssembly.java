@@ -32,12 +32,7 @@ final class SampleAssembly {
      */
     static Path synth(Path work, String name, DeploymentType type, String codeChange)
             throws IOException, InterruptedException {
-        Files.createDirectories(work.resolve(POST_CONFIRMATION).getParent());
-        String code = Files.readString(PROJECT.resolve(POST_CONFIRMATION), StandardCharsets.UTF_8);
-        Files.writeString(work.resolve(POST_CONFIRMATION), codeChange.isEmpty() ? code
-                : code + "\n// " + codeChange + "\n", StandardCharsets.UTF_8);
-        Files.createDirectories(work.resolve(JAVA_FUNCTIONS).getParent());
-        Files.copy(PROJECT.resolve(JAVA_FUNCTIONS), work.resolve(JAVA_FUNCTIONS), StandardCopyOption.REPLACE_EXISTING);
+        copyFunctionSources(work, codeChange);
         String classpath = PROJECT.resolve("target/classes") + ":"
                 + Files.readString(PROJECT.resolve("target/classpath.txt"), StandardCharsets.UTF_8).trim();
         Path out = work.resolve("out");
@@ -47,5 +42,18 @@ final class SampleAssembly {
                 "-c", "amplify-backend-type=" + type.value(), "--output", out.toString());
         assertThat(synth.exitCode()).as("cdk synth of the sample:\n" + synth.output()).isZero();
         return out;
+    }
+
+    /**
+     * Copies into {@code work} what the sample's functions read by relative path, so that a project directory there
+     * synthesizes them; a non-empty {@code codeChange} is appended to the post-confirmation code as a comment.
+     */
+    static void copyFunctionSources(Path work, String codeChange) throws IOException {
+        Files.createDirectories(work.resolve(POST_CONFIRMATION).getParent());
+        String code = Files.readString(PROJECT.resolve(POST_CONFIRMATION), StandardCharsets.UTF_8);
+        Files.writeString(work.resolve(POST_CONFIRMATION), codeChange.isEmpty() ? code
+                : code + "\n// " + codeChange + "\n", StandardCharsets.UTF_8);
+        Files.createDirectories(work.resolve(JAVA_FUNCTIONS).getParent());
+        Files.copy(PROJECT.resolve(JAVA_FUNCTIONS), work.resolve(JAVA_FUNCTIONS), StandardCopyOption.REPLACE_EXISTING);
     }
 }
