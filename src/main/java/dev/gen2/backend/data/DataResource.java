@@ -32,9 +32,6 @@ import software.amazon.awscdk.services.appsync.CfnFunctionConfiguration;
 import software.amazon.awscdk.services.appsync.CfnGraphQLApi;
 import software.amazon.awscdk.services.appsync.CfnGraphQLSchema;
 import software.amazon.awscdk.services.dynamodb.Table;
-import software.amazon.awscdk.services.iam.Effect;
-import software.amazon.awscdk.services.iam.Policy;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.CfnPermission;
 import software.amazon.awscdk.services.s3.assets.Asset;
@@ -89,7 +86,8 @@ public final class DataResource extends Construct {
                 .build());
         this.introspectionAsset = asset("ModelIntrospectionAsset", "modelIntrospectionSchema.json",
                 json(modelIntrospection));
-        auth.ifPresent(this::grantIdentityPoolRoles);
+        IdentityPoolGrants grants = IdentityPoolGrants.of(settings.schema(), shapes.values());
+        auth.ifPresent(roles -> IdentityPoolApiAccess.attach(this, api.getAttrArn(), grants, roles));
         Path resolverCode = BundledAsset.directory(DataResource.class, List.of("model-resolver.js"))
                 .resolve("model-resolver.js");
         DataApi dataApi = new DataApi(api.getAttrApiId(), auth.map(BackendAuth::identityPoolId),
@@ -211,18 +209,6 @@ public final class DataResource extends Construct {
                 .name("NONE_DS").type("NONE").build();
         return AppSyncJs.function(this, "SubscriptionFunction", api.getAttrApiId(), resolverCode,
                 "SubscriptionAuthorization", none.getAttrName());
-    }
-
-    /** Lets the identity pool's roles call the API; the resolvers then apply the guest and authenticated rules. */
-    private void grantIdentityPoolRoles(BackendAuth auth) {
-        PolicyStatement statement = PolicyStatement.Builder.create().effect(Effect.ALLOW)
-                .actions(List.of("appsync:GraphQL"))
-                .resources(List.of(api.getAttrArn() + "/types/Query/*", api.getAttrArn() + "/types/Mutation/*",
-                        api.getAttrArn() + "/types/Subscription/*"))
-                .build();
-        Policy policy = Policy.Builder.create(this, "IdentityPoolApiAccess").statements(List.of(statement)).build();
-        policy.attachToRole(auth.authenticatedUserRole());
-        policy.attachToRole(auth.unauthenticatedUserRole());
     }
 
     private static String json(Object document) {

@@ -47,10 +47,12 @@ class DataResourceTest {
     }
 
     @Test
-    void theIdentityPoolRolesMayCallTheApiAndTheResolversDecide() {
-        dataStack.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+    void theIdentityPoolRolesMayCallTheFieldsTheirIamRulesReach() {
+        // the blog's guest rules reach Post and Profile (see IdentityPoolGrantsTest for every field)
+        dataStack.resourceCountIs("AWS::IAM::ManagedPolicy", 2);
+        dataStack.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of("Statement",
                 List.of(Match.objectLike(Map.of("Action", "appsync:GraphQL", "Effect", "Allow")))),
-                "Roles", Match.arrayWith(List.of(Match.objectLike(Map.of())))));
+                "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp(".*amplifyAuthunauthenticatedUserRole.*")))));
     }
 
     @Test
