@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -154,6 +155,11 @@ public final class FunctionResource extends Construct implements FunctionProvide
             backend.outputs().appendToList(BackendOutputStorage.FUNCTION_KEY, "1", "definedFunctions",
                     function.lambda().getFunctionName());
             return function;
+        }
+
+        @Override
+        public Optional<String> name() {
+            return Optional.of(settings.name());
         }
 
         @Override
