@@ -1,6 +1,6 @@
 package dev.gen2.backend;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,7 +21,7 @@ public final class Required {
      */
     public static <T> T argument(T value, String where, String what, String fix) {
         if (value == null) {
-            throw new BackendConfigException(where, what + " is null.", fix);
+            throw missing(where, what, fix);
         }
         return value;
     }
@@ -29,10 +29,17 @@ public final class Required {
     /** The values of a varargs parameter as a list, unless the array or any value in it is null. */
     @SafeVarargs
     public static <T> List<T> each(String where, String what, String fix, T... values) {
-        argument(values, where, what, fix);
-        for (T value : values) {
-            argument(value, where, what, fix);
+        if (values == null) {
+            throw missing(where, what, fix);
         }
-        return List.copyOf(Arrays.asList(values));
+        List<T> list = new ArrayList<>(values.length);
+        for (T value : values) {
+            list.add(argument(value, where, what, fix));
+        }
+        return List.copyOf(list);
+    }
+
+    private static BackendConfigException missing(String where, String what, String fix) {
+        return new BackendConfigException(where, what + " is null.", fix);
     }
 }

@@ -177,7 +177,8 @@ public record AuthSettings(
 
         /** User pool groups, highest precedence first, each with an IAM role of its own. */
         public Builder groups(String... groupNames) {
-            groups.addAll(Arrays.asList(groupNames));
+            groups.addAll(Required.each("auth.groups", "A group name", "name the groups, such as"
+                    + " groups(\"ADMINS\").", groupNames));
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.gen2.backend.data;
 
+import dev.gen2.backend.Required;
 import java.util.List;
 import java.util.Optional;
 
@@ -120,7 +121,8 @@ public record Field(FieldType type, boolean isRequired, boolean isArray, boolean
      * boolean for fields of those types. Text that spells a number is accepted for a number field too.
      */
     public Field defaultValue(String value) {
-        return withDefault(new DefaultValue(value, DefaultValue.Given.TEXT));
+        return withDefault(new DefaultValue(Required.argument(value, "data.schema", "A default value",
+                "give a value, or leave defaultValue(..) out."), DefaultValue.Given.TEXT));
     }
 
     public Field defaultValue(long value) {

@@ -5,6 +5,7 @@ import dev.gen2.backend.BackendContext;
 import dev.gen2.backend.BackendOutputStorage;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.FunctionProvider;
+import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
 import dev.gen2.backend.ResourceNames;
 import java.util.LinkedHashMap;
@@ -75,7 +76,8 @@ public final class StorageResource extends Construct {
 
     /** Defines a bucket with the options set in the given lambda, checked at once. */
     public static Factory define(UnaryOperator<StorageSettings.Builder> definition) {
-        StorageSettings settings = definition.apply(StorageSettings.builder()).build();
+        StorageSettings settings = Required.argument(definition, "storage", "The definition", "pass a lambda such as"
+                + " storage -> storage.name(\"media\").access(..).").apply(StorageSettings.builder()).build();
         StorageValidator.validate(settings);
         return new Factory(settings);
     }

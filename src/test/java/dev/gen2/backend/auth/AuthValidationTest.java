@@ -7,6 +7,7 @@ import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.FunctionProvider;
 import dev.gen2.backend.ResourceFactory;
+import dev.gen2.backend.Secret;
 import dev.gen2.backend.TestBackends;
 import dev.gen2.backend.auth.IdentityProvider.Google;
 import dev.gen2.backend.auth.IdentityProvider.Oidc;
@@ -113,6 +114,13 @@ class AuthValidationTest {
                         a -> a.loginWithEmail().externalProviders(x -> x.google(null))),
                 bad("auth.loginWith.externalProviders.callbackUrls", "A callback URL is null.",
                         a -> a.loginWithEmail().externalProviders(x -> x.callbackUrls("https://a/", null))),
+                bad("auth.loginWith.phone.verificationMessage", "The message is null.",
+                        a -> a.loginWithPhone(PhoneLogin.withMessage(null))),
+                bad("auth.loginWith.externalProviders", "The Google provider's client id is null.",
+                        a -> a.loginWithEmail().externalProviders(x -> x.google(Google.of(null, SECRET)))),
+                bad("auth.loginWith.externalProviders", "The provider's secret is null.",
+                        a -> a.loginWithEmail().externalProviders(x -> x.google(Google.of("id", (Secret) null)))),
+                bad("auth.groups", "A group name is null.", a -> a.loginWithEmail().groups("ADMINS", null)),
                 bad("auth.userAttributes", "The custom attribute's name is null.",
                         a -> a.loginWithEmail().customAttribute(CustomAttribute.string(null))),
                 bad("auth.userAttributes['custom:email']", "Custom attribute 'email' has the name of the standard"
@@ -153,6 +161,12 @@ class AuthValidationTest {
     void badDefinitionFailsWithAClearMessage(String where, String message,
             UnaryOperator<AuthSettings.Builder> definition) {
         TestBackends.assertConfigError(() -> AuthResource.define(definition), where, message);
+    }
+
+    @Test
+    void aNullDefinitionIsAConfigError() {
+        TestBackends.assertConfigError(() -> AuthResource.define((UnaryOperator<AuthSettings.Builder>) null), "auth",
+                "The definition is null.");
     }
 
     @Test

@@ -121,6 +121,16 @@ class DataValidationTest {
     void nullArgumentsAreConfigErrors() {
         assertConfigError(() -> AuthRule.groups("ADMINS", null), "AuthRule.groups", "A group name is null.");
         assertConfigError(() -> DataResource.define(d -> d.schema(null)), "data.schema", "The schema is null.");
+        assertConfigError(() -> DataResource.define(null), "data", "The definition is null.");
+        assertConfigError(() -> Model.named(null), "data.schema", "A model's name is null.");
+        assertConfigError(() -> TODO.field("title", null), "data.schema.Todo.title", "The field is null.");
+        assertConfigError(() -> Schema.of(TODO, null), "data.schema", "A model is null.");
+        assertConfigError(() -> TODO.authorization(AuthRule.owner(), null), "data.schema.Todo.authorization",
+                "A rule is null.");
+        assertConfigError(() -> CustomOperation.query(null), "data.schema", "A custom operation's name is null.");
+        assertConfigError(() -> Field.string().defaultValue((String) null), "data.schema", "A default value is null.");
+        assertConfigError(() -> DataResource.define(d -> d.access(null, DataAccess.QUERY)), "data.access",
+                "The function is null.");
     }
 
     @Test

@@ -109,6 +109,11 @@ class FunctionValidationTest {
     }
 
     @Test
+    void aNullDefinitionIsAConfigError() {
+        TestBackends.assertConfigError(() -> FunctionResource.define(null), "function", "The definition is null.");
+    }
+
+    @Test
     void twoFunctionsWithOneNameAreRefused() {
         TestBackends.assertConfigError(() -> TestBackends.sandbox(
                 FunctionResource.define(fn -> fn.name("report").entry(HELLO)),

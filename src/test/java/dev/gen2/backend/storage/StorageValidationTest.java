@@ -70,6 +70,12 @@ class StorageValidationTest {
                 bad("storage 'm'.access['p/*']", "A groups rule names no groups.",
                         s -> s.name("m").access("p/*", StorageAccess.groups(List.of(), READ))),
                 bad("storage 'm'.access", "The path is null.", s -> s.name("m").access(null, StorageAccess.guest(READ))),
+                bad("storage.access", "The function is null.",
+                        s -> s.name("m").access("p/*", StorageAccess.resource(null, READ))),
+                bad("storage.access", "An action is null.",
+                        s -> s.name("m").access("p/*", StorageAccess.guest((StorageAction) null))),
+                bad("storage.access", "The group list is null.",
+                        s -> s.name("m").access("p/*", StorageAccess.groups(null, READ))),
                 bad("storage 'm'.access['p/*']", "An access rule is null.",
                         s -> s.name("m").access("p/*", StorageAccess.guest(READ), null)));
     }
@@ -83,6 +89,11 @@ class StorageValidationTest {
     void badDefinitionFailsWithAClearMessage(String where, String message,
             UnaryOperator<StorageSettings.Builder> definition) {
         TestBackends.assertConfigError(() -> StorageResource.define(definition), where, message);
+    }
+
+    @Test
+    void aNullDefinitionIsAConfigError() {
+        TestBackends.assertConfigError(() -> StorageResource.define(null), "storage", "The definition is null.");
     }
 
     @Test
