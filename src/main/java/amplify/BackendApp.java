@@ -5,7 +5,6 @@ import amplify.data.DataConfig;
 import amplify.functions.FunctionConfig;
 import amplify.storage.StorageConfig;
 import dev.gen2.backend.Backend;
-import dev.gen2.backend.BackendConfigException;
 import software.amazon.awscdk.App;
 
 /**
@@ -24,19 +23,8 @@ public final class BackendApp {
                 FunctionConfig.REPORT);
     }
 
+    /** Synthesizes the sample; a bad definition prints one line and exits with status 1. */
     public static void main(String[] args) {
-        try {
-            App app = new App();
-            define(app);
-            app.synth();
-        } catch (BackendConfigException | ExceptionInInitializerError e) {
-            // A bad definition in a resource file's static field arrives wrapped in ExceptionInInitializerError.
-            Throwable cause = e instanceof ExceptionInInitializerError ? e.getCause() : e;
-            if (!(cause instanceof BackendConfigException)) {
-                throw e;
-            }
-            System.err.println("Backend definition error: " + cause.getMessage());
-            System.exit(1);
-        }
+        Backend.synthOrExit(BackendApp::define);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gen2.backend;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -43,6 +45,7 @@ public final class Backend implements BackendContext {
     private final Set<ResourceFactory<?>> building = new LinkedHashSet<>();
     private final Map<String, Stack> nestedStacks = new LinkedHashMap<>();
     private final Set<String> customStackNames = new LinkedHashSet<>();
+    private final Map<String, ResourceFactory<?>> namedResources = new LinkedHashMap<>();
 
     private Backend(App app, List<ResourceFactory<?>> factories) {
         this.backendId = BackendId.fromContext(app.getNode());
@@ -71,7 +74,40 @@ public final class Backend implements BackendContext {
      * {@code amplify-backend-namespace}, {@code amplify-backend-name} and {@code amplify-backend-type}.
      */
     public static Backend define(App app, ResourceFactory<?>... factories) {
-        return new Backend(app, List.of(factories));
+        Required.argument(app, "Backend.define", "The App", "pass the CDK app: Backend.define(new App(), ...).");
+        return new Backend(app, Required.each("Backend.define", "A resource factory",
+                "pass the factories your resource files define, such as AuthConfig.AUTH; a null one is often a static"
+                        + " field read before it was set, or one left unset.", factories));
+    }
+
+    /**
+     * What a backend's {@code main} calls: defines the backend in a new {@link App} with {@code definition} (such as
+     * {@code app -> Backend.define(app, AuthConfig.AUTH)}), and synthesizes it. A bad definition, even one in a
+     * resource file's static field, prints one line, {@code Backend definition error: <where>: <what> Fix: <how>},
+     * and exits with status 1, rather than a stack trace.
+     */
+    public static void synthOrExit(Consumer<App> definition) {
+        int status = synth(definition, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** {@link #synthOrExit}'s work: the exit status, 0 or 1, a bad definition's one line printed to {@code err}. */
+    static int synth(Consumer<App> definition, PrintStream err) {
+        try {
+            App app = new App();
+            definition.accept(app);
+            app.synth();
+            return 0;
+        } catch (RuntimeException | ExceptionInInitializerError e) {
+            Optional<BackendConfigException> config = BackendConfigException.causeOf(e);
+            if (config.isEmpty()) {
+                throw e;
+            }
+            err.println("Backend definition error: " + config.get().getMessage());
+            return 1;
+        }
     }
 
     @Override
@@ -97,6 +133,7 @@ public final class Backend implements BackendContext {
         if (resource != null) {
             return (R) resource;
         }
+        requireUniqueName(factory);
         if (!building.add(factory)) {
             throw new BackendConfigException("Backend.define", "Resources reference each other in a circle: "
                     + building.stream().map(ResourceFactory::describe).collect(Collectors.joining(" -> "))
@@ -184,6 +221,22 @@ public final class Backend implements BackendContext {
             case SANDBOX -> { }
         }
         tags.add("amplify:deployment-type", backendId.type().value());
+    }
+
+    /**
+     * Fails when another factory already holds this factory's name ({@code function 'report'}): both would be built
+     * under one construct id, and CDK would fail with a trace instead.
+     */
+    private void requireUniqueName(ResourceFactory<?> factory) {
+        if (factory.name().isEmpty()) {
+            return;
+        }
+        ResourceFactory<?> other = namedResources.putIfAbsent(factory.describe(), factory);
+        if (other != null && other != factory) {
+            throw new BackendConfigException("Backend.define", "Two different resources are both "
+                    + factory.describe() + ": the name '" + factory.name().get() + "' is given to two definitions.",
+                    "give each a name of its own, or define it once and pass that one factory wherever it is used.");
+        }
     }
 
     private static void requireOneOfEachSingleton(List<ResourceFactory<?>> factories) {

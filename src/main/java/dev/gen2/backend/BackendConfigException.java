@@ -1,5 +1,8 @@
 package dev.gen2.backend;
 
+import java.lang.reflect.InvocationTargetException;
+import java.util.Optional;
+
 /**
  * The one error a user's backend definition fails with at synth time: it says what is wrong, where, and how
  * to fix it.
@@ -16,6 +19,19 @@ public final class BackendConfigException extends RuntimeException {
         this.where = where;
         this.problem = problem;
         this.fix = fix;
+    }
+
+    /**
+     * The backend error a failure carries, if any: the failure itself, or the cause of the wrappers Java puts around
+     * it, {@code ExceptionInInitializerError} (a bad definition in a resource file's static field) and
+     * {@code InvocationTargetException} (a backend's {@code define(App)} called by reflection).
+     */
+    public static Optional<BackendConfigException> causeOf(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof ExceptionInInitializerError || cause instanceof InvocationTargetException) {
+            cause = cause.getCause();
+        }
+        return cause instanceof BackendConfigException config ? Optional.of(config) : Optional.empty();
     }
 
     /** The part of the backend definition at fault, such as {@code auth.loginWith.email}. */

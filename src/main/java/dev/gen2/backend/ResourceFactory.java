@@ -25,6 +25,15 @@ public interface ResourceFactory<R> {
         return Optional.empty();
     }
 
+    /**
+     * The resource's name, for resources a backend may hold many of (a function's, a bucket's): two different
+     * factories may not share a {@link #describe() description}, such as {@code function 'report'}. Empty for
+     * resources without a name of their own.
+     */
+    default Optional<String> name() {
+        return Optional.empty();
+    }
+
     /** A short description of the factory for error messages, such as {@code auth} or {@code function 'report'}. */
     default String describe() {
         return singletonKind().orElse("resource");

@@ -58,12 +58,9 @@ public final class BackendSynthesizer {
         try {
             define.invoke(null, app);
         } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause() instanceof ExceptionInInitializerError init ? init.getCause() : e.getCause();
-            if (cause instanceof BackendConfigException config) {
-                throw config;
-            }
-            throw new BackendConfigException(backendClass + ".define", "Defining the backend failed: " + cause,
-                    "fix the backend definition; the message above says where.");
+            throw BackendConfigException.causeOf(e).orElseGet(() -> new BackendConfigException(backendClass
+                    + ".define", "Defining the backend failed: " + e.getCause(),
+                    "fix the backend definition; the message above says where."));
         } catch (IllegalAccessException e) {
             throw new BackendConfigException(backendClass + ".define", "define(App) is not accessible.",
                     "make the class and its define(App) method public.");
@@ -95,11 +92,9 @@ public final class BackendSynthesizer {
                     "add `public static Backend define(App app) { return Backend.define(app, ...); }` and call it"
                             + " from main.");
         } catch (ExceptionInInitializerError e) {
-            if (e.getCause() instanceof BackendConfigException config) {
-                throw config;
-            }
-            throw new BackendConfigException(backendClass, "Loading the backend class failed: " + e.getCause(),
-                    "fix the static initializer the message names.");
+            throw BackendConfigException.causeOf(e).orElseGet(() -> new BackendConfigException(backendClass,
+                    "Loading the backend class failed: " + e.getCause(),
+                    "fix the static initializer the message names."));
         }
     }
 

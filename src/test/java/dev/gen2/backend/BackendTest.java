@@ -3,6 +3,9 @@ package dev.gen2.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,6 +156,37 @@ class BackendTest {
         assertThatThrownBy(() -> Template.fromStack(backend.rootStack()))
                 .hasMessageContaining("LooseRole")
                 .hasMessageContaining("trusts cognito-identity.amazonaws.com without the conditions");
+    }
+
+    @Test
+    void aNullAppOrFactoryIsAConfigError() {
+        TestBackends.assertConfigError(() -> Backend.define(null), "Backend.define", "The App is null.");
+        TestBackends.assertConfigError(() -> TestBackends.sandbox(QUEUE_STACK, null), "Backend.define",
+                "A resource factory is null.");
+        TestBackends.assertConfigError(() -> TestBackends.sandbox((ResourceFactory<?>[]) null), "Backend.define",
+                "A resource factory is null.");
+    }
+
+    /** A resource file whose static field holds a bad definition, as a user's {@code AuthConfig.AUTH} may. */
+    private static final class BadResourceFile {
+        static final ResourceFactory<String> BAD = badDefinition();
+
+        private static ResourceFactory<String> badDefinition() {
+            throw new BackendConfigException("auth.loginWith", "At least one of email or phone must be enabled.",
+                    "call loginWithEmail() or loginWithPhone() (or both).");
+        }
+    }
+
+    @Test
+    void aBadDefinitionInAStaticFieldIsOneLineFromMain() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Backend.synth(app -> Backend.define(app, BadResourceFile.BAD),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly("Backend definition error:"
+                + " auth.loginWith: At least one of email or phone must be enabled. Fix: call loginWithEmail() or"
+                + " loginWithPhone() (or both).");
+        assertThat(Backend.synth(app -> { }, new PrintStream(err, true, StandardCharsets.UTF_8))).isZero();
     }
 
     @Test

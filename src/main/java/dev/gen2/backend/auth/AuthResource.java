@@ -5,6 +5,7 @@ import dev.gen2.backend.BackendContext;
 import dev.gen2.backend.BackendId;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.FunctionProvider;
+import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
 import dev.gen2.backend.auth.Senders.CustomSender;
 import java.util.LinkedHashMap;
@@ -81,7 +82,8 @@ public final class AuthResource extends Construct implements BackendAuth {
 
     /** Defines auth with the options set in the given lambda, checked at once. */
     public static Factory define(UnaryOperator<AuthSettings.Builder> definition) {
-        return define(definition.apply(AuthSettings.builder()).build());
+        return define(Required.argument(definition, "auth", "The definition", "pass a lambda such as"
+                + " auth -> auth.loginWithEmail().").apply(AuthSettings.builder()).build());
     }
 
     /** Defines auth from settings, checked at once. */

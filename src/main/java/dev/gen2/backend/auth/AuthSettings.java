@@ -2,6 +2,7 @@ package dev.gen2.backend.auth;
 
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.FunctionProvider;
+import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -117,12 +118,15 @@ public record AuthSettings(
         }
 
         public Builder loginWithEmail(UnaryOperator<EmailLogin.Builder> settings) {
-            this.email = settings.apply(EmailLogin.builder()).build();
+            this.email = Required.argument(settings, "auth.loginWith.email", "The email settings",
+                    "call loginWithEmail(), or loginWithEmail(e -> e.verificationEmailSubject(..)).")
+                    .apply(EmailLogin.builder()).build();
             return this;
         }
 
         public Builder loginWithEmail(EmailLogin settings) {
-            this.email = settings;
+            this.email = Required.argument(settings, "auth.loginWith.email", "The email settings",
+                    "call loginWithEmail(), or pass EmailLogin.defaults().");
             return this;
         }
 
@@ -132,46 +136,59 @@ public record AuthSettings(
         }
 
         public Builder loginWithPhone(PhoneLogin settings) {
-            this.phone = settings;
+            this.phone = Required.argument(settings, "auth.loginWith.phone", "The phone settings",
+                    "call loginWithPhone(), or pass PhoneLogin.withMessage(..).");
             return this;
         }
 
         /** Passkeys: {@code WebAuthn.auto()} or {@code WebAuthn.forDomain("example.com")}. */
         public Builder loginWithWebAuthn(WebAuthn settings) {
-            this.webAuthn = settings;
+            this.webAuthn = Required.argument(settings, "auth.loginWith.webAuthn", "The WebAuthn settings",
+                    "pass WebAuthn.auto() or WebAuthn.forDomain(\"example.com\").");
             return this;
         }
 
         public Builder externalProviders(UnaryOperator<ExternalProviders.Builder> settings) {
-            this.externalProviders = settings.apply(ExternalProviders.builder()).build();
+            this.externalProviders = Required.argument(settings, "auth.loginWith.externalProviders",
+                    "The external providers' settings", "pass x -> x.google(..).callbackUrls(..).logoutUrls(..).")
+                    .apply(ExternalProviders.builder()).build();
             return this;
         }
 
         public Builder multifactor(Multifactor settings) {
-            this.multifactor = settings;
+            this.multifactor = Required.argument(settings, "auth.multifactor", "The MFA settings",
+                    "pass Multifactor.off(), Multifactor.optional().totp() or Multifactor.required().totp().");
             return this;
         }
 
         /** Sets whether a standard attribute is required at sign-up and may be changed later. */
         public Builder userAttribute(StandardAttribute attribute, boolean required, boolean mutable) {
-            standardAttributes.put(attribute, new UserAttributes.Setting(required, mutable));
+            standardAttributes.put(Required.argument(attribute, "auth.userAttributes", "The standard attribute",
+                    "pass one of StandardAttribute's values, such as StandardAttribute.GIVEN_NAME."),
+                    new UserAttributes.Setting(required, mutable));
             return this;
         }
 
         public Builder customAttribute(CustomAttribute attribute) {
-            customAttributes.add(attribute);
+            customAttributes.add(Required.argument(attribute, "auth.userAttributes", "The custom attribute",
+                    "pass CustomAttribute.string(\"name\") or another of CustomAttribute's factories."));
             return this;
         }
 
         /** User pool groups, highest precedence first, each with an IAM role of its own. */
         public Builder groups(String... groupNames) {
-            groups.addAll(Arrays.asList(groupNames));
+            groups.addAll(Required.each("auth.groups", "A group name", "name the groups, such as"
+                    + " groups(\"ADMINS\").", groupNames));
             return this;
         }
 
         /** Runs a function on a Cognito event. */
         public Builder trigger(TriggerEvent event, ResourceFactory<? extends FunctionProvider> function) {
-            triggers.put(event, function);
+            Required.argument(event, "auth.triggers", "The trigger event", "pass one of TriggerEvent's values, such as"
+                    + " TriggerEvent.PRE_SIGN_UP.");
+            triggers.put(event, Required.argument(function, "auth.triggers." + event, "The trigger function",
+                    "pass the function's factory, such as FunctionResource.define(fn -> fn.name(\"preSignUp\")"
+                            + ".entry(..)); a null one is often a static field read before it was set."));
             return this;
         }
 
@@ -180,37 +197,46 @@ public record AuthSettings(
          * {@code AMPLIFY_AUTH_USERPOOL_ID} (for an auth named {@code amplifyAuth}), read from SSM at start.
          */
         public Builder access(ResourceFactory<? extends FunctionProvider> function, AuthAction... actions) {
-            access.add(new AuthAccess(function, Arrays.asList(actions)));
+            access.add(new AuthAccess(Required.argument(function, "auth.access", "The function",
+                    "pass the function's factory, such as FunctionConfig.REPORT."),
+                    Required.each("auth.access", "An action", "pass AuthAction values, such as AuthAction.GET_USER.",
+                            actions)));
             return this;
         }
 
         public Builder accountRecovery(AccountRecovery recovery) {
-            this.accountRecovery = recovery;
+            this.accountRecovery = Required.argument(recovery, "auth.accountRecovery", "The account recovery",
+                    "pass one of AccountRecovery's values, such as AccountRecovery.EMAIL_ONLY.");
             return this;
         }
 
         public Builder emailSender(Senders.EmailSender sender) {
-            this.emailSender = sender;
+            this.emailSender = Required.argument(sender, "auth.senders.email", "The email sender",
+                    "pass Senders.SesEmail.from(..) or Senders.CustomSender.of(..).");
             return this;
         }
 
         public Builder smsSender(Senders.SmsSender sender) {
-            this.smsSender = sender;
+            this.smsSender = Required.argument(sender, "auth.senders.sms", "The SMS sender",
+                    "pass Senders.SnsSms.withRole(..) or Senders.CustomSender.of(..).");
             return this;
         }
 
         public Builder preferredChallenge(PreferredChallenge challenge) {
-            this.preferredChallenge = challenge;
+            this.preferredChallenge = Required.argument(challenge, "auth.passwordlessOptions.preferredChallenge",
+                    "The preferred challenge", "pass one of PreferredChallenge's values, such as PASSWORD.");
             return this;
         }
 
         public Builder passwordPolicy(PasswordPolicy policy) {
-            this.passwordPolicy = policy;
+            this.passwordPolicy = Required.argument(policy, "auth.passwordPolicy", "The password policy",
+                    "pass PasswordPolicy.AMPLIFY_DEFAULT or a policy made from it.");
             return this;
         }
 
         public Builder tokenValidity(TokenValidity validity) {
-            this.tokenValidity = validity;
+            this.tokenValidity = Required.argument(validity, "auth.tokenValidity", "The token validity",
+                    "pass TokenValidity.cognitoDefaults() or a validity made from it.");
             return this;
         }
 

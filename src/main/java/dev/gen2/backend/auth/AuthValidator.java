@@ -8,10 +8,14 @@ import dev.gen2.backend.auth.AuthSettings.PreferredChallenge;
 import dev.gen2.backend.auth.IdentityProvider.Oidc;
 import dev.gen2.backend.auth.Senders.SesEmail;
 import dev.gen2.backend.auth.Senders.SnsSms;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -140,6 +144,9 @@ final class AuthValidator {
                         "call logoutUrls(\"https://your-app.example.com/\", \"http://localhost:3000/\").");
             }
         }
+        String where = "auth.loginWith.externalProviders";
+        external.callbackUrls().forEach(url -> validateRedirectUrl(where + ".callbackUrls", url));
+        external.logoutUrls().forEach(url -> validateRedirectUrl(where + ".logoutUrls", url));
         Set<Class<?>> single = new HashSet<>();
         for (IdentityProvider provider : external.providers()) {
             if (!(provider instanceof Oidc) && !single.add(provider.getClass())) {
@@ -165,6 +172,42 @@ final class AuthValidator {
             fail("auth.loginWith.externalProviders", "Both a domain prefix and a custom domain are set.",
                     "choose one: domainPrefix(...) for a Cognito domain, or customDomain(...) for your own.");
         }
+    }
+
+    /**
+     * Cognito's rules for callback and sign-out URLs: absolute, at most 1024 characters, no fragment, and HTTPS
+     * except for {@code http://localhost}; an app's own scheme ({@code myapp://callback/}) is fine for mobile apps.
+     */
+    private static void validateRedirectUrl(String where, String url) {
+        redirectUrlProblem(url).ifPresent(problem -> fail(where, "'" + url + "' is not a URL Cognito accepts: "
+                + problem + ".", "give absolute URLs: https://your-app.example.com/, http://localhost:3000/ for"
+                        + " local development, or an app's own scheme such as myapp://callback/."));
+    }
+
+    private static Optional<String> redirectUrlProblem(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return Optional.of(e.getReason().toLowerCase(Locale.ROOT) + " at index " + e.getIndex());
+        }
+        if (!uri.isAbsolute()) {
+            return Optional.of("it has no scheme (https://, or an app's own such as myapp://)");
+        }
+        if (url.length() > 1024) {
+            return Optional.of("it is longer than 1024 characters");
+        }
+        if (uri.getRawFragment() != null) {
+            return Optional.of("it has a fragment (#...)");
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if ((scheme.equals("http") || scheme.equals("https")) && (uri.getHost() == null || uri.getHost().isEmpty())) {
+            return Optional.of("it has no host");
+        }
+        if (scheme.equals("http") && !"localhost".equalsIgnoreCase(uri.getHost())) {
+            return Optional.of("plain http is allowed for localhost only");
+        }
+        return Optional.empty();
     }
 
     private static void validateDomainPrefix(String prefix) {
@@ -259,6 +302,11 @@ final class AuthValidator {
                 fail("auth.userAttributes['custom:" + name + "']", "Invalid custom attribute name '" + name + "'.",
                         "use 1 to 20 letters, digits or punctuation after the custom: prefix.");
             }
+            Arrays.stream(StandardAttribute.values()).filter(standard -> standard.cognitoName().equals(name))
+                    .findFirst().ifPresent(standard -> fail("auth.userAttributes['custom:" + name + "']",
+                            "Custom attribute '" + name + "' has the name of the standard attribute " + name + ".",
+                            "use userAttribute(StandardAttribute." + standard.name() + ", required, mutable) for the"
+                                    + " standard one, or give the custom attribute another name."));
             if (!names.add(name)) {
                 fail("auth.userAttributes['custom:" + name + "']", "Custom attribute '" + name
                         + "' is defined twice.", "define each custom attribute once.");

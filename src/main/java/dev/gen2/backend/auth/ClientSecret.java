@@ -1,5 +1,6 @@
 package dev.gen2.backend.auth;
 
+import dev.gen2.backend.Required;
 import dev.gen2.backend.Secret;
 import software.amazon.awscdk.SecretValue;
 
@@ -18,10 +19,15 @@ public sealed interface ClientSecret {
     }
 
     static ClientSecret of(Secret secret) {
-        return new BackendSecret(secret);
+        return new BackendSecret(required(secret));
     }
 
     static ClientSecret of(SecretValue value) {
-        return new CdkSecretValue(value);
+        return new CdkSecretValue(required(value));
+    }
+
+    private static <T> T required(T secret) {
+        return Required.argument(secret, "auth.loginWith.externalProviders", "The provider's secret",
+                "give Secret.of(\"GOOGLE_CLIENT_SECRET\") (or another name), set with gen2 sandbox secret set.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.gen2.backend.auth;
 
+import dev.gen2.backend.Required;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -17,6 +18,13 @@ public record CustomAttribute(String name, Type type, boolean mutable, OptionalI
 
     /** Cognito's custom attribute types. */
     public enum Type { STRING, NUMBER, BOOLEAN, DATE_TIME }
+
+    public CustomAttribute {
+        Required.argument(name, "auth.userAttributes", "The custom attribute's name",
+                "give a name, such as CustomAttribute.string(\"department\").");
+        Required.argument(type, "auth.userAttributes['custom:" + name + "']", "The type",
+                "use CustomAttribute.string, number, bool or dateTime.");
+    }
 
     public static CustomAttribute string(String name) {
         return new CustomAttribute(name, Type.STRING, true, OptionalInt.empty(), OptionalInt.empty());

@@ -7,12 +7,14 @@ import dev.gen2.backend.auth.IdentityProvider.Oidc;
 import dev.gen2.backend.auth.IdentityProvider.Saml;
 import dev.gen2.backend.auth.IdentityProvider.SignInWithApple;
 import dev.gen2.backend.BackendId;
+import dev.gen2.backend.ResourceNames;
 import dev.gen2.backend.SecretFetcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
@@ -80,33 +82,37 @@ final class ExternalProviderSetup {
         if (provider instanceof Google google) {
             loginProviders.put("accounts.google.com", google.clientId());
             return UserPoolIdentityProviderGoogle.Builder.create(scope, prefix + "GoogleIdP")
-                    .userPool(userPool).clientId(google.clientId()).clientSecretValue(secret(scope, google.clientSecret()))
+                    .userPool(userPool).clientId(google.clientId())
+                    .clientSecretValue(secret(scope, google, google.clientSecret()))
                     .scopes(scopesOrCdkDefault(google.scopes())).build();
         }
         if (provider instanceof Facebook facebook) {
             loginProviders.put("graph.facebook.com", facebook.clientId());
             return UserPoolIdentityProviderFacebook.Builder.create(scope, prefix + "FacebookIDP")
                     .userPool(userPool).clientId(facebook.clientId())
-                    .clientSecret(secret(scope, facebook.clientSecret()).unsafeUnwrap()).scopes(scopesOrCdkDefault(facebook.scopes()))
+                    .clientSecret(secret(scope, facebook, facebook.clientSecret()).unsafeUnwrap())
+                    .scopes(scopesOrCdkDefault(facebook.scopes()))
                     .apiVersion(facebook.apiVersion().orElse(null)).build();
         }
         if (provider instanceof LoginWithAmazon amazon) {
             loginProviders.put("www.amazon.com", amazon.clientId());
             return UserPoolIdentityProviderAmazon.Builder.create(scope, prefix + "AmazonIDP")
                     .userPool(userPool).clientId(amazon.clientId())
-                    .clientSecret(secret(scope, amazon.clientSecret()).unsafeUnwrap()).scopes(scopesOrCdkDefault(amazon.scopes())).build();
+                    .clientSecret(secret(scope, amazon, amazon.clientSecret()).unsafeUnwrap())
+                    .scopes(scopesOrCdkDefault(amazon.scopes())).build();
         }
         if (provider instanceof SignInWithApple apple) {
             loginProviders.put("appleid.apple.com", apple.clientId());
             return UserPoolIdentityProviderApple.Builder.create(scope, prefix + "AppleIDP")
                     .userPool(userPool).clientId(apple.clientId()).teamId(apple.teamId())
-                    .keyId(apple.keyId()).privateKeyValue(secret(scope, apple.privateKey())).scopes(scopesOrCdkDefault(apple.scopes())).build();
+                    .keyId(apple.keyId()).privateKeyValue(secret(scope, apple, apple.privateKey()))
+                    .scopes(scopesOrCdkDefault(apple.scopes())).build();
         }
         if (provider instanceof Oidc oidc) {
             return UserPoolIdentityProviderOidc.Builder.create(scope,
                             prefix + (oidc.name() != null ? oidc.name() : String.valueOf(index)) + "OidcIDP")
                     .userPool(userPool).name(oidc.name()).clientId(oidc.clientId())
-                    .clientSecret(secret(scope, oidc.clientSecret()).unsafeUnwrap()).issuerUrl(oidc.issuerUrl())
+                    .clientSecret(secret(scope, oidc, oidc.clientSecret()).unsafeUnwrap()).issuerUrl(oidc.issuerUrl())
                     .scopes(scopesOrCdkDefault(oidc.scopes())).identifiers(oidc.identifiers().isEmpty() ? null : oidc.identifiers())
                     .endpoints(oidc.endpoints().map(endpoints -> OidcEndpoints.builder()
                             .authorization(endpoints.authorization()).token(endpoints.token())
@@ -137,12 +143,33 @@ final class ExternalProviderSetup {
         return scopes.isEmpty() ? null : scopes;
     }
 
-    /** The secret's value: a CDK secret value as it is, a backend secret through the stack's secret fetcher. */
-    private SecretValue secret(Construct scope, ClientSecret secret) {
+    /**
+     * The secret's value: a CDK secret value as it is, a backend secret through the stack's secret fetcher. A CDK
+     * secret value that resolves to plain text ({@code SecretValue.unsafePlainText}) is written into the template;
+     * that is allowed, as in CDK, with a warning at synth.
+     */
+    private SecretValue secret(Construct scope, IdentityProvider provider, ClientSecret secret) {
         if (secret instanceof ClientSecret.BackendSecret backend) {
             return SecretFetcher.of(Stack.of(scope), backendId).resolve(backend.secret());
         }
-        return ((ClientSecret.CdkSecretValue) secret).value();
+        SecretValue value = ((ClientSecret.CdkSecretValue) secret).value();
+        if (isPlainText(Stack.of(scope).resolve(value))) {
+            String name = provider.getClass().getSimpleName();
+            Annotations.of(scope).addWarningV2("gen2-backend:plain-text-provider-secret", "The " + name
+                    + " provider's secret is written into the template in plain text (SecretValue.unsafePlainText):"
+                    + " anyone who can read the template, the cloud assembly or the stack can read it. Use"
+                    + " Secret.of(\"" + ResourceNames.screamingSnakeCase(name) + "_CLIENT_SECRET\") instead, set with"
+                    + " `gen2 sandbox secret set` (or in SSM for a branch), or SecretValue.secretsManager(..).");
+        }
+        return value;
+    }
+
+    /**
+     * Whether a resolved secret is a literal: not a reference ({@code Ref}, {@code Fn::GetAtt}, {@code Fn::Join})
+     * and not a CloudFormation dynamic reference such as {@code {{resolve:secretsmanager:...}}}.
+     */
+    private static boolean isPlainText(Object resolved) {
+        return resolved instanceof String text && !text.contains("{{resolve:");
     }
 
     /**

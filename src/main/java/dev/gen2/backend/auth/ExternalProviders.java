@@ -1,5 +1,6 @@
 package dev.gen2.backend.auth;
 
+import dev.gen2.backend.Required;
 import dev.gen2.backend.auth.IdentityProvider.Facebook;
 import dev.gen2.backend.auth.IdentityProvider.Google;
 import dev.gen2.backend.auth.IdentityProvider.LoginWithAmazon;
@@ -56,6 +57,7 @@ public record ExternalProviders(List<IdentityProvider> providers, List<OAuthScop
 
     /** Builds {@link ExternalProviders}. */
     public static final class Builder {
+        private static final String WHERE = "auth.loginWith.externalProviders";
         private final List<IdentityProvider> providers = new ArrayList<>();
         private List<OAuthScope> scopes = List.of();
         private List<String> callbackUrls = List.of();
@@ -67,49 +69,56 @@ public record ExternalProviders(List<IdentityProvider> providers, List<OAuthScop
         }
 
         public Builder google(Google google) {
-            providers.add(google);
+            providers.add(provider(google, "Google"));
             return this;
         }
 
         public Builder facebook(Facebook facebook) {
-            providers.add(facebook);
+            providers.add(provider(facebook, "Facebook"));
             return this;
         }
 
         public Builder loginWithAmazon(LoginWithAmazon amazon) {
-            providers.add(amazon);
+            providers.add(provider(amazon, "LoginWithAmazon"));
             return this;
         }
 
         public Builder signInWithApple(SignInWithApple apple) {
-            providers.add(apple);
+            providers.add(provider(apple, "SignInWithApple"));
             return this;
         }
 
         /** Adds an OIDC provider; call once per provider. */
         public Builder oidc(Oidc oidc) {
-            providers.add(oidc);
+            providers.add(provider(oidc, "Oidc"));
             return this;
         }
 
         public Builder saml(Saml saml) {
-            providers.add(saml);
+            providers.add(provider(saml, "Saml"));
             return this;
         }
 
         public Builder scopes(OAuthScope... oauthScopes) {
-            this.scopes = List.of(oauthScopes);
+            this.scopes = Required.each(WHERE + ".scopes", "A scope", "pass OAuthScope values, such as"
+                    + " OAuthScope.OPENID.", oauthScopes);
             return this;
         }
 
         public Builder callbackUrls(String... urls) {
-            this.callbackUrls = List.of(urls);
+            this.callbackUrls = Required.each(WHERE + ".callbackUrls", "A callback URL", "pass absolute URLs, such"
+                    + " as \"https://your-app.example.com/\".", urls);
             return this;
         }
 
         public Builder logoutUrls(String... urls) {
-            this.logoutUrls = List.of(urls);
+            this.logoutUrls = Required.each(WHERE + ".logoutUrls", "A logout URL", "pass absolute URLs, such as"
+                    + " \"https://your-app.example.com/\".", urls);
             return this;
+        }
+
+        private static IdentityProvider provider(IdentityProvider provider, String kind) {
+            return Required.argument(provider, WHERE, "The " + kind + " provider", "pass " + kind + ".of(..).");
         }
 
         /** A Cognito domain prefix of your choosing, instead of Amplify's generated one. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import dev.gen2.backend.Required;
 import dev.gen2.backend.Secret;
 import software.amazon.awscdk.SecretValue;
 
@@ -19,6 +20,12 @@ public sealed interface IdentityProvider {
     /** The provider's attribute mapping, Cognito attribute name to provider attribute name. */
     Map<String, String> attributeMapping();
 
+    /** Fails unless a provider was given its client id. */
+    private static void requireClientId(String clientId, String kind) {
+        Required.argument(clientId, "auth.loginWith.externalProviders", "The " + kind + " provider's client id",
+                "give the id the provider issued for your app: " + kind + ".of(\"client-id\", ..).");
+    }
+
     /** A mapping in name order, so templates do not depend on the map type given. */
     private static Map<String, String> sorted(Map<String, String> mapping) {
         return Collections.unmodifiableMap(new TreeMap<>(mapping));
@@ -28,6 +35,7 @@ public sealed interface IdentityProvider {
     record Google(String clientId, ClientSecret clientSecret, List<String> scopes,
             Map<String, String> attributeMapping) implements IdentityProvider {
         public Google {
+            requireClientId(clientId, "Google");
             scopes = List.copyOf(scopes);
             attributeMapping = sorted(attributeMapping);
         }
@@ -57,6 +65,7 @@ public sealed interface IdentityProvider {
     record Facebook(String clientId, ClientSecret clientSecret, List<String> scopes, Optional<String> apiVersion,
             Map<String, String> attributeMapping) implements IdentityProvider {
         public Facebook {
+            requireClientId(clientId, "Facebook");
             scopes = List.copyOf(scopes);
             attributeMapping = sorted(attributeMapping);
         }
@@ -90,6 +99,7 @@ public sealed interface IdentityProvider {
     record LoginWithAmazon(String clientId, ClientSecret clientSecret, List<String> scopes,
             Map<String, String> attributeMapping) implements IdentityProvider {
         public LoginWithAmazon {
+            requireClientId(clientId, "LoginWithAmazon");
             scopes = List.copyOf(scopes);
             attributeMapping = sorted(attributeMapping);
         }
@@ -119,6 +129,7 @@ public sealed interface IdentityProvider {
     record SignInWithApple(String clientId, String teamId, String keyId, ClientSecret privateKey,
             List<String> scopes, Map<String, String> attributeMapping) implements IdentityProvider {
         public SignInWithApple {
+            requireClientId(clientId, "SignInWithApple");
             scopes = List.copyOf(scopes);
             attributeMapping = sorted(attributeMapping);
         }
@@ -160,6 +171,7 @@ public sealed interface IdentityProvider {
         }
 
         public Oidc {
+            requireClientId(clientId, "Oidc");
             scopes = List.copyOf(scopes);
             identifiers = List.copyOf(identifiers);
             attributeMapping = sorted(attributeMapping);

@@ -1,5 +1,6 @@
 package dev.gen2.backend.auth;
 
+import dev.gen2.backend.Required;
 import java.util.Optional;
 
 /**
@@ -52,7 +53,8 @@ public record Multifactor(Mode mode, boolean smsEnabled, Optional<String> smsMes
 
     /** SMS codes with this text, which must hold {@link Placeholders#CODE}. */
     public Multifactor sms(String message) {
-        return new Multifactor(mode, true, Optional.of(message), totpEnabled, emailEnabled);
+        return new Multifactor(mode, true, Optional.of(Required.argument(message, "auth.multifactor.sms.smsMessage",
+                "The message", "give a text with Placeholders.CODE in it, or call sms().")), totpEnabled, emailEnabled);
     }
 
     public Multifactor email() {

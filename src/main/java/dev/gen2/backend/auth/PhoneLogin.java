@@ -1,5 +1,6 @@
 package dev.gen2.backend.auth;
 
+import dev.gen2.backend.Required;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,9 @@ public record PhoneLogin(Optional<String> verificationMessage, boolean otpLogin)
     }
 
     public static PhoneLogin withMessage(String verificationMessage) {
-        return new PhoneLogin(Optional.of(verificationMessage), false);
+        return new PhoneLogin(Optional.of(Required.argument(verificationMessage,
+                "auth.loginWith.phone.verificationMessage", "The message",
+                "give a text with Placeholders.CODE in it, or call loginWithPhone().")), false);
     }
 
     /** The same settings, with SMS one-time-code sign-in (Cognito's SMS_OTP first factor) on or off. */

@@ -5,6 +5,7 @@ import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.BackendContext;
 import dev.gen2.backend.BackendOutputStorage;
 import dev.gen2.backend.BundledAsset;
+import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,9 @@ public final class ReferenceAuth extends Construct implements BackendAuth {
 
     /** References existing auth resources, checked at once. */
     public static Factory define(UnaryOperator<ReferenceAuthSettings.Builder> definition) {
-        return define(definition.apply(ReferenceAuthSettings.builder()).build());
+        return define(Required.argument(definition, "referenceAuth", "The definition", "pass a lambda such as"
+                + " auth -> auth.userPoolId(..).userPoolClientId(..).identityPoolId(..) ...").apply(
+                ReferenceAuthSettings.builder()).build());
     }
 
     public static Factory define(ReferenceAuthSettings settings) {

@@ -1,6 +1,7 @@
 package dev.gen2.backend.auth;
 
 import dev.gen2.backend.FunctionProvider;
+import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
 import java.util.Optional;
 
@@ -42,7 +43,9 @@ public record Senders(Optional<EmailSender> email, Optional<SmsSender> sms) {
     public record SesEmail(String fromEmail, Optional<String> fromName, Optional<String> replyTo)
             implements EmailSender {
         public static SesEmail from(String fromEmail) {
-            return new SesEmail(fromEmail, Optional.empty(), Optional.empty());
+            return new SesEmail(Required.argument(fromEmail, "auth.senders.email", "The sender address",
+                    "give an address of a verified SES identity, such as \"no-reply@example.com\"."),
+                    Optional.empty(), Optional.empty());
         }
 
         public SesEmail withFromName(String name) {

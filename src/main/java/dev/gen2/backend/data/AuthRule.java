@@ -1,5 +1,6 @@
 package dev.gen2.backend.data;
 
+import dev.gen2.backend.Required;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -103,7 +104,9 @@ public record AuthRule(Strategy strategy, AuthProvider provider, Set<Operation> 
     public static AuthRule groups(String... groupNames) {
         AuthRule rule = of(Strategy.GROUPS, AuthProvider.USER_POOLS);
         return new AuthRule(rule.strategy, rule.provider, rule.operations, Optional.empty(), false,
-                List.of(groupNames), Optional.empty(), rule.identityClaim, rule.groupClaim);
+                Required.each("AuthRule.groups", "A group name", "name the groups, such as"
+                        + " AuthRule.groups(\"ADMINS\").", groupNames), Optional.empty(), rule.identityClaim,
+                rule.groupClaim);
     }
 
     /** Members of the group named in {@code field}: {@code allow.groupDefinedIn('team')}. */

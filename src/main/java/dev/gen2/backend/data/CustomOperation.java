@@ -1,6 +1,7 @@
 package dev.gen2.backend.data;
 
 import dev.gen2.backend.FunctionProvider;
+import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,11 +52,13 @@ public record CustomOperation(Kind kind, String name, Map<String, Field> argumen
     }
 
     public static CustomOperation query(String name) {
-        return new CustomOperation(Kind.QUERY, name, Map.of(), Field.string(), Optional.empty(), List.of());
+        return new CustomOperation(Kind.QUERY, requiredName(name), Map.of(), Field.string(), Optional.empty(),
+                List.of());
     }
 
     public static CustomOperation mutation(String name) {
-        return new CustomOperation(Kind.MUTATION, name, Map.of(), Field.string(), Optional.empty(), List.of());
+        return new CustomOperation(Kind.MUTATION, requiredName(name), Map.of(), Field.string(), Optional.empty(),
+                List.of());
     }
 
     public CustomOperation argument(String argumentName, Field type) {
@@ -69,10 +72,17 @@ public record CustomOperation(Kind kind, String name, Map<String, Field> argumen
     }
 
     public CustomOperation handler(ResourceFactory<? extends FunctionProvider> function) {
-        return new CustomOperation(kind, name, arguments, returns, Optional.of(function), rules);
+        return new CustomOperation(kind, name, arguments, returns, Optional.of(Required.argument(function,
+                "data.schema." + name + ".handler", "The handler", "pass the function's factory.")), rules);
     }
 
     public CustomOperation authorization(AuthRule... operationRules) {
-        return new CustomOperation(kind, name, arguments, returns, handler, List.of(operationRules));
+        return new CustomOperation(kind, name, arguments, returns, handler, Required.each("data.schema." + name
+                + ".authorization", "A rule", "give rules such as AuthRule.authenticated().", operationRules));
+    }
+
+    private static String requiredName(String name) {
+        return Required.argument(name, "data.schema", "A custom operation's name",
+                "give one: CustomOperation.query(\"echo\").");
     }
 }

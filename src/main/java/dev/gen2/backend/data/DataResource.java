@@ -9,6 +9,7 @@ import dev.gen2.backend.BackendOutputStorage;
 import dev.gen2.backend.BundledAsset;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.FunctionProvider;
+import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
 import dev.gen2.backend.ResourceNames;
 import dev.gen2.backend.data.ResolverPlan.PlannedResolver;
@@ -122,7 +123,8 @@ public final class DataResource extends Construct {
 
     /** Defines the API with the options set in the given lambda; the schema is checked at once. */
     public static Factory define(UnaryOperator<DataSettings.Builder> definition) {
-        DataSettings settings = definition.apply(DataSettings.builder()).build();
+        DataSettings settings = Required.argument(definition, "data", "The definition", "pass a lambda such as"
+                + " data -> data.schema(Schema.of(..)).").apply(DataSettings.builder()).build();
         ResourceNames.validate("data.name", settings.name());
         SchemaValidator.validate(settings.schema());
         return new Factory(settings);

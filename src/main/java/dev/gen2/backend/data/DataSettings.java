@@ -1,10 +1,10 @@
 package dev.gen2.backend.data;
 
 import dev.gen2.backend.FunctionProvider;
+import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The options of {@link DataResource#define}, Amplify's {@code defineData}.
@@ -30,17 +30,20 @@ public record DataSettings(String name, Schema schema, AuthorizationModes author
         private final List<FunctionAccess> functionAccess = new ArrayList<>();
 
         public Builder name(String apiName) {
-            this.name = Objects.requireNonNull(apiName, "name");
+            this.name = Required.argument(apiName, "data.name", "The API name", "give a name such as \"amplifyData\","
+                    + " or leave the default.");
             return this;
         }
 
         public Builder schema(Schema dataSchema) {
-            this.schema = Objects.requireNonNull(dataSchema, "schema");
+            this.schema = Required.argument(dataSchema, "data.schema", "The schema",
+                    "pass Schema.of(Model.named(\"Todo\")...).");
             return this;
         }
 
         public Builder authorizationModes(AuthorizationModes modes) {
-            this.authorizationModes = Objects.requireNonNull(modes, "authorizationModes");
+            this.authorizationModes = Required.argument(modes, "data.authorizationModes", "The authorization modes",
+                    "pass AuthorizationModes.defaults() or modes made from it.");
             return this;
         }
 

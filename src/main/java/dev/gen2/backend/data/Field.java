@@ -1,5 +1,6 @@
 package dev.gen2.backend.data;
 
+import dev.gen2.backend.Required;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,12 +13,25 @@ import java.util.Optional;
  * @param isArray whether the field is a list ({@code [String]})
  * @param elementRequired whether a list's elements may not be null ({@code [String!]}): {@code required()} before
  *     {@code array()}, as in Amplify
- * @param defaultValue the value a create without the field stores, as the GraphQL literal's text
+ * @param defaultValue the value a create without the field stores
  * @param rules field-level authorization rules; empty means the model's rules apply
  */
 public record Field(FieldType type, boolean isRequired, boolean isArray, boolean elementRequired,
-        Optional<String> defaultValue,
+        Optional<Field.DefaultValue> defaultValue,
         List<AuthRule> rules) {
+
+    /**
+     * A default value: the GraphQL literal's text, and the Java type it was given as, so that a number given to a
+     * {@code String} field (or text to a {@code Boolean} one) is caught rather than stored as text.
+     *
+     * @param text the literal's text, such as {@code OPEN}, {@code 1} or {@code true}
+     * @param given what it was given as
+     */
+    public record DefaultValue(String text, Given given) {
+
+        /** Which {@code defaultValue(..)} gave it: the one taking a String, a long, a double or a boolean. */
+        public enum Given { TEXT, WHOLE_NUMBER, NUMBER, BOOLEAN }
+    }
 
     public Field {
         rules = List.copyOf(rules);
@@ -102,21 +116,29 @@ public record Field(FieldType type, boolean isRequired, boolean isArray, boolean
         return new Field(type, false, true, isRequired, defaultValue, rules);
     }
 
-    /** The value stored when a create leaves the field out. Strings are given as they are, numbers as text. */
+    /**
+     * The value stored when a create leaves the field out: text for text fields (and enum values), or a number or a
+     * boolean for fields of those types. Text that spells a number is accepted for a number field too.
+     */
     public Field defaultValue(String value) {
-        return new Field(type, isRequired, isArray, elementRequired, Optional.of(value), rules);
+        return withDefault(new DefaultValue(Required.argument(value, "data.schema", "A default value",
+                "give a value, or leave defaultValue(..) out."), DefaultValue.Given.TEXT));
     }
 
     public Field defaultValue(long value) {
-        return defaultValue(Long.toString(value));
+        return withDefault(new DefaultValue(Long.toString(value), DefaultValue.Given.WHOLE_NUMBER));
     }
 
     public Field defaultValue(double value) {
-        return defaultValue(Double.toString(value));
+        return withDefault(new DefaultValue(Double.toString(value), DefaultValue.Given.NUMBER));
     }
 
     public Field defaultValue(boolean value) {
-        return defaultValue(Boolean.toString(value));
+        return withDefault(new DefaultValue(Boolean.toString(value), DefaultValue.Given.BOOLEAN));
+    }
+
+    private Field withDefault(DefaultValue value) {
+        return new Field(type, isRequired, isArray, elementRequired, Optional.of(value), rules);
     }
 
     /** Field-level authorization: who may read or set this field, replacing the model's rules for it. */

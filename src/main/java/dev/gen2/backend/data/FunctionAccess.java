@@ -1,6 +1,7 @@
 package dev.gen2.backend.data;
 
 import dev.gen2.backend.FunctionProvider;
+import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,6 +22,8 @@ public record FunctionAccess(ResourceFactory<? extends FunctionProvider> functio
     }
 
     public static FunctionAccess of(ResourceFactory<? extends FunctionProvider> function, DataAccess... actions) {
-        return new FunctionAccess(function, Set.copyOf(List.of(actions)));
+        return new FunctionAccess(Required.argument(function, "data.access", "The function",
+                "pass the function's factory, such as FunctionConfig.REPORT."), Set.copyOf(Required.each("data.access",
+                "An action", "give DataAccess values, such as DataAccess.QUERY.", actions)));
     }
 }

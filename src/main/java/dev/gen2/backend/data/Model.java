@@ -1,5 +1,6 @@
 package dev.gen2.backend.data;
 
+import dev.gen2.backend.Required;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,12 +39,16 @@ public record Model(String name, Map<String, Field> fields, Map<String, Relation
     }
 
     public static Model named(String name) {
-        return new Model(name, Map.of(), Map.of(), List.of(DEFAULT_IDENTIFIER), List.of(), List.of());
+        return new Model(Required.argument(name, "data.schema", "A model's name", "give one: Model.named(\"Todo\")."),
+                Map.of(), Map.of(), List.of(DEFAULT_IDENTIFIER), List.of(), List.of());
     }
 
     public Model field(String fieldName, Field field) {
         Map<String, Field> more = new LinkedHashMap<>(fields);
-        more.put(fieldName, field);
+        String where = "data.schema." + name;
+        more.put(Required.argument(fieldName, where, "A field name", "give one: field(\"title\", Field.string())."),
+                Required.argument(field, where + "." + fieldName, "The field", "give its type, such as"
+                        + " Field.string()."));
         return new Model(name, more, relationships, identifier, secondaryIndexes, rules);
     }
 
@@ -82,7 +87,8 @@ public record Model(String name, Map<String, Field> fields, Map<String, Relation
 
     /** The model's authorization rules, Amplify's {@code .authorization(allow => [...])}. */
     public Model authorization(AuthRule... modelRules) {
-        return new Model(name, fields, relationships, identifier, secondaryIndexes, List.of(modelRules));
+        return new Model(name, fields, relationships, identifier, secondaryIndexes, Required.each("data.schema."
+                + name + ".authorization", "A rule", "give rules such as AuthRule.owner().", modelRules));
     }
 
     /** Whether the model uses Amplify's default identifier, the implicit {@code id: ID!}. */

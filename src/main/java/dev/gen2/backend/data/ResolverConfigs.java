@@ -32,7 +32,7 @@ final class ResolverConfigs {
                     .orElse(false));
             Map<String, Object> defaults = new LinkedHashMap<>();
             shape.fields().forEach(field -> field.field().defaultValue()
-                    .ifPresent(value -> defaults.put(field.name(), typed(field.field(), value))));
+                    .ifPresent(value -> defaults.put(field.name(), typed(field.field(), value.text()))));
             config.put("defaults", defaults);
         }
         return code(config);

@@ -1,5 +1,6 @@
 package dev.gen2.backend.data;
 
+import dev.gen2.backend.Required;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,28 +21,28 @@ public record Schema(List<Model> models, List<EnumType> enums, List<CustomType> 
     }
 
     public static Schema of(Model... models) {
-        return new Schema(List.of(models), List.of(), List.of(), List.of(), List.of());
+        return new Schema(concat(List.of(), models, "A model"), List.of(), List.of(), List.of(), List.of());
     }
 
     public Schema models(Model... more) {
-        return new Schema(concat(models, more), enums, customTypes, operations, rules);
+        return new Schema(concat(models, more, "A model"), enums, customTypes, operations, rules);
     }
 
     public Schema enums(EnumType... more) {
-        return new Schema(models, concat(enums, more), customTypes, operations, rules);
+        return new Schema(models, concat(enums, more, "An enum"), customTypes, operations, rules);
     }
 
     public Schema customTypes(CustomType... more) {
-        return new Schema(models, enums, concat(customTypes, more), operations, rules);
+        return new Schema(models, enums, concat(customTypes, more, "A custom type"), operations, rules);
     }
 
     /** Custom queries and mutations, Amplify's {@code a.query()} and {@code a.mutation()}. */
     public Schema operations(CustomOperation... more) {
-        return new Schema(models, enums, customTypes, concat(operations, more), rules);
+        return new Schema(models, enums, customTypes, concat(operations, more, "A custom operation"), rules);
     }
 
     public Schema authorization(AuthRule... schemaRules) {
-        return new Schema(models, enums, customTypes, operations, List.of(schemaRules));
+        return new Schema(models, enums, customTypes, operations, concat(List.of(), schemaRules, "A rule"));
     }
 
     /** The rules that govern a model: its own, or the schema's when it has none. */
@@ -61,9 +62,10 @@ public record Schema(List<Model> models, List<EnumType> enums, List<CustomType> 
         return all;
     }
 
-    private static <T> List<T> concat(List<T> first, T[] second) {
+    private static <T> List<T> concat(List<T> first, T[] second, String what) {
         List<T> all = new ArrayList<>(first);
-        all.addAll(List.of(second));
+        all.addAll(Required.each("data.schema", what, "leave it out, or give it; a null one is often a static field"
+                + " read before it was set.", second));
         return all;
     }
 }

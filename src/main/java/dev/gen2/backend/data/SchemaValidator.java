@@ -1,12 +1,14 @@
 package dev.gen2.backend.data;
 
 import dev.gen2.backend.BackendConfigException;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Checks a schema before anything is built: names, references, keys, indexes, relationships, defaults and rules. */
 final class SchemaValidator {
@@ -142,26 +144,68 @@ final class SchemaValidator {
         field.defaultValue().ifPresent(value -> defaultValue(where, field, value));
     }
 
-    private void defaultValue(String where, Field field, String value) {
-        boolean valid;
+    private void defaultValue(String where, Field field, Field.DefaultValue value) {
         if (field.isArray() || field.type() instanceof FieldType.CustomTypeRef) {
             throw new BackendConfigException(where, "Only scalar and enum fields can have a default value.",
                     "remove defaultValue(...) from the list or custom type field.");
-        } else if (field.type() instanceof FieldType.EnumRef ref) {
-            valid = schema.enums().stream().anyMatch(type -> type.name().equals(ref.name())
-                    && type.values().contains(value));
+        }
+        String type = field.type().graphqlName();
+        Set<Field.DefaultValue.Given> accepted = acceptedDefaults(field.type());
+        if (!accepted.contains(value.given())) {
+            throw new BackendConfigException(where, "The default value " + value.text() + " is a "
+                    + describe(value.given()) + ", but the field's type is " + type + ".", "give a default of the"
+                    + " field's type: " + example(field.type()) + ", or change the field's type.");
+        }
+        boolean valid;
+        if (field.type() instanceof FieldType.EnumRef ref) {
+            valid = schema.enums().stream().anyMatch(enumType -> enumType.name().equals(ref.name())
+                    && enumType.values().contains(value.text()));
         } else {
             valid = switch ((Scalar) field.type()) {
-                case INT, TIMESTAMP -> value.matches("-?\\d+");
-                case FLOAT -> value.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
-                case BOOLEAN -> value.equals("true") || value.equals("false");
+                case INT, TIMESTAMP -> value.text().matches("-?\\d+");
+                case FLOAT -> value.text().matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+                case BOOLEAN -> value.text().equals("true") || value.text().equals("false");
                 default -> true;
             };
         }
         if (!valid) {
-            throw new BackendConfigException(where, "The default value '" + value + "' is not a valid "
-                    + field.type().graphqlName() + ".", "give a default of the field's type.");
+            throw new BackendConfigException(where, "The default value '" + value.text() + "' is not a valid "
+                    + type + ".", "give a default of the field's type: " + example(field.type()) + ".");
         }
+    }
+
+    /** How a default of each type may be given: numbers as numbers (or their text), the rest as text or boolean. */
+    private static Set<Field.DefaultValue.Given> acceptedDefaults(FieldType type) {
+        if (!(type instanceof Scalar scalar)) {
+            return EnumSet.of(Field.DefaultValue.Given.TEXT);
+        }
+        return switch (scalar) {
+            case INT, TIMESTAMP -> EnumSet.of(Field.DefaultValue.Given.WHOLE_NUMBER, Field.DefaultValue.Given.TEXT);
+            case FLOAT -> EnumSet.of(Field.DefaultValue.Given.NUMBER, Field.DefaultValue.Given.WHOLE_NUMBER,
+                    Field.DefaultValue.Given.TEXT);
+            case BOOLEAN -> EnumSet.of(Field.DefaultValue.Given.BOOLEAN, Field.DefaultValue.Given.TEXT);
+            default -> EnumSet.of(Field.DefaultValue.Given.TEXT);
+        };
+    }
+
+    private static String describe(Field.DefaultValue.Given given) {
+        return switch (given) {
+            case TEXT -> "text";
+            case WHOLE_NUMBER, NUMBER -> "number";
+            case BOOLEAN -> "boolean";
+        };
+    }
+
+    private static String example(FieldType type) {
+        if (!(type instanceof Scalar scalar)) {
+            return "defaultValue(\"<one of the enum's values>\")";
+        }
+        return switch (scalar) {
+            case INT, TIMESTAMP -> "defaultValue(1)";
+            case FLOAT -> "defaultValue(1.5)";
+            case BOOLEAN -> "defaultValue(true)";
+            default -> "defaultValue(\"text\")";
+        };
     }
 
     private void model(Model model) {
@@ -323,6 +367,11 @@ final class SchemaValidator {
         if (rule.strategy() == AuthRule.Strategy.GROUPS && rule.groupsField().isEmpty() && rule.groups().isEmpty()) {
             throw new BackendConfigException(where, "A groups rule names no groups.",
                     "name at least one group: AuthRule.groups(\"ADMINS\").");
+        }
+        if (rule.groups().stream().anyMatch(String::isBlank)) {
+            throw new BackendConfigException(where, "A groups rule names a group without a name: "
+                    + rule.groups().stream().map(group -> "'" + group + "'").collect(Collectors.joining(", ")) + ".",
+                    "give each group's name, such as AuthRule.groups(\"ADMINS\").");
         }
         Optional<String> ruleField = rule.ownerField().or(rule::groupsField);
         if (model.isPresent() && ruleField.isPresent()) {

@@ -3,12 +3,14 @@ package dev.gen2.backend.function;
 import dev.gen2.backend.BackendContext;
 import dev.gen2.backend.BackendOutputStorage;
 import dev.gen2.backend.FunctionProvider;
+import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
 import dev.gen2.backend.SsmEnvironment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -84,7 +86,9 @@ public final class FunctionResource extends Construct implements FunctionProvide
 
     /** Defines a function with the options set in the given lambda, checked at once. */
     public static Factory define(UnaryOperator<FunctionSettings.Builder> definition) {
-        FunctionSettings settings = definition.apply(FunctionSettings.builder()).build();
+        FunctionSettings settings = Required.argument(definition, "function", "The definition", "pass a lambda such"
+                + " as fn -> fn.name(\"report\").entry(\"src/main/functions/report\").")
+                .apply(FunctionSettings.builder()).build();
         FunctionValidator.validate(settings);
         return new Factory(settings);
     }
@@ -154,6 +158,11 @@ public final class FunctionResource extends Construct implements FunctionProvide
             backend.outputs().appendToList(BackendOutputStorage.FUNCTION_KEY, "1", "definedFunctions",
                     function.lambda().getFunctionName());
             return function;
+        }
+
+        @Override
+        public Optional<String> name() {
+            return Optional.of(settings.name());
         }
 
         @Override

@@ -1,9 +1,9 @@
 package dev.gen2.backend.function;
 
+import dev.gen2.backend.Required;
 import dev.gen2.backend.Secret;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,6 +108,8 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
         private LogFormat logFormat;
         private LogLevel applicationLogLevel;
 
+        private static final String SCHEDULE_FIX = "give a rate such as \"every 5m\", or a cron expression.";
+
         private Builder() {
         }
 
@@ -118,7 +120,8 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
 
         /** The handler's code, relative to the project directory: a directory or one {@code .js}/{@code .mjs} file. */
         public Builder entry(String path) {
-            this.entry = Path.of(path);
+            this.entry = Path.of(Required.argument(path, where() + ".entry", "The entry",
+                    "give the path of the handler's directory or file, such as \"src/main/functions/report\"."));
             return this;
         }
 
@@ -137,6 +140,9 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
          * {@code amplify.functions}, which the build packages into {@code target/lambda/functions.zip}.
          */
         public Builder javaHandler(Class<?> handlerClass) {
+            Required.argument(handlerClass, where() + ".javaHandler", "The handler class",
+                    "give a RequestHandler class, such as javaHandler(ReportHandler.class).");
+            JavaFunctionPackage.requireLambdaHandler(where() + ".javaHandler", handlerClass);
             this.javaHandler = handlerClass.getName();
             return this;
         }
@@ -162,7 +168,7 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
         }
 
         public Builder environment(String key, String value) {
-            environment.put(key, value);
+            environment.put(requiredKey(key), value);
             return this;
         }
 
@@ -171,18 +177,20 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
          * holds a placeholder; the function reads the value from SSM when it starts.
          */
         public Builder environment(String key, Secret secret) {
-            secrets.put(key, secret);
+            secrets.put(requiredKey(key), Required.argument(secret, where() + ".environment['" + key + "']",
+                    "The secret", "give Secret.of(\"NAME\")."));
             return this;
         }
 
         /** Runs the function on a schedule, such as {@code "every 5m"} or {@code "0 8 ? * MON-FRI"}, in UTC. */
         public Builder schedule(String... expressions) {
-            Arrays.stream(expressions).map(FunctionSchedule::of).forEach(schedules::add);
+            Required.each(where() + ".schedule", "The schedule", SCHEDULE_FIX, expressions).stream()
+                    .map(FunctionSchedule::of).forEach(schedules::add);
             return this;
         }
 
         public Builder schedule(FunctionSchedule schedule) {
-            schedules.add(schedule);
+            schedules.add(Required.argument(schedule, where() + ".schedule", "The schedule", SCHEDULE_FIX));
             return this;
         }
 
@@ -210,6 +218,15 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
         public Builder applicationLogLevel(LogLevel level) {
             this.applicationLogLevel = level;
             return this;
+        }
+
+        private String requiredKey(String key) {
+            return Required.argument(key, where() + ".environment", "The variable name",
+                    "give a name such as \"API_URL\".");
+        }
+
+        private String where() {
+            return FunctionValidator.where(name);
         }
 
         public FunctionSettings build() {

@@ -3,6 +3,9 @@ package dev.gen2.backend.function;
 import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.ResourceNames;
 import dev.gen2.backend.SsmEnvironment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +28,13 @@ final class FunctionValidator {
     private FunctionValidator() {
     }
 
+    /** Where a function's errors point: {@code function 'report'}, or {@code function} before it has a name. */
+    static String where(String name) {
+        return "function" + (name == null ? "" : " '" + name + "'");
+    }
+
     static void validate(FunctionSettings settings) {
-        String where = "function" + (settings.name() == null ? "" : " '" + settings.name() + "'");
+        String where = where(settings.name());
         if (settings.name() == null) {
             throw new BackendConfigException("function.name", "A function needs a name.",
                     "call name(\"my-function\").");
@@ -91,16 +99,37 @@ final class FunctionValidator {
 
     private static void validateEntry(String where, FunctionSettings settings) {
         Path entry = settings.entry();
-        if (entry == null || !Files.exists(entry)) {
+        if (entry == null) {
+            throw new BackendConfigException(where + ".entry", "The function has no code: neither entry(..) nor"
+                    + " javaHandler(..) is set.", "call entry(\"src/main/functions/" + settings.name() + "\") with the"
+                            + " Node.js handler's directory or .js file, or javaHandler(MyHandler.class) for Java.");
+        }
+        if (!Files.exists(entry)) {
             throw new BackendConfigException(where + ".entry", "Cannot find file at " + entry + ".",
                     "give the path, from the project directory, of the handler's directory or file.");
         }
-        String module = settings.effectiveHandler().substring(0, settings.effectiveHandler().lastIndexOf('.'));
+        String handler = settings.effectiveHandler();
+        String module = handler.substring(0, handler.lastIndexOf('.'));
+        String export = handler.substring(handler.lastIndexOf('.') + 1);
         Path directory = Files.isDirectory(entry) ? entry : entry.getParent() == null ? Path.of(".") : entry.getParent();
-        if (HANDLER_EXTENSIONS.stream().noneMatch(ext -> Files.isRegularFile(directory.resolve(module + ext)))) {
-            throw new BackendConfigException(where + ".handler", "The handler module " + module
-                    + " (.js, .mjs or .cjs) is not in " + entry + ".",
-                    "point entry at the handler's file or directory, or set handler(\"file.export\").");
+        Path file = HANDLER_EXTENSIONS.stream().map(ext -> directory.resolve(module + ext)).filter(Files::isRegularFile)
+                .findFirst()
+                .orElseThrow(() -> new BackendConfigException(where + ".handler", "The handler module " + module
+                        + " (.js, .mjs or .cjs) is not in " + entry + ".",
+                        "point entry at the handler's file or directory, or set handler(\"file.export\")."));
+        if (!NodeExports.exports(read(file), export)) {
+            throw new BackendConfigException(where + ".handler", "The handler module " + file + " does not export "
+                    + export + ".", "export it (exports." + export + " = async (event) => {..}, or export const "
+                            + export + " = ...), or set handler(\"" + module + ".<the exported name>\").");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            // Only ASCII matters to the check; Latin-1 reads any byte, so no encoding can make the read fail.
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the function handler " + file, e);
         }
     }
 

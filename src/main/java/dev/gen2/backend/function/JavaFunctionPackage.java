@@ -2,8 +2,11 @@ package dev.gen2.backend.function;
 
 import dev.gen2.backend.BackendConfigException;
 import java.io.IOException;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.zip.ZipFile;
 
 /**
@@ -13,8 +16,41 @@ import java.util.zip.ZipFile;
  */
 final class JavaFunctionPackage {
     static final Path PATH = Path.of("target", "lambda", "functions.zip");
+    private static final Set<String> HANDLER_INTERFACES = Set.of(
+            "com.amazonaws.services.lambda.runtime.RequestHandler",
+            "com.amazonaws.services.lambda.runtime.RequestStreamHandler");
 
     private JavaFunctionPackage() {
+    }
+
+    /**
+     * Fails unless the class is one Lambda can run as {@code <class>::handleRequest}: a public, concrete class
+     * implementing {@code RequestHandler} or {@code RequestStreamHandler}. The interfaces are compared by name, so a
+     * class the watch loop recompiled into a class loader of its own is recognized too.
+     */
+    static void requireLambdaHandler(String where, Class<?> handlerClass) {
+        if (!implementsHandler(handlerClass)) {
+            throw new BackendConfigException(where, "The class " + handlerClass.getName() + " is not a Lambda"
+                    + " handler: it implements neither RequestHandler nor RequestStreamHandler.",
+                    "implement com.amazonaws.services.lambda.runtime.RequestHandler<I, O> (or RequestStreamHandler)"
+                            + " in a class under amplify.functions, and give that class.");
+        }
+        if (!Modifier.isPublic(handlerClass.getModifiers()) || Modifier.isAbstract(handlerClass.getModifiers())) {
+            throw new BackendConfigException(where, "Lambda cannot create the handler " + handlerClass.getName()
+                    + ": it is not a public, concrete class.", "make the class public and not abstract, with a"
+                            + " public constructor without arguments.");
+        }
+    }
+
+    private static boolean implementsHandler(Class<?> type) {
+        if (type == null) {
+            return false;
+        }
+        if (HANDLER_INTERFACES.contains(type.getName())) {
+            return true;
+        }
+        return implementsHandler(type.getSuperclass())
+                || Arrays.stream(type.getInterfaces()).anyMatch(JavaFunctionPackage::implementsHandler);
     }
 
     /** Fails unless the package exists and holds the handler class. */

@@ -17,6 +17,11 @@ import software.amazon.awscdk.services.scheduler.ScheduleExpression;
  */
 final class ScheduleParser {
     private static final Pattern RATE = Pattern.compile("^every (?:(-?\\d+(?:\\.\\d+)?)(m|h)|(day|week|month|year))$");
+    /** A rate's number, if any, and its unit, whatever the unit is: {@code every dya} has the unit {@code dya}. */
+    private static final Pattern ANY_RATE = Pattern.compile("^every\\s*(-?[\\d.]*)\\s*([a-zA-Z]+)$");
+    private static final List<String> UNITS = List.of("m", "h", "day", "week", "month", "year");
+    private static final String RATE_UNITS = "m and h after a number (every 5m, every 2h), or day, week, month and year"
+            + " (every day)";
     private static final String[] FIELDS = {"minutes", "hours", "day-of-month", "month", "day-of-week", "year"};
     private static final int[][] RANGES = {{0, 59}, {0, 23}, {1, 31}, {1, 12}, {1, 7}, {1970, 2199}};
 
@@ -28,6 +33,11 @@ final class ScheduleParser {
         String expression = schedule.expression() == null ? "" : schedule.expression().trim();
         Matcher rate = RATE.matcher(expression);
         if (expression.startsWith("every ")) {
+            Optional<String> unknownUnit = unknownUnit(expression);
+            if (unknownUnit.isPresent()) {
+                return List.of("Function schedule '" + expression + "' has an unknown unit '" + unknownUnit.get()
+                        + "'; the units are " + RATE_UNITS);
+            }
             if (!rate.matches() || rate.group(1) != null && !isPositiveWholeNumber(rate.group(1))) {
                 return List.of("Function schedule rate must be set with a positive whole number");
             }
@@ -57,6 +67,12 @@ final class ScheduleParser {
             problems.add("Unknown time zone '" + schedule.timezone() + "'");
         }
         return problems;
+    }
+
+    /** A rate's unit when it is not a known one: {@code dya} in {@code every dya}, {@code s} in {@code every 5s}. */
+    private static Optional<String> unknownUnit(String expression) {
+        Matcher rate = ANY_RATE.matcher(expression);
+        return rate.matches() && !UNITS.contains(rate.group(2)) ? Optional.of(rate.group(2)) : Optional.empty();
     }
 
     /** The scheduler expression of a valid schedule. */

@@ -1,6 +1,7 @@
 package dev.gen2.backend.storage;
 
 import dev.gen2.backend.FunctionProvider;
+import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
 import java.util.Arrays;
 import java.util.List;
@@ -40,22 +41,29 @@ public sealed interface StorageAccess {
     }
 
     static Guest guest(StorageAction... actions) {
-        return new Guest(Arrays.asList(actions));
+        return new Guest(required(actions));
     }
 
     static Authenticated authenticated(StorageAction... actions) {
-        return new Authenticated(Arrays.asList(actions));
+        return new Authenticated(required(actions));
     }
 
     static Groups groups(List<String> groups, StorageAction... actions) {
-        return new Groups(List.copyOf(groups), Arrays.asList(actions));
+        Required.argument(groups, "storage.access", "The group list", "name them: groups(List.of(\"ADMINS\"), ..).");
+        return new Groups(Required.each("storage.access", "A group name", "name the groups: groups(List.of(\"ADMINS\"),"
+                + " ..).", groups.toArray(String[]::new)), required(actions));
     }
 
     static Entity entity(StorageAction... actions) {
-        return new Entity(Arrays.asList(actions));
+        return new Entity(required(actions));
     }
 
     static Resource resource(ResourceFactory<? extends FunctionProvider> function, StorageAction... actions) {
-        return new Resource(function, Arrays.asList(actions));
+        return new Resource(Required.argument(function, "storage.access", "The function",
+                "pass the function's factory, such as FunctionConfig.REPORT."), required(actions));
+    }
+
+    private static List<StorageAction> required(StorageAction... actions) {
+        return Required.each("storage.access", "An action", "give StorageAction values, such as READ.", actions);
     }
 }

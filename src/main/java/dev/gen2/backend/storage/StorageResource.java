@@ -5,12 +5,15 @@ import dev.gen2.backend.BackendContext;
 import dev.gen2.backend.BackendOutputStorage;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.FunctionProvider;
+import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
 import dev.gen2.backend.ResourceNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -73,7 +76,8 @@ public final class StorageResource extends Construct {
 
     /** Defines a bucket with the options set in the given lambda, checked at once. */
     public static Factory define(UnaryOperator<StorageSettings.Builder> definition) {
-        StorageSettings settings = definition.apply(StorageSettings.builder()).build();
+        StorageSettings settings = Required.argument(definition, "storage", "The definition", "pass a lambda such as"
+                + " storage -> storage.name(\"media\").access(..).").apply(StorageSettings.builder()).build();
         StorageValidator.validate(settings);
         return new Factory(settings);
     }
@@ -124,6 +128,11 @@ public final class StorageResource extends Construct {
         }
 
         @Override
+        public Optional<String> name() {
+            return Optional.of(settings.name());
+        }
+
+        @Override
         public String describe() {
             return "storage '" + settings.name() + "'";
         }
@@ -150,14 +159,16 @@ public final class StorageResource extends Construct {
         private boolean isDefault(BackendContext backend) {
             List<StorageSettings> all = backend.factories().stream().filter(Factory.class::isInstance)
                     .map(factory -> ((Factory) factory).settings()).toList();
-            long marked = all.stream().filter(StorageSettings::isDefault).count();
-            if (marked > 1) {
+            List<String> marked = all.stream().filter(StorageSettings::isDefault).map(StorageSettings::name).toList();
+            if (marked.size() > 1) {
                 throw new BackendConfigException("storage", "More than one default storage set in the Amplify"
-                        + " project.", "mark exactly one bucket isDefault(true).");
+                        + " project: " + String.join(", ", marked) + ".",
+                        "keep isDefault(true) on one of " + String.join(", ", marked) + " only.");
             }
-            if (all.size() > 1 && marked == 0) {
-                throw new BackendConfigException("storage", "No default storage set in the Amplify project.",
-                        "mark one of the buckets isDefault(true).");
+            if (all.size() > 1 && marked.isEmpty()) {
+                String names = all.stream().map(StorageSettings::name).collect(Collectors.joining(", "));
+                throw new BackendConfigException("storage", "No default storage set in the Amplify project: none of "
+                        + names + " is marked.", "mark one of " + names + " isDefault(true).");
             }
             return settings.isDefault() || all.size() <= 1;
         }

@@ -1,8 +1,8 @@
 package dev.gen2.backend.storage;
 
 import dev.gen2.backend.FunctionProvider;
+import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +79,10 @@ public record StorageSettings(String name, boolean isDefault, Optional<Boolean> 
 
         /** The rules of one path, such as {@code "media/{entity_id}/*"}. */
         public Builder access(String path, StorageAccess... rules) {
-            access.put(path, Arrays.asList(rules));
+            String where = "storage" + (name == null ? "" : " '" + name + "'") + ".access";
+            Required.argument(path, where, "The path", "give a path such as \"media/*\".");
+            access.put(path, Required.each(where + "['" + path + "']", "An access rule",
+                    "give rules such as StorageAccess.authenticated(StorageAction.READ).", rules));
             return this;
         }
 

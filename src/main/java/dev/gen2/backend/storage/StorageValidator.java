@@ -4,8 +4,10 @@ import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.ResourceNames;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Amplify's checks of storage paths and access rules, with its messages. */
 final class StorageValidator {
@@ -23,19 +25,21 @@ final class StorageValidator {
         ResourceNames.validate(where + ".name", settings.name());
         List<String> paths = List.copyOf(settings.access().keySet());
         paths.forEach(path -> validatePath(where + ".access", path, paths));
-        settings.access().forEach((path, rules) -> validateRules(where + ".access['" + path + "']", rules));
+        settings.access().forEach((path, rules) -> validateRules(where + ".access['" + path + "']", path, rules));
     }
 
     private static void validatePath(String where, String path, List<String> all) {
-        String resolution = "Update all paths to match the format requirements.";
         if (path.startsWith("/")) {
-            fail(where, "Storage access paths must not start with \"/\". Found [" + path + "].", resolution);
+            fail(where, "Storage access paths must not start with \"/\". Found [" + path + "].",
+                    "remove the leading \"/\": \"" + path.replaceFirst("^/+", "") + "\".");
         }
         if (!path.endsWith("/*")) {
-            fail(where, "Storage access paths must end with \"/*\". Found [" + path + "].", resolution);
+            fail(where, "Storage access paths must end with \"/*\". Found [" + path + "].",
+                    "end the path with \"/*\": \"" + path.replaceFirst("/?\\*?$", "") + "/*\".");
         }
         if (path.contains("//")) {
-            fail(where, "Path cannot contain \"//\". Found [" + path + "].", resolution);
+            fail(where, "Path cannot contain \"//\". Found [" + path + "].",
+                    "use a single \"/\" between path parts: \"" + path.replaceAll("/{2,}", "/") + "\".");
         }
         if (path.indexOf('*') < path.length() - 1) {
             fail(where, "Wildcards are only allowed as the final part of a path. Found [" + path + "].",
@@ -83,11 +87,24 @@ final class StorageValidator {
         return all.stream().filter(other -> !other.equals(path) && path.startsWith(other.replace("*", ""))).toList();
     }
 
-    private static void validateRules(String where, List<StorageAccess> rules) {
+    private static void validateRules(String where, String path, List<StorageAccess> rules) {
         Set<String> seen = new HashSet<>();
         for (StorageAccess rule : rules) {
             if (rule.actions().isEmpty()) {
                 fail(where, "An access rule has no actions.", "give each rule one or more StorageAction values.");
+            }
+            if (rule instanceof StorageAccess.Groups groups && groups.groups().isEmpty()) {
+                fail(where, "A groups rule names no groups.",
+                        "name at least one group: StorageAccess.groups(List.of(\"ADMINS\"), ..).");
+            }
+            if (rule instanceof StorageAccess.Entity && !path.contains(ENTITY_ID)) {
+                // The token is what confines each user to their own objects; without it the grant covers the path.
+                fail(where, "An entity rule needs the " + ENTITY_ID + " token in its path, and [" + path + "] has"
+                        + " none: every signed-in user would get " + rule.actions().stream()
+                                .map(action -> action.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(", ")) + " access to everything under it.",
+                        "put " + ENTITY_ID + " in the path, as in \"private/" + ENTITY_ID + "/*\", or use"
+                                + " StorageAccess.authenticated(..) if every signed-in user should have that access.");
             }
             if (rule.actions().contains(StorageAction.READ)
                     && (rule.actions().contains(StorageAction.GET) || rule.actions().contains(StorageAction.LIST))) {

@@ -298,6 +298,21 @@ class AuthOptionsTest {
     }
 
     @Test
+    void aPlainTextProviderSecretWarnsThatItIsInTheTemplate() {
+        Backend plain = TestBackends.sandbox(AuthResource.define(a -> a.loginWithEmail().externalProviders(x -> x
+                .google(Google.of("google-id", SecretValue.unsafePlainText("google-secret")))
+                .callbackUrls("https://app.example.com/").logoutUrls("https://app.example.com/"))));
+        Annotations.fromStack(plain.rootStack()).hasWarning("*", Match.stringLikeRegexp("The Google provider's"
+                + " secret is written into the template in plain text \\(SecretValue.unsafePlainText\\).*Use"
+                + " Secret.of\\(\"GOOGLE_CLIENT_SECRET\"\\) instead.*"));
+        Backend referenced = TestBackends.sandbox(AuthResource.define(a -> a.loginWithEmail().externalProviders(x -> x
+                .google(Google.of("google-id", Secret.of("GOOGLE_CLIENT_SECRET")))
+                .facebook(Facebook.of("fb-id", SecretValue.secretsManager("facebook-secret")))
+                .callbackUrls("https://app.example.com/").logoutUrls("https://app.example.com/"))));
+        Annotations.fromStack(referenced.rootStack()).hasNoWarning("*", Match.stringLikeRegexp(".*plain text.*"));
+    }
+
+    @Test
     void autoRelyingPartyInABranchIsTheAmplifyHostingDomain() {
         Synthesized s = synth(DeploymentType.BRANCH, AuthResource.define(a -> a.loginWithEmail()
                 .loginWithWebAuthn(WebAuthn.auto().withUserVerification(WebAuthn.UserVerification.REQUIRED))));

@@ -7,6 +7,7 @@ import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.FunctionProvider;
 import dev.gen2.backend.ResourceFactory;
+import dev.gen2.backend.Secret;
 import dev.gen2.backend.TestBackends;
 import dev.gen2.backend.auth.IdentityProvider.Google;
 import dev.gen2.backend.auth.IdentityProvider.Oidc;
@@ -101,7 +102,54 @@ class AuthValidationTest {
                                 .withAccessToken(Duration.ofHours(48)))),
                 bad("auth.tokenValidity.refreshToken", "must last at least as long as the access and ID tokens",
                         a -> a.loginWithEmail().tokenValidity(TokenValidity.cognitoDefaults()
-                                .withIdToken(Duration.ofHours(12)).withRefreshToken(Duration.ofHours(2)))));
+                                .withIdToken(Duration.ofHours(12)).withRefreshToken(Duration.ofHours(2)))),
+                bad("auth.userAttributes", "The standard attribute is null.",
+                        a -> a.loginWithEmail().userAttribute(null, true, true)),
+                bad("auth.triggers.PRE_SIGN_UP", "The trigger function is null.",
+                        a -> a.loginWithEmail().trigger(TriggerEvent.PRE_SIGN_UP, null)),
+                bad("auth.triggers", "The trigger event is null.", a -> a.loginWithEmail().trigger(null, NO_FUNCTION)),
+                bad("auth.access", "The function is null.", a -> a.loginWithEmail().access(null, AuthAction.GET_USER)),
+                bad("auth.multifactor", "The MFA settings is null.", a -> a.loginWithEmail().multifactor(null)),
+                bad("auth.loginWith.externalProviders", "The Google provider is null.",
+                        a -> a.loginWithEmail().externalProviders(x -> x.google(null))),
+                bad("auth.loginWith.externalProviders.callbackUrls", "A callback URL is null.",
+                        a -> a.loginWithEmail().externalProviders(x -> x.callbackUrls("https://a/", null))),
+                bad("auth.loginWith.phone.verificationMessage", "The message is null.",
+                        a -> a.loginWithPhone(PhoneLogin.withMessage(null))),
+                bad("auth.loginWith.externalProviders", "The Google provider's client id is null.",
+                        a -> a.loginWithEmail().externalProviders(x -> x.google(Google.of(null, SECRET)))),
+                bad("auth.loginWith.externalProviders", "The provider's secret is null.",
+                        a -> a.loginWithEmail().externalProviders(x -> x.google(Google.of("id", (Secret) null)))),
+                bad("auth.groups", "A group name is null.", a -> a.loginWithEmail().groups("ADMINS", null)),
+                bad("auth.userAttributes", "The custom attribute's name is null.",
+                        a -> a.loginWithEmail().customAttribute(CustomAttribute.string(null))),
+                bad("auth.userAttributes['custom:email']", "Custom attribute 'email' has the name of the standard"
+                        + " attribute email.", a -> a.loginWithEmail().customAttribute(CustomAttribute.string("email"))),
+                badUrl("callbackUrls", "not a url", "'not a url' is not a URL Cognito accepts: illegal character in"
+                        + " path at index 3."),
+                badUrl("callbackUrls", "/callback", "'/callback' is not a URL Cognito accepts: it has no scheme"),
+                badUrl("callbackUrls", "http://app.example.com/", "plain http is allowed for localhost only"),
+                badUrl("callbackUrls", "https:///path", "'https:///path' is not a URL Cognito accepts: it has no host"),
+                badUrl("callbackUrls", "https://app.example.com/#top", "it has a fragment (#...)"),
+                badUrl("logoutUrls", "app.example.com", "'app.example.com' is not a URL Cognito accepts: it has no"
+                        + " scheme"));
+    }
+
+    /** External providers whose callback or logout URLs hold one bad URL among good ones. */
+    private static Arguments badUrl(String urls, String url, String message) {
+        String good = "https://app.example.com/";
+        return bad("auth.loginWith.externalProviders." + urls, message, a -> a.loginWithEmail()
+                .externalProviders(x -> x.google(Google.of("id", SECRET))
+                        .callbackUrls(good, "callbackUrls".equals(urls) ? url : good)
+                        .logoutUrls(good, "logoutUrls".equals(urls) ? url : good)));
+    }
+
+    @Test
+    void redirectUrlsMayBeHttpsLocalhostOrAnAppScheme() {
+        AuthResource.define(a -> a.loginWithEmail().externalProviders(x -> x.google(Google.of("id", SECRET))
+                .callbackUrls("https://app.example.com/callback?x=1", "http://localhost:3000/", "myapp://callback/",
+                        "com.example.app://auth")
+                .logoutUrls("http://localhost/", "myapp://signout/")));
     }
 
     private static Arguments bad(String where, String message, UnaryOperator<AuthSettings.Builder> definition) {
@@ -113,6 +161,12 @@ class AuthValidationTest {
     void badDefinitionFailsWithAClearMessage(String where, String message,
             UnaryOperator<AuthSettings.Builder> definition) {
         TestBackends.assertConfigError(() -> AuthResource.define(definition), where, message);
+    }
+
+    @Test
+    void aNullDefinitionIsAConfigError() {
+        TestBackends.assertConfigError(() -> AuthResource.define((UnaryOperator<AuthSettings.Builder>) null), "auth",
+                "The definition is null.");
     }
 
     @Test

@@ -36,6 +36,16 @@ class DataValidationTest {
                         Schema.of(TODO.field("and", Field.string()))),
                 bad("data.schema.Todo.rank", "The default value 'high' is not a valid Int.",
                         Schema.of(TODO.field("rank", Field.integer().defaultValue("high")))),
+                bad("data.schema.Todo.title", "The default value 5 is a number, but the field's type is String.",
+                        Schema.of(TODO.field("title", Field.string().defaultValue(5)))),
+                bad("data.schema.Todo.done", "The default value 1 is a number, but the field's type is Boolean.",
+                        Schema.of(TODO.field("done", Field.bool().defaultValue(1)))),
+                bad("data.schema.Todo.rank", "The default value 1.5 is a number, but the field's type is Int.",
+                        Schema.of(TODO.field("rank", Field.integer().defaultValue(1.5)))),
+                bad("data.schema.Todo.due", "The default value true is a boolean, but the field's type is AWSDate.",
+                        Schema.of(TODO.field("due", Field.date().defaultValue(true)))),
+                bad("data.schema.Todo.authorization", "A groups rule names a group without a name: ''.",
+                        Schema.of(TODO.authorization(AuthRule.groups("")))),
                 bad("data.schema.Todo.status", "The default value 'LATER' is not a valid Status.",
                         Schema.of(TODO.field("status", Field.enumRef("Status").defaultValue("LATER")))
                                 .enums(EnumType.of("Status", "OPEN"))),
@@ -105,6 +115,30 @@ class DataValidationTest {
     @MethodSource("badSchemas")
     void aBadSchemaIsRefusedWhenDefined(String where, String problem, Schema schema) {
         assertConfigError(() -> DataResource.define(d -> d.schema(schema)), where, problem);
+    }
+
+    @Test
+    void nullArgumentsAreConfigErrors() {
+        assertConfigError(() -> AuthRule.groups("ADMINS", null), "AuthRule.groups", "A group name is null.");
+        assertConfigError(() -> DataResource.define(d -> d.schema(null)), "data.schema", "The schema is null.");
+        assertConfigError(() -> DataResource.define(null), "data", "The definition is null.");
+        assertConfigError(() -> Model.named(null), "data.schema", "A model's name is null.");
+        assertConfigError(() -> TODO.field("title", null), "data.schema.Todo.title", "The field is null.");
+        assertConfigError(() -> Schema.of(TODO, null), "data.schema", "A model is null.");
+        assertConfigError(() -> TODO.authorization(AuthRule.owner(), null), "data.schema.Todo.authorization",
+                "A rule is null.");
+        assertConfigError(() -> CustomOperation.query(null), "data.schema", "A custom operation's name is null.");
+        assertConfigError(() -> Field.string().defaultValue((String) null), "data.schema", "A default value is null.");
+        assertConfigError(() -> DataResource.define(d -> d.access(null, DataAccess.QUERY)), "data.access",
+                "The function is null.");
+    }
+
+    @Test
+    void defaultsOfTheFieldsTypeAreAccepted() {
+        DataResource.define(d -> d.schema(Schema.of(TODO.field("title", Field.string().defaultValue("untitled"))
+                .field("rank", Field.integer().defaultValue(1)).field("count", Field.integer().defaultValue("3"))
+                .field("ratio", Field.floatType().defaultValue(2)).field("score", Field.floatType().defaultValue(0.5))
+                .field("done", Field.bool().defaultValue(false)))));
     }
 
     @Test

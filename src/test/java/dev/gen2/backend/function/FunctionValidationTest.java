@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import amplify.functions.report.ReportHandler;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.TestBackends;
 import dev.gen2.backend.Secret;
@@ -36,8 +38,28 @@ class FunctionValidationTest {
                         fn -> fn.name("j").javaHandler(ReportHandler.class).runtime(FunctionRuntime.JAVA_17)),
                 bad("function 'f'.runtime", "Invalid function runtime of JAVA_21 for a Node.js handler",
                         fn -> fn.name("f").entry(HELLO).runtime(FunctionRuntime.JAVA_21)),
-                bad("function 'j'.javaHandler", "The handler class java.lang.String is not in target/lambda/functions.zip",
-                        fn -> fn.name("j").javaHandler(String.class)),
+                bad("function 'j'.javaHandler", "The handler class " + NotPackaged.class.getName() + " is not in"
+                        + " target/lambda/functions.zip", fn -> fn.name("j").javaHandler(NotPackaged.class)),
+                bad("function 'j'.javaHandler", "The class java.lang.String is not a Lambda handler: it implements"
+                        + " neither RequestHandler nor RequestStreamHandler.", fn -> fn.name("j")
+                        .javaHandler(String.class)),
+                bad("function 'j'.javaHandler", "The handler class is null.", fn -> fn.name("j").javaHandler(null)),
+                bad("function 'f'.entry", "The function has no code: neither entry(..) nor javaHandler(..) is set.",
+                        fn -> fn.name("f")),
+                bad("function 'f'.entry", "The entry is null.", fn -> fn.name("f").entry(null)),
+                bad("function 'f'.handler", "The handler module " + HELLO + "/index.js does not export main.",
+                        fn -> fn.name("f").entry(HELLO).handler("index.main")),
+                bad("function 'f'.environment", "The variable name is null.",
+                        fn -> fn.name("f").entry(HELLO).environment(null, "v")),
+                bad("function 'f'.environment['KEY']", "The secret is null.",
+                        fn -> fn.name("f").entry(HELLO).environment("KEY", (Secret) null)),
+                bad("function 'f'.schedule", "The schedule is null.",
+                        fn -> fn.name("f").entry(HELLO).schedule((FunctionSchedule) null)),
+                bad("function 'f'.schedule", "Function schedule 'every dya' has an unknown unit 'dya'; the units are m"
+                        + " and h after a number (every 5m, every 2h), or day, week, month and year (every day)",
+                        fn -> fn.name("f").entry(HELLO).schedule("every dya")),
+                bad("function 'f'.schedule", "Function schedule 'every 5min' has an unknown unit 'min'",
+                        fn -> fn.name("f").entry(HELLO).schedule("every 5min")),
                 bad("function 'f'.timeoutSeconds", "Invalid function timeout of 901", fn -> fn.name("f").entry(HELLO)
                         .timeoutSeconds(901)),
                 bad("function 'f'.memoryMB", "Invalid function memoryMB of 64", fn -> fn.name("f").entry(HELLO)
@@ -84,6 +106,40 @@ class FunctionValidationTest {
     void badDefinitionFailsWithAClearMessage(String where, String message,
             UnaryOperator<FunctionSettings.Builder> definition) {
         TestBackends.assertConfigError(() -> FunctionResource.define(definition), where, message);
+    }
+
+    @Test
+    void aNullDefinitionIsAConfigError() {
+        TestBackends.assertConfigError(() -> FunctionResource.define(null), "function", "The definition is null.");
+    }
+
+    @Test
+    void twoFunctionsWithOneNameAreRefused() {
+        TestBackends.assertConfigError(() -> TestBackends.sandbox(
+                FunctionResource.define(fn -> fn.name("report").entry(HELLO)),
+                FunctionResource.define(fn -> fn.name("report").entry("src/test/resources/functions/echo"))),
+                "Backend.define", "Two different resources are both function 'report': the name 'report' is given"
+                        + " to two definitions.");
+    }
+
+    @Test
+    void nodeExportsAreReadFromTheSource() {
+        assertThat(List.of("exports.main = async () => 1;", "module.exports.main = fn;", "exports['main'] = fn;",
+                "export const main = async () => 1;", "export function main() {}",
+                "export async function main(event) {}", "export { main };", "export { handler as main };",
+                "module.exports = { main };", "module.exports = {\n  other,\n  main: async () => 1,\n};"))
+                .allSatisfy(source -> assertThat(NodeExports.exports(source, "main")).as(source).isTrue());
+        assertThat(List.of("exports.handler = async () => 1;", "exports.mainly = 1;", "export const mainly = 1;",
+                "export { main as handler };", "const main = 1;", "foo.exports.main = 1;"))
+                .allSatisfy(source -> assertThat(NodeExports.exports(source, "main")).as(source).isFalse());
+    }
+
+    /** A Lambda handler that is not in the project's functions package (it is a test class). */
+    public static final class NotPackaged implements RequestHandler<String, String> {
+        @Override
+        public String handleRequest(String input, Context context) {
+            return input;
+        }
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.gen2.backend.storage;
 
+import static dev.gen2.backend.storage.StorageAction.DELETE;
 import static dev.gen2.backend.storage.StorageAction.GET;
 import static dev.gen2.backend.storage.StorageAction.READ;
 import static dev.gen2.backend.storage.StorageAction.WRITE;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gen2.backend.BackendConfigException;
@@ -61,7 +63,21 @@ class StorageValidationTest {
                         s -> s.name("m").access("p/*", StorageAccess.groups(List.of("ADMINS"), READ),
                                 StorageAccess.groups(List.of("EDITORS", "ADMINS"), WRITE))),
                 bad("storage 'm'.access['p/*']", "read already means get and list",
-                        s -> s.name("m").access("p/*", StorageAccess.guest(READ, GET))));
+                        s -> s.name("m").access("p/*", StorageAccess.guest(READ, GET))),
+                bad("storage 'm'.access['public/*']", "An entity rule needs the {entity_id} token in its path, and"
+                        + " [public/*] has none: every signed-in user would get read, write access to everything"
+                        + " under it.", s -> s.name("m").access("public/*", StorageAccess.entity(READ, WRITE))),
+                bad("storage 'm'.access['p/*']", "A groups rule names no groups.",
+                        s -> s.name("m").access("p/*", StorageAccess.groups(List.of(), READ))),
+                bad("storage 'm'.access", "The path is null.", s -> s.name("m").access(null, StorageAccess.guest(READ))),
+                bad("storage.access", "The function is null.",
+                        s -> s.name("m").access("p/*", StorageAccess.resource(null, READ))),
+                bad("storage.access", "An action is null.",
+                        s -> s.name("m").access("p/*", StorageAccess.guest((StorageAction) null))),
+                bad("storage.access", "The group list is null.",
+                        s -> s.name("m").access("p/*", StorageAccess.groups(null, READ))),
+                bad("storage 'm'.access['p/*']", "An access rule is null.",
+                        s -> s.name("m").access("p/*", StorageAccess.guest(READ), null)));
     }
 
     private static Arguments bad(String where, String message, UnaryOperator<StorageSettings.Builder> definition) {
@@ -76,14 +92,52 @@ class StorageValidationTest {
     }
 
     @Test
+    void aNullDefinitionIsAConfigError() {
+        TestBackends.assertConfigError(() -> StorageResource.define(null), "storage", "The definition is null.");
+    }
+
+    @Test
+    void anEntityRuleSaysToPutTheTokenInThePath() {
+        assertThatThrownBy(() -> StorageResource.define(s -> s.name("m")
+                .access("private/*", StorageAccess.entity(READ, WRITE, DELETE))))
+                .isInstanceOf(BackendConfigException.class)
+                .hasMessageEndingWith("Fix: put {entity_id} in the path, as in \"private/{entity_id}/*\", or use"
+                        + " StorageAccess.authenticated(..) if every signed-in user should have that access.");
+    }
+
+    @Test
+    void aBadPathGetsTheFixForThatPath() {
+        assertThat(pathFix("/public/*")).isEqualTo("remove the leading \"/\": \"public/*\".");
+        assertThat(pathFix("public")).isEqualTo("end the path with \"/*\": \"public/*\".");
+        assertThat(pathFix("public/")).isEqualTo("end the path with \"/*\": \"public/*\".");
+        assertThat(pathFix("public//x/*")).isEqualTo("use a single \"/\" between path parts: \"public/x/*\".");
+    }
+
+    private static String pathFix(String path) {
+        try {
+            StorageResource.define(s -> s.name("m").access(path, StorageAccess.guest(READ)));
+        } catch (BackendConfigException e) {
+            return e.fix();
+        }
+        throw new AssertionError("The path " + path + " was accepted.");
+    }
+
+    @Test
+    void twoBucketsWithOneNameAreRefused() {
+        TestBackends.assertConfigError(() -> TestBackends.sandbox(StorageResource.define(s -> s.name("media")
+                .isDefault(true)), StorageResource.define(s -> s.name("media"))), "Backend.define",
+                "Two different resources are both storage 'media': the name 'media' is given to two definitions.");
+    }
+
+    @Test
     void defaultBucketRules() {
         StorageResource.Factory first = StorageResource.define(s -> s.name("first"));
         StorageResource.Factory second = StorageResource.define(s -> s.name("second"));
-        assertThatThrownBy(() -> TestBackends.sandbox(first, second))
-                .hasMessageContaining("No default storage set in the Amplify project.");
-        assertThatThrownBy(() -> TestBackends.sandbox(StorageResource.define(s -> s.name("a").isDefault(true)),
-                StorageResource.define(s -> s.name("b").isDefault(true))))
-                .hasMessageContaining("More than one default storage set in the Amplify project.");
+        TestBackends.assertConfigError(() -> TestBackends.sandbox(first, second), "storage",
+                "No default storage set in the Amplify project: none of first, second is marked.");
+        TestBackends.assertConfigError(() -> TestBackends.sandbox(StorageResource.define(s -> s.name("a")
+                .isDefault(true)), StorageResource.define(s -> s.name("b").isDefault(true))), "storage",
+                "More than one default storage set in the Amplify project: a, b.");
         TestBackends.template(TestBackends.sandbox(StorageResource.define(s -> s.name("a").isDefault(true)),
                 StorageResource.define(s -> s.name("b"))).rootStack()).hasOutput("bucketName", Map.of("Value",
                 Match.objectLike(Map.of())));
