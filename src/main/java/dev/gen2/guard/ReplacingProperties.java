@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,9 @@ public final class ReplacingProperties {
                 Map<String, List<String>> properties = new LinkedHashMap<>();
                 type.getValue().fields().forEachRemaining(property -> properties.put(property.getKey(),
                         textList(property.getValue())));
-                table.put(type.getKey(), Map.copyOf(properties));
+                table.put(type.getKey(), Collections.unmodifiableMap(properties));
             });
-            return Map.copyOf(table);
+            return Collections.unmodifiableMap(table); // in the file's order: messages list properties the same way every run
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,12 +2,14 @@ package dev.gen2.backend.data;
 
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -25,8 +27,8 @@ record IdentityPoolGrants(Set<String> authenticated, Set<String> guest) {
 
     /** The grants of a schema's models and custom operations. */
     static IdentityPoolGrants of(Schema schema, Collection<ModelShape> shapes) {
-        Set<String> authenticated = new TreeSet<>();
-        Set<String> guest = new TreeSet<>();
+        SortedSet<String> authenticated = new TreeSet<>();
+        SortedSet<String> guest = new TreeSet<>();
         for (ModelShape shape : shapes) {
             rootFields(shape).forEach((field, operation) -> grant(shape.rules().stream()
                     .filter(rule -> rule.allows(operation)).toList(), field, authenticated, guest));
@@ -45,7 +47,9 @@ record IdentityPoolGrants(Set<String> authenticated, Set<String> guest) {
                 }
             }
         }
-        return new IdentityPoolGrants(Set.copyOf(authenticated), Set.copyOf(guest));
+        // sorted sets: Set.copyOf's order changes from one JVM to the next, and the policies must not
+        return new IdentityPoolGrants(Collections.unmodifiableSortedSet(authenticated),
+                Collections.unmodifiableSortedSet(guest));
     }
 
     /** Whether neither role is granted anything. */
