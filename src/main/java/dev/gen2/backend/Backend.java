@@ -67,6 +67,7 @@ public final class Backend implements BackendContext {
         outputs.addEntry(BackendOutputStorage.PLATFORM_KEY, PLATFORM_OUTPUT_VERSION, platform);
         this.factories.forEach(this::get);
         CfnLintSuppressions.apply(rootStack);
+        SecurityCheckSuppressions.acceptCommonFindings(rootStack);
     }
 
     /**

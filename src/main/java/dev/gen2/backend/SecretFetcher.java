@@ -30,6 +30,7 @@ public final class SecretFetcher extends Construct {
     private static final String LAST_UPDATED_KEY = "secretLastUpdated";
 
     private final BackendId backendId;
+    private final PolicyStatement readSecrets;
     private final Map<String, Secret> secrets = new LinkedHashMap<>();
     private final CustomResource resource;
 
@@ -43,13 +44,9 @@ public final class SecretFetcher extends Construct {
                 .code(Code.fromAsset(BundledAsset.directory(SecretFetcher.class,
                         List.of("secret-fetcher/index.js", "ssm-values.js")).toString()))
                 .build();
-        String namespace = backendId.stackName().split("-")[1];
-        handler.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("ssm:GetParameters"))
-                .resources(List.of(
-                        stack.formatArn(parameter("amplify/" + backendId.pathPart() + "/*")),
-                        stack.formatArn(parameter("amplify/shared/" + namespace + "/*"))))
-                .build());
+        // the fetcher is made at a secret's first use, and each secret adds its two parameters (resolve)
+        this.readSecrets = PolicyStatement.Builder.create().actions(List.of("ssm:GetParameters")).build();
+        handler.addToRolePolicy(readSecrets);
         Provider provider = Provider.Builder.create(this, ID + "Provider").onEventHandler(handler).build();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("namespace", backendId.namespace());
@@ -75,7 +72,11 @@ public final class SecretFetcher extends Construct {
 
     /** The secret's value at deploy time, as a token that never holds the value in the template. */
     public SecretValue resolve(Secret secret) {
-        secrets.putIfAbsent(secret.name(), secret);
+        if (secrets.putIfAbsent(secret.name(), secret) == null) {
+            Stack stack = Stack.of(this);
+            readSecrets.addResources(stack.formatArn(parameter(secret.path(backendId).substring(1))),
+                    stack.formatArn(parameter(secret.sharedPath(backendId).substring(1))));
+        }
         return SecretValue.unsafePlainText(resource.getAttString(secret.name()));
     }
 

@@ -17,13 +17,18 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.iam.FederatedPrincipal;
 import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 
 class BackendTest {
 
     private static final ResourceFactory<Stack> QUEUE_STACK = backend -> {
         Stack stack = backend.stackFor("custom-queues", "custom");
-        Queue.Builder.create(stack, "Jobs").removalPolicy(RemovalPolicy.RETAIN).build();
+        // SSL-only, with a dead-letter queue: what cdk-nag's AwsSolutions pack (run by TestBackends) asks of a queue
+        Queue failed = Queue.Builder.create(stack, "FailedJobs").enforceSsl(true).removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        Queue.Builder.create(stack, "Jobs").enforceSsl(true).removalPolicy(RemovalPolicy.RETAIN)
+                .deadLetterQueue(DeadLetterQueue.builder().queue(failed).maxReceiveCount(3).build()).build();
         return stack;
     };
 

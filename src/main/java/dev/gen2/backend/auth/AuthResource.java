@@ -152,8 +152,8 @@ public final class AuthResource extends Construct implements BackendAuth {
     }
 
     private static void addCustomSender(UserPool userPool, IKey key, IFunction handler, String operation) {
+        // Cognito encrypts the code with the key; the sender only decrypts it (Amplify also grants encrypt)
         key.grantDecrypt(handler);
-        key.grantEncrypt(handler);
         userPool.addTrigger(UserPoolOperation.of(operation), handler);
     }
 

@@ -1,5 +1,6 @@
 package dev.gen2.backend.auth;
 
+import dev.gen2.backend.SecurityCheckSuppressions;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +39,9 @@ final class IdentityPoolSetup {
         CfnIdentityPool identityPool = CfnIdentityPool.Builder.create(scope, idPrefix + "IdentityPool")
                 .allowUnauthenticatedIdentities(true)
                 .build();
+        SecurityCheckSuppressions.suppress(identityPool, "COG7", "Guest access through the identity pool is"
+                + " Amplify's default and what guest data and storage rules use; the unauthenticated role is granted"
+                + " only what guest rules allow, nothing when there are none.");
         Role authenticated = trustedRole(scope, idPrefix + "authenticatedUserRole", identityPool, "authenticated");
         Role unauthenticated = trustedRole(scope, idPrefix + "unauthenticatedUserRole", identityPool,
                 "unauthenticated");

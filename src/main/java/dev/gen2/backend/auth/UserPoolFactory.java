@@ -1,5 +1,6 @@
 package dev.gen2.backend.auth;
 
+import dev.gen2.backend.SecurityCheckSuppressions;
 import dev.gen2.backend.auth.Senders.SesEmail;
 import dev.gen2.backend.auth.Senders.SnsSms;
 import java.util.ArrayList;
@@ -9,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.AllowedFirstAuthFactors;
 import software.amazon.awscdk.services.cognito.AutoVerifiedAttrs;
 import software.amazon.awscdk.services.cognito.BooleanAttribute;
+import software.amazon.awscdk.services.cognito.CfnUserPool;
 import software.amazon.awscdk.services.cognito.CustomAttributeProps;
 import software.amazon.awscdk.services.cognito.DateTimeAttribute;
 import software.amazon.awscdk.services.cognito.ICustomAttribute;
@@ -30,7 +33,6 @@ import software.amazon.awscdk.services.cognito.StandardAttributes;
 import software.amazon.awscdk.services.cognito.StringAttribute;
 import software.amazon.awscdk.services.cognito.StringAttributeProps;
 import software.amazon.awscdk.services.cognito.UserInvitationConfig;
-import software.amazon.awscdk.services.cognito.CfnUserPool;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolEmail;
 import software.amazon.awscdk.services.cognito.UserPoolSESOptions;
@@ -85,6 +87,19 @@ final class UserPoolFactory {
         }
         UserPool built = pool.build();
         orderSchemaAsAmplify((CfnUserPool) built.getNode().getDefaultChild());
+        SecurityCheckSuppressions.suppress((CfnUserPool) built.getNode().getDefaultChild(), "COG3", "Threat"
+                + " protection (advanced security) is a paid Cognito feature plan that Amplify leaves off; set"
+                + " userPoolAddOns on the CfnUserPool to turn it on.");
+        if (built.getNode().tryFindChild("smsRole") instanceof Role smsRole) {
+            SecurityCheckSuppressions.suppressMatching((CfnResource) smsRole.getNode().getDefaultChild(), "IAM5",
+                    "Cognito sends text messages with sns:Publish to phone numbers, which have no ARN; only Cognito,"
+                            + " with this pool's external id, can assume the role.", "^Resource::\\*$");
+        }
+        if (!settings.passwordPolicy().equals(PasswordPolicy.AMPLIFY_DEFAULT)) {
+            SecurityCheckSuppressions.suppress((CfnUserPool) built.getNode().getDefaultChild(), "COG1", "The"
+                    + " password policy is the one the backend's definition sets (passwordPolicy); Amplify's default,"
+                    + " used otherwise, passes this check.");
+        }
         return built;
     }
 

@@ -2,9 +2,11 @@ package dev.gen2.backend.data;
 
 import dev.gen2.backend.BackendContext;
 import dev.gen2.backend.ResourceNames;
+import dev.gen2.backend.SecurityCheckSuppressions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.ssm.StringParameter;
@@ -48,6 +50,10 @@ final class DataAccessGrants {
                             .resources(List.of(data.modelIntrospectionAsset().getBucket().arnForObjects(
                                     data.modelIntrospectionAsset().getS3ObjectKey()))).build()))
                     .build();
+            SecurityCheckSuppressions.suppressMatching((CfnResource) policy.getNode().getDefaultChild(), "IAM5",
+                    "A function granted data access may call every field of the root types it is granted (query,"
+                            + " mutate, listen), as Amplify grants it: a backend principal the resolvers let through.",
+                    "^Resource::<[A-Za-z0-9]+\\.Arn>/types/(Query|Mutation|Subscription)/\\*$");
             backend.get(grant.function()).acceptResourceAccess(policy, paths);
         }
     }

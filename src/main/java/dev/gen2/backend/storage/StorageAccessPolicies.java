@@ -4,6 +4,7 @@ import dev.gen2.backend.BackendAuth;
 import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.BackendContext;
 import dev.gen2.backend.FunctionProvider;
+import dev.gen2.backend.SecurityCheckSuppressions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.IRole;
@@ -136,6 +138,10 @@ final class StorageAccessPolicies {
             });
             Policy policy = Policy.Builder.create(Stack.of(bucket), bucketName + "Access" + number++)
                     .statements(statements).build();
+            SecurityCheckSuppressions.suppressMatching((CfnResource) policy.getNode().getDefaultChild(), "IAM5",
+                    "A storage access rule grants its actions on the path prefix it names (public/*, private/<identity"
+                            + " id>/*), as Amplify's storage access does: the objects under it are made at run time.",
+                    "^Resource::<[A-Za-z0-9]+\\.Arn>/.*\\*$");
             acceptors.get(entry.getKey()).accept().accept(policy);
         }
     }

@@ -8,6 +8,7 @@ import dev.gen2.backend.FunctionProvider;
 import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
 import dev.gen2.backend.ResourceNames;
+import dev.gen2.backend.SecurityCheckSuppressions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tags;
@@ -71,6 +73,9 @@ public final class StorageResource extends Construct {
                 .autoDeleteObjects(!keep)
                 .removalPolicy(keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
                 .build();
+        SecurityCheckSuppressions.suppress((CfnResource) bucket.getNode().getDefaultChild(), "S1", "Server access"
+                + " logs need a second bucket to receive them, which Amplify's storage does not create; CloudTrail"
+                + " data events audit object access without one.");
         Tags.of(this).add("amplify:friendly-name", settings.name());
     }
 
