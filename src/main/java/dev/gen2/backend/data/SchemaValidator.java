@@ -161,12 +161,7 @@ final class SchemaValidator {
             valid = schema.enums().stream().anyMatch(enumType -> enumType.name().equals(ref.name())
                     && enumType.values().contains(value.text()));
         } else {
-            valid = switch ((Scalar) field.type()) {
-                case INT, TIMESTAMP -> value.text().matches("-?\\d+");
-                case FLOAT -> value.text().matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
-                case BOOLEAN -> value.text().equals("true") || value.text().equals("false");
-                default -> true;
-            };
+            valid = DefaultValueFormats.valid((Scalar) field.type(), value.text());
         }
         if (!valid) {
             throw new BackendConfigException(where, "The default value '" + value.text() + "' is not a valid "
@@ -200,12 +195,7 @@ final class SchemaValidator {
         if (!(type instanceof Scalar scalar)) {
             return "defaultValue(\"<one of the enum's values>\")";
         }
-        return switch (scalar) {
-            case INT, TIMESTAMP -> "defaultValue(1)";
-            case FLOAT -> "defaultValue(1.5)";
-            case BOOLEAN -> "defaultValue(true)";
-            default -> "defaultValue(\"text\")";
-        };
+        return DefaultValueFormats.example(scalar);
     }
 
     private void model(Model model) {

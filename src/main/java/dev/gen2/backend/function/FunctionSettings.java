@@ -182,7 +182,10 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
             return this;
         }
 
-        /** Runs the function on a schedule, such as {@code "every 5m"} or {@code "0 8 ? * MON-FRI"}, in UTC. */
+        /**
+         * Runs the function on a schedule, such as {@code "every 5m"} or {@code "0 8 ? * 2-6"} (8:00 Monday to Friday:
+         * days of the week are numbers, 1 being Sunday, as Amplify requires), in UTC.
+         */
         public Builder schedule(String... expressions) {
             Required.each(where() + ".schedule", "The schedule", SCHEDULE_FIX, expressions).stream()
                     .map(FunctionSchedule::of).forEach(schedules::add);

@@ -44,6 +44,24 @@ class DataValidationTest {
                         Schema.of(TODO.field("rank", Field.integer().defaultValue(1.5)))),
                 bad("data.schema.Todo.due", "The default value true is a boolean, but the field's type is AWSDate.",
                         Schema.of(TODO.field("due", Field.date().defaultValue(true)))),
+                bad("data.schema.Todo.due", "The default value 'tomorrow' is not a valid AWSDate.",
+                        Schema.of(TODO.field("due", Field.date().defaultValue("tomorrow")))),
+                bad("data.schema.Todo.due", "The default value '2025-02-30' is not a valid AWSDate.",
+                        Schema.of(TODO.field("due", Field.date().defaultValue("2025-02-30")))),
+                bad("data.schema.Todo.at", "The default value '12:30' is not a valid AWSTime.",
+                        Schema.of(TODO.field("at", Field.time().defaultValue("12:30")))),
+                bad("data.schema.Todo.at", "The default value '2025-01-31 12:30:00' is not a valid AWSDateTime.",
+                        Schema.of(TODO.field("at", Field.datetime().defaultValue("2025-01-31 12:30:00")))),
+                bad("data.schema.Todo.mail", "The default value 'nobody' is not a valid AWSEmail.",
+                        Schema.of(TODO.field("mail", Field.email().defaultValue("nobody")))),
+                bad("data.schema.Todo.meta", "The default value '{not json' is not a valid AWSJSON.",
+                        Schema.of(TODO.field("meta", Field.json().defaultValue("{not json")))),
+                bad("data.schema.Todo.tel", "The default value '555-0100' is not a valid AWSPhone.",
+                        Schema.of(TODO.field("tel", Field.phone().defaultValue("555-0100")))),
+                bad("data.schema.Todo.link", "The default value 'example.com' is not a valid AWSURL.",
+                        Schema.of(TODO.field("link", Field.url().defaultValue("example.com")))),
+                bad("data.schema.Todo.ip", "The default value '256.1.1.1' is not a valid AWSIPAddress.",
+                        Schema.of(TODO.field("ip", Field.ipAddress().defaultValue("256.1.1.1")))),
                 bad("data.schema.Todo.authorization", "A groups rule names a group without a name: ''.",
                         Schema.of(TODO.authorization(AuthRule.groups("")))),
                 bad("data.schema.Todo.status", "The default value 'LATER' is not a valid Status.",
@@ -138,7 +156,15 @@ class DataValidationTest {
         DataResource.define(d -> d.schema(Schema.of(TODO.field("title", Field.string().defaultValue("untitled"))
                 .field("rank", Field.integer().defaultValue(1)).field("count", Field.integer().defaultValue("3"))
                 .field("ratio", Field.floatType().defaultValue(2)).field("score", Field.floatType().defaultValue(0.5))
-                .field("done", Field.bool().defaultValue(false)))));
+                .field("done", Field.bool().defaultValue(false)).field("due", Field.date().defaultValue("2024-02-29"))
+                .field("at", Field.time().defaultValue("12:30:00.250+02:00"))
+                .field("stamp", Field.datetime().defaultValue("2025-01-31T12:30:00Z"))
+                .field("seen", Field.timestamp().defaultValue(1700000000)).field("mail", Field.email()
+                        .defaultValue("someone@example.com")).field("meta", Field.json().defaultValue("{\"a\": [1]}"))
+                .field("tel", Field.phone().defaultValue("+1 206-555-0100"))
+                .field("link", Field.url().defaultValue("https://example.com/a?b=c"))
+                .field("ip", Field.ipAddress().defaultValue("127.0.0.1"))
+                .field("ip6", Field.ipAddress().defaultValue("2001:db8::1")))));
     }
 
     @Test

@@ -162,6 +162,11 @@ class FunctionValidationTest {
         assertThat(ScheduleParser.problems(FunctionSchedule.of("sometimes"), 3)).singleElement().asString()
                 .contains("is neither a rate");
         assertThat(ScheduleParser.problems(FunctionSchedule.of("every 2h"), 3)).isEmpty();
+        // The example of FunctionSettings.Builder.schedule's documentation: days of the week are numbers, as in Amplify.
+        assertThat(ScheduleParser.problems(FunctionSchedule.of("0 8 ? * 2-6"), 3)).isEmpty();
+        assertThat(ScheduleParser.problems(FunctionSchedule.of("0 8 ? * MON-FRI"), 3))
+                .containsExactly("Cron field for day-of-week has an invalid range 'MON-FRI': both ends must be whole"
+                        + " numbers between 1 and 7, in order");
         assertThat(List.of("every 1m")).allSatisfy(rate ->
                 assertThat(ScheduleParser.problems(FunctionSchedule.of(rate), 60)).isEmpty());
     }
