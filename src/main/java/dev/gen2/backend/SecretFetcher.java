@@ -38,7 +38,7 @@ public final class SecretFetcher extends Construct {
         super(stack, ID + "Scope");
         this.backendId = backendId;
         Function handler = Function.Builder.create(this, ID + "ProviderLambda")
-                .runtime(Runtime.NODEJS_22_X)
+                .runtime(Runtime.NODEJS_24_X)
                 .handler("index.handler")
                 .timeout(Duration.seconds(10))
                 .code(Code.fromAsset(BundledAsset.directory(SecretFetcher.class,

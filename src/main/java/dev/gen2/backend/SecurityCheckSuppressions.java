@@ -8,7 +8,6 @@ import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.CfnPolicy;
 import software.amazon.awscdk.services.iam.CfnRole;
-import software.amazon.awscdk.services.lambda.CfnFunction;
 import software.constructs.IConstruct;
 
 /**
@@ -24,29 +23,47 @@ public final class SecurityCheckSuppressions {
     }
 
     /**
-     * Records, once a backend's resources are built, the findings every backend has on purpose, wherever the
-     * resource comes from (a function of ours or the user's, or what CDK makes for custom resources, bucket
-     * notifications and schedules). Walks the tree from Java, as {@link CfnLintSuppressions} does.
+     * Records, once a backend's resources are built, two findings that depend on how CDK grants rather than on who
+     * made the resource: the basic execution role of Lambda functions (ours, the user's, CDK's custom resources')
+     * and CDK's invoke grants on a function's versions and aliases (schedules, data sources, custom resource
+     * providers). Walks the tree from Java, as {@link CfnLintSuppressions} does.
      */
     static void acceptCommonFindings(Stack root) {
         for (IConstruct node : root.getNode().findAll()) {
-            if (node instanceof CfnFunction function) {
-                suppress(function, "L1", "The runtime is the one chosen where the function is defined (Amplify's"
-                        + " default is Node.js 22, CDK picks its custom resources'); Lambda supports it, and the"
-                        + " check asks only for the newest.");
-            } else if (node instanceof CfnRole role && resolved(role, role.getManagedPolicyArns())
+            if (node instanceof CfnRole role && resolved(role, role.getManagedPolicyArns())
                     .contains("AWSLambdaBasicExecutionRole")) {
                 suppressMatching(role, "IAM4", "AWSLambdaBasicExecutionRole allows only writing the function's"
                         + " CloudWatch logs (CreateLogGroup, CreateLogStream, PutLogEvents), the role every CDK and"
                         + " Amplify function has.",
                         "^Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole$");
-            } else if (node instanceof CfnPolicy policy && resolved(policy, policy.getPolicyDocument())
-                    .contains("lambda:InvokeFunction")) {
-                suppressMatching(policy, "IAM5", "CDK's invoke grant covers the function and its versions and"
-                        + " aliases (<function arn>:*); the role invokes nothing but that function.",
+            } else if (node instanceof CfnPolicy policy && onlyInvokeGrantsEndIn(policy)) {
+                suppressMatching(policy, "IAM5", "CDK's invoke grant covers each invoked function's versions and"
+                        + " aliases (<function arn>:*); those statements allow lambda:InvokeFunction and nothing else.",
                         "^Resource::<[^>]+>:\\*$");
             }
         }
+    }
+
+    /**
+     * Whether the policy has resources ending in {@code :*} and every statement that has one allows exactly
+     * {@code lambda:InvokeFunction}: the shape of CDK's invoke grants, and nothing broader.
+     */
+    private static boolean onlyInvokeGrantsEndIn(CfnPolicy policy) {
+        Object document = Stack.of(policy).resolve(policy.getPolicyDocument());
+        if (!(document instanceof Map<?, ?> map) || !(map.get("Statement") instanceof List<?> statements)) {
+            return false;
+        }
+        boolean any = false;
+        for (Object statement : statements) {
+            Map<?, ?> fields = (Map<?, ?>) statement;
+            if (String.valueOf(fields.get("Resource")).contains(":*")) {
+                any = true;
+                if (!"lambda:InvokeFunction".equals(fields.get("Action"))) {
+                    return false;
+                }
+            }
+        }
+        return any;
     }
 
     private static String resolved(CfnResource resource, Object value) {

@@ -22,14 +22,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * Compares the backend's assembly with what is deployed, or with a baseline assembly for CI without credentials.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, description = "Check, before deploying, that the"
-        + " backend would not delete or replace a stateful resource (user pool, identity pool, app client, table,"
-        + " bucket). Exits 1 when it refuses.")
+        + " backend would not delete or replace a stateful resource (user pool, group, identity pool, app client,"
+        + " table, bucket), nor make a change the deployed resource cannot take. Exits 1 when it refuses.")
 final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--assembly", paramLabel = "DIR", description = "The cloud assembly to check (default: a fresh"
-            + " synth of the backend cdk.json names, for the backend --branch/--app-id or --identifier give).")
+    @Option(names = "--assembly", paramLabel = "DIR", description = "The cloud assembly to check; its amplify-..."
+            + " stack is the backend, and --branch, --app-id and --identifier are not used (default: a fresh synth of"
+            + " the backend cdk.json names, for the backend --branch/--app-id or --identifier give).")
     private Path assembly;
 
     @Option(names = "--baseline", paramLabel = "DIR", description = "Compare with this cloud assembly (the one last"

@@ -1,10 +1,12 @@
 package dev.gen2.cli;
 
+import dev.gen2.backend.BackendConfigException;
 import dev.gen2.guard.DataLossGuard;
 import dev.gen2.guard.DeployedTemplates;
 import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 
@@ -22,6 +24,11 @@ final class GuardOptions {
                 return DeployedTemplates.read(cloudFormation, stackName);
             } catch (SdkClientException e) {
                 throw connection.explain(e);
+            } catch (AwsServiceException e) {
+                throw new BackendConfigException("check", "Reading the deployed stacks from CloudFormation failed: "
+                        + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage()),
+                        "give the credentials cloudformation:DescribeStacks, GetTemplate and ListStackResources on"
+                                + " the backend's stacks (the guard reads them before every deploy).");
             }
         }, allowReplacement, out);
     }

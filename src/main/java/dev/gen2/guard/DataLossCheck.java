@@ -39,8 +39,12 @@ public final class DataLossCheck {
                 findings.add(new Finding(before, type, Finding.Change.DELETED, "its logical id now holds a "
                         + after.type()));
             } else {
-                replacement(type, before.properties(), after.properties())
-                        .ifPresent(reason -> findings.add(new Finding(before, type, Finding.Change.REPLACED, reason)));
+                replacement(type, before.properties(), after.properties()).ifPresent(reason -> findings.add(
+                        fixedName(type, before.properties(), after.properties())
+                                .map(name -> new Finding(before, type, Finding.Change.UPDATE_FAILS, reason
+                                        + "; CloudFormation cannot replace a resource whose name is given (" + name
+                                        + ")"))
+                                .orElseGet(() -> new Finding(before, type, Finding.Change.REPLACED, reason))));
                 if (type == StatefulType.USER_POOL) {
                     List<String> refusals = CognitoUpdateRules.refusals(before.properties(), after.properties());
                     if (!refusals.isEmpty()) {
@@ -63,6 +67,12 @@ public final class DataLossCheck {
             }
         });
         return changed.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", changed));
+    }
+
+    /** The name property a resource keeps while being replaced, which makes CloudFormation fail the update. */
+    private static Optional<String> fixedName(StatefulType type, JsonNode before, JsonNode after) {
+        return type.nameProperty().filter(name -> before.has(name) && Objects.equals(before.get(name),
+                after.get(name)));
     }
 
     /** Why a resource's address disappears: renamed or moved when a new one of its type appears, else removed. */

@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  * The guard every deploy passes before anything reaches CloudFormation: it compares the assembly about to be
  * deployed with what is deployed (or with a baseline assembly) and, for a branch or standalone backend, refuses any
  * change that would delete or replace a stateful resource unless {@code --allow-replacement} names that resource.
- * A sandbox only warns: it is the developer's own, and deleting its data is how one starts over.
+ * A sandbox only warns: it is the developer's own, and deleting its data is how one starts over. A change that
+ * cannot be made to the deployed resource (Cognito's fixed settings, a named table's new key) is refused everywhere
+ * and cannot be allowed: the deploy would only fail and roll back.
  */
 public final class DataLossGuard {
     private final Baseline baseline;
@@ -73,10 +75,11 @@ public final class DataLossGuard {
         List<Finding> allowed = new ArrayList<>();
         List<Finding> warned = new ArrayList<>();
         for (Finding finding : findings) {
-            if (allowReplacement.stream().anyMatch(finding::isNamedBy)) {
+            boolean named = allowReplacement.stream().anyMatch(finding::isNamedBy);
+            if (named && finding.canBeAllowed()) {
                 allowed.add(finding);
                 out.accept("[gen2] check: allowed by --allow-replacement: " + finding.message());
-            } else if (type == DeploymentType.SANDBOX) {
+            } else if (type == DeploymentType.SANDBOX && finding.canBeAllowed()) {
                 warned.add(finding);
                 out.accept("[gen2] warning: " + finding.message());
             } else {
@@ -87,14 +90,14 @@ public final class DataLossGuard {
                 .forEach(value -> out.accept("[gen2] check: --allow-replacement " + value + " names no resource"
                         + " this deploy deletes or replaces."));
         if (!refused.isEmpty()) {
-            throw new BackendConfigException("check " + proposed.stackName(), "This deploy would lose data in a "
-                    + type.value() + " backend, so nothing was deployed:\n" + refused.stream()
+            throw new BackendConfigException("check " + proposed.stackName(), "Refused: deploying this to the "
+                    + type.value() + " backend would lose data or fail:\n" + refused.stream()
                             .map(finding -> "  - " + finding.message()).collect(Collectors.joining("\n")) + "\n",
-                    "make each change the safe way its line gives, or, to lose that data on purpose, pass"
-                            + " --allow-replacement with each resource named.");
+                    "make each change the safe way its line gives; to lose a resource's data on purpose, pass"
+                            + " --allow-replacement naming it (a change that would fail cannot be allowed).");
         }
         if (findings.isEmpty()) {
-            out.accept("[gen2] check: no user pool, identity pool, app client, table or bucket is deleted or"
+            out.accept("[gen2] check: no stateful resource (" + StatefulType.allNouns() + ") is deleted or"
                     + " replaced.");
         }
         return new Verdict(refused, allowed, warned);

@@ -1,8 +1,8 @@
 package dev.gen2.guard;
 
 /**
- * One change of a deploy that would lose something a user has: a stateful resource deleted, replaced, or given a
- * change its service refuses on an existing resource.
+ * One change of a deploy that would lose something a user has, or that cannot be made: a stateful resource
+ * deleted, replaced, or given a change its service (or CloudFormation) refuses on an existing resource.
  *
  * @param resource the resource as deployed
  * @param type what kind of stateful resource it is
@@ -17,7 +17,7 @@ public record Finding(StackTemplates.Resource resource, StatefulType type, Chang
         DELETED,
         /** A property that forces replacement changes: a new resource is created and the old one deleted. */
         REPLACED,
-        /** Its service cannot make the change on an existing resource: the deploy fails and rolls back. */
+        /** The change cannot be made to the existing resource: the deploy would fail and roll back. */
         UPDATE_FAILS
     }
 
@@ -26,7 +26,15 @@ public record Finding(StackTemplates.Resource resource, StatefulType type, Chang
         return resource.address();
     }
 
-    /** Whether {@code --allow-replacement value} names this resource: its address, logical id or construct path. */
+    /** Whether {@code --allow-replacement} can let it through: not a change that would only make the deploy fail. */
+    public boolean canBeAllowed() {
+        return change != Change.UPDATE_FAILS;
+    }
+
+    /**
+     * Whether {@code --allow-replacement value} names this resource: its address, its logical id (which may be
+     * the same in two nested stacks), or its construct path.
+     */
     public boolean isNamedBy(String value) {
         String address = address();
         String logicalId = address.substring(address.lastIndexOf('/') + 1);
@@ -43,21 +51,29 @@ public record Finding(StackTemplates.Resource resource, StatefulType type, Chang
                             + " account, but the backend would go on without " + type.whatIsLost() + "."
                     : name + " would be deleted (" + reason + "): " + type.whatIsLost() + " would be lost.";
             case REPLACED -> name + " would be replaced by a new, empty one (" + reason + "): " + type.whatIsLost()
-                    + (retained("UpdateReplacePolicy") ? " would stay behind in the old one, no longer used." : " would be"
-                            + " lost.");
-            case UPDATE_FAILS -> name + " cannot take this change (" + reason + "): the deploy would fail with"
-                    + " \"Updates are not allowed\" and roll back.";
+                    + (retained("UpdateReplacePolicy") ? " would stay behind in the old one, no longer used."
+                            : " would be lost.");
+            case UPDATE_FAILS -> name + " cannot take this change (" + reason + "): the deploy would fail and roll"
+                    + " back.";
         };
-        String safeWay = switch (change) {
-            case DELETED -> "keep the name and place it was defined with (a renamed or removed auth, model or bucket"
+        return what + " Safe way: " + safeWay() + (canBeAllowed() ? " To do it on purpose: --allow-replacement "
+                + address() + "." : "");
+    }
+
+    private String safeWay() {
+        if (change == Change.DELETED) {
+            return "keep the name and place it was defined with (a renamed or removed auth, model, group or bucket"
                     + " gets a new logical id); to retire it on purpose, back up its data first.";
-            case REPLACED -> "keep that property as deployed; to get the new setting, add a new resource beside this"
-                    + " one, copy the data over, and remove the old one in a later deploy.";
-            case UPDATE_FAILS -> "keep the setting as deployed; to change it, create a new user pool (a new auth"
-                    + " name), move the users over (a user migration trigger does it at their next sign-in), and"
-                    + " remove the old pool in a later deploy.";
-        };
-        return what + " Safe way: " + safeWay + " To do it on purpose: --allow-replacement " + address() + ".";
+        }
+        if (type == StatefulType.USER_POOL) {
+            return "keep the setting as deployed; to change it, create a new user pool (a new auth name), move the"
+                    + " users over (a user migration trigger does it at their next sign-in), and remove the old pool"
+                    + " in a later deploy. A sandbox can start over instead: gen2 sandbox delete, then deploy.";
+        }
+        String keep = change == Change.REPLACED ? "keep that property as deployed" : "keep the setting as deployed";
+        return keep + "; to get the new setting, add a new " + type.noun() + " beside this one (a new model or"
+                + " bucket name), copy the data over, and remove the old one in a later deploy. A sandbox can start"
+                + " over instead: gen2 sandbox delete, then deploy.";
     }
 
     private boolean retained(String policy) {

@@ -44,7 +44,8 @@ public final class ReplacingProperties {
                         textList(property.getValue())));
                 table.put(type.getKey(), Collections.unmodifiableMap(properties));
             });
-            return Collections.unmodifiableMap(table); // in the file's order: messages list properties the same way every run
+            // in the file's order, so that messages list properties the same way every run
+            return Collections.unmodifiableMap(table);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

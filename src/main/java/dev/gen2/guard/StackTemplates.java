@@ -42,8 +42,9 @@ public record StackTemplates(String stackName, Map<String, JsonNode> templates) 
     }
 
     /**
-     * The templates of the backend stack in a cloud assembly: the one CloudFormation stack its {@code manifest.json}
-     * lists, and the nested templates its nested-stack resources name in their {@code aws:asset:path} metadata.
+     * The templates of the backend stack in a cloud assembly: the CloudFormation stack its {@code manifest.json}
+     * lists (the one named {@code amplify-...} when the app has stacks of its own too), and the nested templates its
+     * nested-stack resources name in their {@code aws:asset:path} metadata.
      */
     public static StackTemplates fromAssembly(Path assembly) {
         JsonNode manifest = read(assembly.resolve("manifest.json"), assembly.toString());
@@ -53,14 +54,18 @@ public record StackTemplates(String stackName, Map<String, JsonNode> templates) 
                 stacks.add(artifact);
             }
         });
+        if (stacks.size() > 1) {
+            stacks.removeIf(stack -> !stack.getKey().startsWith("amplify-"));
+        }
         if (stacks.size() != 1) {
             throw new BackendConfigException(assembly.toString(), "The cloud assembly holds " + stacks.size()
-                    + " stacks; a backend's assembly holds one root stack.", "give the cdk.out directory of one"
+                    + " backend stacks (amplify-...); the guard checks one.", "give the cdk.out directory of one"
                     + " backend's synth.");
         }
         String stackName = stacks.get(0).getKey();
         String templateFile = stacks.get(0).getValue().path("properties").path("templateFile").asText();
-        return collect(stackName, read(assembly.resolve(templateFile), assembly.toString()), (parent, logicalId, nested) -> {
+        JsonNode root = read(assembly.resolve(templateFile), assembly.toString());
+        return collect(stackName, root, (parent, logicalId, nested) -> {
             String file = nested.path("Metadata").path("aws:asset:path").asText("");
             if (file.isEmpty()) {
                 throw new BackendConfigException(assembly.toString(), "A nested stack has no aws:asset:path"
@@ -114,7 +119,8 @@ public record StackTemplates(String stackName, Map<String, JsonNode> templates) 
         try {
             return JSON.readTree(templateBody);
         } catch (IOException e) {
-            throw new BackendConfigException(where, "A template is not JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+            String firstLine = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new BackendConfigException(where, "A template is not JSON: " + firstLine,
                     "deploy the backend with the gen2 commands or the CDK CLI, which write JSON templates.");
         }
     }

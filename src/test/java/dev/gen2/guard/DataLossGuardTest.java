@@ -42,7 +42,8 @@ class DataLossGuardTest {
                 Arguments.of(Variant.SAMPLE, Variant.AUTH_RENAMED, List.of(
                         "DELETED USER_POOL renamed or moved: a new user pool",
                         "DELETED USER_POOL_CLIENT renamed or moved: a new user pool app client",
-                        "DELETED IDENTITY_POOL renamed or moved: a new identity pool")),
+                        "DELETED IDENTITY_POOL renamed or moved: a new identity pool",
+                        "DELETED USER_POOL_GROUP renamed or moved: a new user pool group")),
                 Arguments.of(Variant.SAMPLE, Variant.LOGIN_WITH_PHONE, List.of(
                         "UPDATE_FAILS USER_POOL UsernameAttributes changes")),
                 Arguments.of(Variant.SAMPLE, Variant.REQUIRED_ATTRIBUTE_ADDED, List.of(
@@ -50,8 +51,11 @@ class DataLossGuardTest {
                 Arguments.of(Variant.CUSTOM_ATTRIBUTE_ADDED, Variant.SAMPLE, List.of(
                         "UPDATE_FAILS USER_POOL Schema: the custom attribute department is removed")),
                 Arguments.of(Variant.SAMPLE, Variant.MODEL_IDENTIFIER_CHANGED, List.of(
-                        "REPLACED TABLE KeySchema changes, and a change to it creates a new resource"
-                                + " (cdk-service-spec)")),
+                        "UPDATE_FAILS TABLE KeySchema changes, and a change to it creates a new resource"
+                                + " (cdk-service-spec); CloudFormation cannot replace a resource whose name is given"
+                                + " (TableName)")),
+                Arguments.of(Variant.SAMPLE, Variant.GROUP_RENAMED, List.of(
+                        "DELETED USER_POOL_GROUP renamed or moved: a new user pool group")),
                 Arguments.of(Variant.SAMPLE, Variant.BUCKET_RENAMED, List.of(
                         "DELETED BUCKET renamed or moved: a new S3 bucket")),
                 Arguments.of(Variant.MODEL_ADDED, Variant.SAMPLE, List.of(
@@ -77,10 +81,12 @@ class DataLossGuardTest {
             assertThatThrownBy(() -> guard.check(assembly(changed, DeploymentType.BRANCH)))
                     .isInstanceOf(BackendConfigException.class)
                     .hasMessageStartingWith("check amplify-guardapp-main-branch-")
-                    .hasMessageContaining("This deploy would lose data in a branch backend, so nothing was deployed")
+                    .hasMessageContaining("Refused: deploying this to the branch backend would lose data or fail:")
                     .hasMessageContaining(findings.get(0).address())
-                    .hasMessageContaining(" Safe way: ")
-                    .hasMessageContaining("--allow-replacement " + findings.get(0).address());
+                    .hasMessageContaining(" Safe way: ");
+            // --allow-replacement is offered exactly for what it can let through
+            assertThat(findings).allSatisfy(finding -> assertThat(finding.message().contains("--allow-replacement "
+                    + finding.address())).isEqualTo(finding.change() != Finding.Change.UPDATE_FAILS));
         }
     }
 
@@ -107,9 +113,24 @@ class DataLossGuardTest {
                 DeploymentType.SANDBOX)), List.of(), lines::add);
         DataLossGuard.Verdict verdict = guard.check(assembly(Variant.AUTH_RENAMED, DeploymentType.SANDBOX));
         assertThat(verdict.passes()).isTrue();
-        assertThat(verdict.warned()).hasSize(3);
+        assertThat(verdict.warned()).hasSize(4);
         assertThat(lines).anyMatch(line -> line.startsWith("[gen2] warning: user pool ")
                 && line.contains("would be deleted") && line.contains("every user in it"));
+    }
+
+    @Test
+    void aChangeThatWouldFailIsRefusedInASandboxTooAndCannotBeAllowed() {
+        Path deployed = assembly(Variant.SAMPLE, DeploymentType.SANDBOX);
+        Path phone = assembly(Variant.LOGIN_WITH_PHONE, DeploymentType.SANDBOX);
+        String pool = DataLossCheck.compare(StackTemplates.fromAssembly(deployed), StackTemplates.fromAssembly(phone))
+                .get(0).address();
+        assertThatThrownBy(() -> new DataLossGuard(DataLossGuard.Baseline.assembly(deployed), List.of(pool),
+                line -> { }).check(phone))
+                .isInstanceOf(BackendConfigException.class)
+                .hasMessageContaining("Refused: deploying this to the sandbox backend would lose data or fail:")
+                .hasMessageContaining("cannot take this change (UsernameAttributes changes")
+                .hasMessageContaining("A sandbox can start over instead: gen2 sandbox delete, then deploy.")
+                .hasMessageNotContaining("To do it on purpose");
     }
 
     @Test
@@ -157,15 +178,16 @@ class DataLossGuardTest {
                 "--baseline", deployed.toString());
         assertThat(refused).isEqualTo(1);
         assertThat(err.toString()).startsWith("error: check amplify-guardapp-main-branch-")
-                .contains("DynamoDB table ").contains("would be replaced by a new, empty one (KeySchema changes")
+                .contains("DynamoDB table ").contains("cannot take this change (KeySchema changes")
                 .doesNotContain("Exception");
         StringWriter passOut = new StringWriter();
         int passed = dev.gen2.cli.Gen2Cli.run(new PrintWriter(passOut, true), new PrintWriter(new StringWriter(),
                 true), "check", "--assembly", assembly(Variant.MODEL_ADDED, DeploymentType.BRANCH).toString(),
                 "--baseline", deployed.toString());
         assertThat(passed).isZero();
-        assertThat(passOut.toString()).contains("[gen2] check: no user pool, identity pool, app client, table or"
-                + " bucket is deleted or replaced.");
+        assertThat(passOut.toString()).contains("[gen2] check: no stateful resource (user pool, user pool group,"
+                + " identity pool, user pool app client, DynamoDB table, DynamoDB global table, S3 bucket) is deleted"
+                + " or replaced.");
     }
 
     @Test

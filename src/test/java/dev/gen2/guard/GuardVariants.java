@@ -32,7 +32,7 @@ public final class GuardVariants {
     /** The variants: each changes the sample in one way. */
     public enum Variant {
         SAMPLE, AUTH_RENAMED, LOGIN_WITH_PHONE, REQUIRED_ATTRIBUTE_ADDED, CUSTOM_ATTRIBUTE_ADDED, MODEL_ADDED,
-        MODEL_IDENTIFIER_CHANGED, BUCKET_RENAMED;
+        MODEL_IDENTIFIER_CHANGED, BUCKET_RENAMED, GROUP_RENAMED;
 
         /** The context value that selects it: {@code auth-renamed}. */
         public String value() {
@@ -59,7 +59,8 @@ public final class GuardVariants {
             } else {
                 auth.loginWithEmail();
             }
-            auth.groups("ADMINS").trigger(TriggerEvent.POST_CONFIRMATION, FunctionConfig.POST_CONFIRMATION);
+            auth.groups(adminGroup(variant))
+                    .trigger(TriggerEvent.POST_CONFIRMATION, FunctionConfig.POST_CONFIRMATION);
             return switch (variant) {
                 case AUTH_RENAMED -> auth.name("myAuth");
                 case REQUIRED_ATTRIBUTE_ADDED -> auth.userAttribute(StandardAttribute.GIVEN_NAME, true, true);
@@ -90,8 +91,12 @@ public final class GuardVariants {
                 .name(variant == Variant.BUCKET_RENAMED ? "pictures" : "media")
                 .access("public/*", StorageAccess.guest(READ), StorageAccess.authenticated(READ, WRITE, DELETE))
                 .access("private/{entity_id}/*", StorageAccess.entity(READ, WRITE, DELETE))
-                .access("admin/*", StorageAccess.groups(List.of("ADMINS"), READ, WRITE, DELETE))
+                .access("admin/*", StorageAccess.groups(List.of(adminGroup(variant)), READ, WRITE, DELETE))
                 .access("reports/*", StorageAccess.resource(FunctionConfig.REPORT, READ),
-                        StorageAccess.groups(List.of("ADMINS"), READ)));
+                        StorageAccess.groups(List.of(adminGroup(variant)), READ)));
+    }
+
+    private static String adminGroup(Variant variant) {
+        return variant == Variant.GROUP_RENAMED ? "ADMIN" : "ADMINS";
     }
 }

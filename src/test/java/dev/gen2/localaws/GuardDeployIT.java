@@ -63,8 +63,8 @@ class GuardDeployIT {
         CdkCli.Result refused = pipelineDeploy(Variant.AUTH_RENAMED);
         assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
         assertThat(refused.output())
-                .contains("error: check " + BRANCH.stackName() + ": This deploy would lose data in a branch backend,"
-                        + " so nothing was deployed:")
+                .contains("error: check " + BRANCH.stackName() + ": Refused: deploying this to the branch backend"
+                        + " would lose data or fail:")
                 .contains("user pool auth")
                 .contains("(auth/amplifyAuth/UserPool/Resource) would leave the backend (renamed or moved")
                 .contains("--allow-replacement auth")
@@ -87,8 +87,9 @@ class GuardDeployIT {
         assertThat(renamed.output()).contains("user pool app client auth").contains("identity pool auth");
         CdkCli.Result modelAdded = check(Variant.MODEL_ADDED);
         assertThat(modelAdded.exitCode()).as(modelAdded.output()).isZero();
-        assertThat(modelAdded.output()).contains("[gen2] check: no user pool, identity pool, app client, table or"
-                + " bucket is deleted or replaced.");
+        assertThat(modelAdded.output()).contains("[gen2] check: no stateful resource (user pool, user pool group,"
+                + " identity pool, user pool app client, DynamoDB table, DynamoDB global table, S3 bucket) is deleted"
+                + " or replaced.");
         CdkCli.Result phone = check(Variant.LOGIN_WITH_PHONE);
         assertThat(phone.exitCode()).as(phone.output()).isEqualTo(1);
         assertThat(phone.output()).contains("cannot take this change (UsernameAttributes changes");

@@ -117,7 +117,7 @@ public final class ReferenceAuth extends Construct implements BackendAuth {
     private CustomResource describeAtDeployTime(ReferenceAuthSettings settings) {
         Stack stack = Stack.of(this);
         Function handler = Function.Builder.create(this, "AmplifyRefAuthCustomResourceProviderLambda")
-                .runtime(Runtime.NODEJS_22_X)
+                .runtime(Runtime.NODEJS_24_X)
                 .handler("index.handler")
                 .timeout(Duration.seconds(10))
                 .code(Code.fromAsset(BundledAsset.directory(ReferenceAuth.class, "reference-auth",

@@ -95,11 +95,7 @@ final class UserPoolFactory {
                     "Cognito sends text messages with sns:Publish to phone numbers, which have no ARN; only Cognito,"
                             + " with this pool's external id, can assume the role.", "^Resource::\\*$");
         }
-        if (!settings.passwordPolicy().equals(PasswordPolicy.AMPLIFY_DEFAULT)) {
-            SecurityCheckSuppressions.suppress((CfnUserPool) built.getNode().getDefaultChild(), "COG1", "The"
-                    + " password policy is the one the backend's definition sets (passwordPolicy); Amplify's default,"
-                    + " used otherwise, passes this check.");
-        }
+
         return built;
     }
 

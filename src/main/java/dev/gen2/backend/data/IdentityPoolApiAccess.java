@@ -23,7 +23,7 @@ import software.constructs.Construct;
 final class IdentityPoolApiAccess {
     static final int POLICY_BUDGET = 5_500;
     static final int MAX_POLICIES = 5;
-    /** What a resolved ARN adds to a grant: {@code arn:aws:appsync:<region>:<account>:apis/<26-character id>/types/}, quoted. */
+    /** What a resolved ARN adds to a grant, quoted: {@code arn:aws:appsync:<region>:<account>:apis/<id>/types/}. */
     private static final int ARN_PREFIX_LENGTH = 100;
 
     private IdentityPoolApiAccess() {

@@ -71,7 +71,7 @@ record IdentityPoolGrants(Set<String> authenticated, Set<String> guest) {
         }
     }
 
-    /** The model's root fields, each with the operation a rule must allow (get, list, index queries, mutations, subscriptions). */
+    /** The model's root fields (get, list, index queries, mutations, subscriptions) and the operation each needs. */
     private static Map<String, Operation> rootFields(ModelShape shape) {
         Map<String, Operation> fields = new LinkedHashMap<>();
         fields.put("Query/fields/" + shape.getQuery(), Operation.GET);

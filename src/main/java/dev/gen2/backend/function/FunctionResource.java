@@ -5,6 +5,7 @@ import dev.gen2.backend.BackendOutputStorage;
 import dev.gen2.backend.FunctionProvider;
 import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
+import dev.gen2.backend.SecurityCheckSuppressions;
 import dev.gen2.backend.SsmEnvironment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Size;
@@ -74,6 +76,9 @@ public final class FunctionResource extends Construct implements FunctionProvide
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build()));
         this.lambda = function.build();
+        SecurityCheckSuppressions.suppress((CfnResource) lambda.getNode().getDefaultChild(), "L1", "The runtime"
+                + " is the one the function's definition chooses (Amplify's default is Node.js 22); runtimes Lambda"
+                + " has deprecated are refused at synth, and the check asks only for the newest.");
         for (int index = 0; index < settings.schedules().size(); index++) {
             FunctionSchedule schedule = settings.schedules().get(index);
             schedules.add(Schedule.Builder.create(lambda, "schedule-" + index)

@@ -56,7 +56,7 @@ class AuthOptionsTest {
     private static ResourceFactory<FunctionProvider> function(String id, String resourceGroup) {
         return backend -> {
             Stack stack = backend.stackFor(resourceGroup, "function-Lambda");
-            Function fn = Function.Builder.create(stack, id).runtime(Runtime.NODEJS_22_X).handler("index.handler")
+            Function fn = Function.Builder.create(stack, id).runtime(Runtime.NODEJS_24_X).handler("index.handler")
                     .code(Code.fromInline("exports.handler = async (event) => event;")).build();
             return () -> fn;
         };
@@ -474,14 +474,14 @@ class AuthOptionsTest {
     void passwordPolicyTokenValidityAndDeletionProtection() {
         Synthesized s = synth(a -> a.loginWithEmail()
                 .passwordPolicy(PasswordPolicy.AMPLIFY_DEFAULT.withMinLength(12)
-                        .withCharacterClasses(true, true, true, false).withTemporaryPasswordValidityDays(3))
+                        .withCharacterClasses(false, true, true, true).withTemporaryPasswordValidityDays(3))
                 .tokenValidity(TokenValidity.cognitoDefaults().withAccessToken(Duration.ofMinutes(30))
                         .withIdToken(Duration.ofMinutes(30)).withRefreshToken(Duration.ofDays(7))
                         .withAuthSession(Duration.ofMinutes(5)))
                 .deletionProtection(true));
         s.auth.hasResourceProperties("AWS::Cognito::UserPool", Map.of(
-                "Policies", Map.of("PasswordPolicy", Map.of("MinimumLength", 12, "RequireLowercase", true,
-                        "RequireUppercase", true, "RequireNumbers", true, "RequireSymbols", false,
+                "Policies", Map.of("PasswordPolicy", Map.of("MinimumLength", 12, "RequireLowercase", false,
+                        "RequireUppercase", true, "RequireNumbers", true, "RequireSymbols", true,
                         "TemporaryPasswordValidityDays", 3)),
                 "DeletionProtection", "ACTIVE"));
         s.auth.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
@@ -491,7 +491,7 @@ class AuthOptionsTest {
                         "RefreshToken", "minutes")));
         s.root.hasOutput("passwordPolicyMinLength", Map.of("Value", "12"));
         s.root.hasOutput("passwordPolicyRequirements", Map.of("Value",
-                "[\"REQUIRES_NUMBERS\",\"REQUIRES_LOWERCASE\",\"REQUIRES_UPPERCASE\"]"));
+                "[\"REQUIRES_NUMBERS\",\"REQUIRES_UPPERCASE\",\"REQUIRES_SYMBOLS\"]"));
     }
 
     @Test

@@ -53,8 +53,8 @@ class ReferenceAuthTest {
     }
 
     @Test
-    void describingFunctionRunsNode22AndMayOnlyReadThesePools() {
-        auth.hasResourceProperties("AWS::Lambda::Function", Map.of("Runtime", "nodejs22.x",
+    void describingFunctionRunsNode24AndMayOnlyReadThesePools() {
+        auth.hasResourceProperties("AWS::Lambda::Function", Map.of("Runtime", "nodejs24.x",
                 "Handler", "index.handler", "Timeout", 10));
         auth.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement", List.of(
                 Map.of("Effect", "Allow",
