@@ -6,7 +6,12 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 stamp="$root/target/classpath.txt"
 if [ ! -f "$stamp" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$stamp" -print -quit)" ]; then
-  mvn -q -B -f "$root/pom.xml" process-classes >&2
+  if [ ! -f "$stamp" ]; then
+    echo "[gen2] first run: compiling the backend with Maven (about a minute and a half on a fresh clone, while Maven downloads its dependencies) ..." >&2
+  else
+    echo "[gen2] sources changed: recompiling (mvn process-classes) ..." >&2
+  fi
+  mvn -q -B -Dstyle.color=never -f "$root/pom.xml" process-classes >&2
   touch "$stamp"
 fi
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="${JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION:-20}"
