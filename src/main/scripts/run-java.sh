@@ -11,7 +11,8 @@ if [ ! -f "$stamp" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$s
   else
     echo "[gen2] sources changed: recompiling (mvn process-classes) ..." >&2
   fi
-  mvn -q -B -Dstyle.color=never -f "$root/pom.xml" process-classes >&2
+  # Maven writes colour resets (ESC[0m) even in batch mode; keep its messages, drop the codes
+  mvn -q -B -Dstyle.color=never -f "$root/pom.xml" process-classes 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
   touch "$stamp"
 fi
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="${JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION:-20}"
