@@ -2,14 +2,13 @@ package amplify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gen2.backend.AssetModes;
 import dev.gen2.backend.Backend;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.backend.TestBackends;
+import dev.gen2.testing.SynthesizedBackend;
+import dev.gen2.testing.TemplateSnapshots;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -17,31 +16,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * The sample backend's templates against the snapshots in {@code src/test/resources/snapshots}, normalized so
- * that asset hashes and the library version do not matter. Update them on purpose only:
+ * The sample backend's templates against the snapshots in {@code src/test/resources/snapshots}, with the test kit
+ * ({@code dev.gen2.testing}), which normalizes asset hashes and the library version. Update them on purpose only:
  * {@code mvn test -Dtest=SampleBackendSnapshotTest -Dsnapshot.update=true}.
  */
 class SampleBackendSnapshotTest {
-    private static final Path SNAPSHOTS = Path.of("src", "test", "resources", "snapshots");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-
     @Test
-    void sampleTemplatesMatchTheirSnapshots() throws IOException {
-        Backend backend = BackendApp.define(TestBackends.app("gen2sample", "dev", DeploymentType.SANDBOX));
-        Template root = TestBackends.template(backend.rootStack());
-        assertMatchesSnapshot("sample-root.json", root);
-        assertMatchesSnapshot("sample-auth.json", TestBackends.nestedTemplate(backend, "auth"));
-        assertMatchesSnapshot("sample-storage.json", TestBackends.nestedTemplate(backend, "storage"));
-        assertMatchesSnapshot("sample-function.json", TestBackends.nestedTemplate(backend, "function"));
-        assertMatchesSnapshot("sample-data.json", TestBackends.nestedTemplate(backend, "data"));
-        Stack todoStack = Stack.of(backend.get(amplify.data.DataConfig.DATA).tables().get("Todo"));
-        assertMatchesSnapshot("sample-data-todo.json", TestBackends.template(todoStack));
+    void sampleTemplatesMatchTheirSnapshots() {
+        TemplateSnapshots.inDefaultDirectory().assertMatches(SynthesizedBackend.sandbox(BackendApp::define), "sample");
     }
 
     @Test
@@ -81,27 +67,5 @@ class SampleBackendSnapshotTest {
                 assertThat(Files.getPosixFilePermissions(file)).contains(PosixFilePermission.OTHERS_READ);
             }
         }
-    }
-
-    private static void assertMatchesSnapshot(String name, Template template) throws IOException {
-        String actual = normalize(JSON.writeValueAsString(template.toJSON())) + "\n";
-        Path file = SNAPSHOTS.resolve(name);
-        if (Boolean.getBoolean("snapshot.update")) {
-            Files.createDirectories(SNAPSHOTS);
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        assertThat(file).as("snapshot %s is missing: run mvn test -Dtest=SampleBackendSnapshotTest"
-                + " -Dsnapshot.update=true and review it", name).exists();
-        assertThat(actual).as("template differs from snapshot %s; if the change is intended, update it with"
-                + " -Dsnapshot.update=true and say why in the commit", name)
-                .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
-    }
-
-    /** Drops what changes without the backend changing: asset hashes and the library's version. */
-    static String normalize(String template) {
-        return template
-                .replaceAll("[0-9a-f]{64}", "<asset-hash>")
-                .replaceAll("gen2-backend-java@[0-9A-Za-z.-]+", "gen2-backend-java@<version>");
     }
 }

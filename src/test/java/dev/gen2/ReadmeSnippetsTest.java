@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeSnippetsTest {
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
-    private static final Pattern FILE_COMMENT = Pattern.compile("^// (src/main/java/\\S+\\.java)\\n");
+    private static final Pattern FILE_COMMENT = Pattern.compile("^// (src/(?:main|test)/java/\\S+\\.java)\\n");
 
     @Test
     void everyJavaSnippetIsAFileThatCompilesAgainstTheLibrary(@TempDir Path work) throws IOException {
@@ -39,7 +39,7 @@ class ReadmeSnippetsTest {
             Files.writeString(source, snippet, StandardCharsets.UTF_8);
             files.add(source.toString());
         }
-        assertThat(files).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(files).hasSizeGreaterThanOrEqualTo(7);
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         List<String> arguments = new ArrayList<>(List.of("-d", work.resolve("classes").toString(), "-classpath",

@@ -1,8 +1,8 @@
 package dev.gen2.backend.outputs;
 
-import static dev.gen2.backend.outputs.FakeDeployment.CLIENT_ID;
-import static dev.gen2.backend.outputs.FakeDeployment.IDENTITY_POOL_ID;
-import static dev.gen2.backend.outputs.FakeDeployment.USER_POOL_ID;
+import static dev.gen2.testing.FakeDeployment.CLIENT_ID;
+import static dev.gen2.testing.FakeDeployment.IDENTITY_POOL_ID;
+import static dev.gen2.testing.FakeDeployment.USER_POOL_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +11,7 @@ import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.SecurityCheckSuppressions;
 import dev.gen2.backend.TestBackends;
 import dev.gen2.backend.auth.AuthResource;
+import dev.gen2.testing.FakeDeployment;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;

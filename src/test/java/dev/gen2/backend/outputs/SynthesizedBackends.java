@@ -17,6 +17,7 @@ import dev.gen2.backend.auth.WebAuthn;
 import dev.gen2.backend.data.AuthProvider;
 import dev.gen2.backend.data.AuthorizationModes;
 import dev.gen2.backend.data.DataResource;
+import dev.gen2.testing.FakeDeployment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

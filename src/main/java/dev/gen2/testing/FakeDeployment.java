@@ -1,4 +1,4 @@
-package dev.gen2.backend.outputs;
+package dev.gen2.testing;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,8 +7,9 @@ import java.util.stream.Collectors;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * What a root stack's outputs would be once deployed in us-east-1: literal values as synthesized, the region for
- * {@code AWS::Region} (and the account for {@code AWS::AccountId} in substitutions), and fake physical ids for the values CloudFormation makes up.
+ * What a root stack's outputs would be once deployed in us-east-1, for tests of the frontend's configuration without
+ * a deploy: literal values as synthesized, the region for {@code AWS::Region} (and the account for
+ * {@code AWS::AccountId} in substitutions), and fake physical ids for the values CloudFormation makes up.
  */
 public final class FakeDeployment {
     public static final String REGION = "us-east-1";
