@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gen2", mixinStandardHelpOptions = true, version = "gen2-backend 0.1.0",
         description = "Amplify Gen 2's backend tooling for Java backends.",
         subcommands = {Gen2Cli.GenerateCommand.class, SandboxCommand.class, PipelineDeployCommand.class,
-                CheckCommand.class})
+                CheckCommand.class, InitCommand.class})
 public final class Gen2Cli {
 
     /** Exit code of a bad argument or a failure the message explains. */
