@@ -6,6 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
+if [ -n "${GEN2_SELECTED_TESTS:-}" ] && [ "$GEN2_SELECTED_TESTS" != '${test}' ]; then
+  echo "node-tests: skipped: -Dtest=$GEN2_SELECTED_TESTS runs those Java test classes only"
+  exit 0
+fi
+
 bash src/test/scripts/node-modules.sh
 
 if [ ! -f target/client-configs/index.json ]; then
