@@ -62,6 +62,17 @@ class TestKitTest {
     }
 
     @Test
+    void aChangedPropertyIsNamedWithItsOldAndNewValue() {
+        TemplateSnapshots kit = TemplateSnapshots.in(snapshots);
+        kit.assertMatches(variant(GuardVariants.Variant.SAMPLE), "login");
+        assertThatThrownBy(() -> kit.assertMatches(variant(GuardVariants.Variant.LOGIN_WITH_PHONE), "login"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("login-auth.json: Resources.amplifyAuthUserPool4BA7F805.Properties"
+                        + ".UsernameAttributes: [\"email\"] -> [\"phone_number\"]")
+                .hasMessageNotContaining("login-storage.json");
+    }
+
+    @Test
     void keepingStatefulResourcesIsTheGuardsCheck() {
         BackendChecks.assertKeepsStatefulResources(variant(GuardVariants.Variant.SAMPLE),
                 variant(GuardVariants.Variant.MODEL_ADDED));
