@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.AssetStaging;
 import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
@@ -52,6 +53,8 @@ public final class SynthesizedBackend {
         context.put("aws:cdk:enable-path-metadata", true);
         context.put("aws:cdk:enable-asset-metadata", true);
         context.put("aws:cdk:version-reporting", false);
+        // CDK remembers the assets it staged per JVM and would not see a changed file again
+        AssetStaging.clearAssetHashCache();
         App app = App.Builder.create().context(context).build();
         Backend backend = define.apply(app);
         Path assembly = Path.of(app.synth().getDirectory());
