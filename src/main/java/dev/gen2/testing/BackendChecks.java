@@ -96,25 +96,11 @@ public final class BackendChecks {
      * ids of {@link FakeDeployment}; a data backend's model introspection is read from the assembly.
      */
     public static Map<String, Object> outputsFile(SynthesizedBackend backend, ClientConfigVersion version) {
-        BackendOutput output = BackendOutput.fromMetadata(FakeDeployment.outputs(backend.template(
-                SynthesizedBackend.ROOT)), metadata(backend));
+        BackendOutput output = FakeDeployment.backendOutput(backend.template(SynthesizedBackend.ROOT));
         ModelIntrospectionSource introspection = new DeployedModelIntrospection(Optional.of(
                 new AssemblyModelIntrospection(backend.assembly())), ModelIntrospectionSource::unavailable,
                 line -> { });
         return ClientConfigGenerator.generate(output, version, introspection);
-    }
-
-    private static Map<String, BackendOutput.MetadataEntry> metadata(SynthesizedBackend backend) {
-        Map<String, BackendOutput.MetadataEntry> entries = new LinkedHashMap<>();
-        Object metadata = backend.template(SynthesizedBackend.ROOT).toJSON().get("Metadata");
-        if (metadata instanceof Map<?, ?> map) {
-            map.forEach((key, value) -> {
-                Map<?, ?> entry = (Map<?, ?>) value;
-                entries.put(key.toString(), new BackendOutput.MetadataEntry(String.valueOf(entry.get("version")),
-                        ((List<?>) entry.get("stackOutputs")).stream().map(String::valueOf).toList()));
-            });
-        }
-        return entries;
     }
 
     private static Map<?, ?> userPool(SynthesizedBackend backend) {

@@ -1,5 +1,6 @@
 package dev.gen2.testing;
 
+import dev.gen2.backend.outputs.BackendOutput;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,22 @@ public final class FakeDeployment {
             "identityPoolId", IDENTITY_POOL_ID);
 
     private FakeDeployment() {
+    }
+
+    /**
+     * The backend's outputs as they are read back from the deployed root stack: its outputs ({@link #outputs}),
+     * grouped by the template's {@code AWS::Amplify::*} metadata.
+     */
+    public static BackendOutput backendOutput(Template root) {
+        Map<String, BackendOutput.MetadataEntry> metadata = new LinkedHashMap<>();
+        if (root.toJSON().get("Metadata") instanceof Map<?, ?> entries) {
+            entries.forEach((key, value) -> {
+                Map<?, ?> entry = (Map<?, ?>) value;
+                metadata.put(key.toString(), new BackendOutput.MetadataEntry(String.valueOf(entry.get("version")),
+                        ((List<?>) entry.get("stackOutputs")).stream().map(String::valueOf).toList()));
+            });
+        }
+        return BackendOutput.fromMetadata(outputs(root), metadata);
     }
 
     /** The deployed outputs of a synthesized root stack. */

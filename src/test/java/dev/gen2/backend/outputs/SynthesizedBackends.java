@@ -18,8 +18,6 @@ import dev.gen2.backend.data.AuthProvider;
 import dev.gen2.backend.data.AuthorizationModes;
 import dev.gen2.backend.data.DataResource;
 import dev.gen2.testing.FakeDeployment;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awscdk.SecretValue;
@@ -98,14 +96,7 @@ final class SynthesizedBackends {
     }
 
     /** The outputs grouped by the template's metadata, as they are read back from a deployed stack. */
-    @SuppressWarnings("unchecked")
     static BackendOutput read(Template root) {
-        Map<String, BackendOutput.MetadataEntry> metadata = new LinkedHashMap<>();
-        ((Map<String, Object>) root.toJSON().get("Metadata")).forEach((key, value) -> {
-            Map<String, Object> entry = (Map<String, Object>) value;
-            metadata.put(key, new BackendOutput.MetadataEntry(entry.get("version").toString(),
-                    (List<String>) entry.get("stackOutputs")));
-        });
-        return BackendOutput.fromMetadata(FakeDeployment.outputs(root), metadata);
+        return FakeDeployment.backendOutput(root);
     }
 }
