@@ -1,21 +1,9 @@
 #!/usr/bin/env bash
 # Runs a main class of this project with plain `java -cp` and the classpath file Maven writes at compile time
-# (no Maven on every run). Recompiles first when any source, resource or the pom is newer than the last build,
-# so stale classes never run. Usage: run-java.sh MAIN_CLASS [ARGS...]; the working directory is kept.
+# (no Maven on every run), recompiling first when sources changed. Usage: run-java.sh MAIN_CLASS [ARGS...]; the
+# working directory is kept.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../../.." && pwd)"
-stamp="$root/target/classpath.txt"
-if [ ! -f "$stamp" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$stamp" -print -quit)" ]; then
-  if [ ! -f "$stamp" ]; then
-    echo "[gen2] first run: compiling the backend with Maven (about a minute and a half on a fresh clone, while Maven downloads its dependencies) ..." >&2
-  else
-    echo "[gen2] sources changed: recompiling (mvn process-classes) ..." >&2
-  fi
-  # Maven writes colour resets (ESC[0m) even in batch mode; keep its messages, drop the codes
-  mvn -q -B -Dstyle.color=never -f "$root/pom.xml" process-classes 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
-  touch "$stamp"
-fi
-export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="${JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION:-20}"
+source "$(dirname "$0")/build-classes.sh"
 main_class="$1"
 shift
-exec java -cp "$root/target/classes:$(cat "$stamp")" "$main_class" "$@"
+exec java -cp "$classpath" "$main_class" "$@"

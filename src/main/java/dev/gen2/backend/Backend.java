@@ -106,7 +106,7 @@ public final class Backend implements BackendContext {
             if (config.isEmpty()) {
                 throw e;
             }
-            err.println("Backend definition error: " + config.get().getMessage());
+            err.println(config.get().report());
             return 1;
         }
     }

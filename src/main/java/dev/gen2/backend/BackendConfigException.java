@@ -34,6 +34,11 @@ public final class BackendConfigException extends RuntimeException {
         return cause instanceof BackendConfigException config ? Optional.of(config) : Optional.empty();
     }
 
+    /** The one line a synth prints for this error: {@code Backend definition error: <where>: <what> Fix: <how>}. */
+    public String report() {
+        return "Backend definition error: " + getMessage();
+    }
+
     /** The part of the backend definition at fault, such as {@code auth.loginWith.email}. */
     public String where() {
         return where;

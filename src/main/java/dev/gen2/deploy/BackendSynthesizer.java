@@ -43,7 +43,6 @@ public final class BackendSynthesizer {
 
     /** Writes the assembly of the backend {@code id} to {@code outdir} (emptied first) and returns it. */
     public Path synth(ClassLoader classes, BackendId id, Map<String, Object> extraContext, Path outdir) {
-        Method define = defineMethod(classes);
         Map<String, Object> context = new LinkedHashMap<>(CLI_CONTEXT);
         context.putAll(projectContext);
         context.putAll(extraContext);
@@ -51,6 +50,17 @@ public final class BackendSynthesizer {
         context.put(BackendId.NAME_KEY, id.name());
         context.put(BackendId.TYPE_KEY, id.type().value());
         emptyDirectory(outdir);
+        synthApp(classes, context, outdir);
+        return outdir;
+    }
+
+    /**
+     * Synthesizes the backend as the CDK CLI's run of the app would: into {@code outdir} as it is (the CLI owns that
+     * directory and its lock files) and with exactly {@code context} (what the CLI passes in
+     * {@code CDK_CONTEXT_JSON}).
+     */
+    public void synthApp(ClassLoader classes, Map<String, Object> context, Path outdir) {
+        Method define = defineMethod(classes);
         // CDK remembers, per JVM, the assets it has staged and would not copy them into the emptied directory
         // again; Amplify's deployer clears the same cache before each synth.
         AssetStaging.clearAssetHashCache();
@@ -74,7 +84,16 @@ public final class BackendSynthesizer {
             throw new BackendConfigException(backendClass, "Synthesis failed: " + String.valueOf(e.getMessage())
                     .lines().findFirst().orElse(e.toString()), "fix the construct the message names.");
         }
-        return outdir;
+    }
+
+    /** Whether {@code classes} hold the backend class with a {@code public static define(App)} to call. */
+    public boolean isDefinedIn(ClassLoader classes) {
+        try {
+            return Modifier.isStatic(Class.forName(backendClass, false, classes).getMethod("define", App.class)
+                    .getModifiers());
+        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+            return false;
+        }
     }
 
     private Method defineMethod(ClassLoader classes) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * What the commands read from the project's {@code cdk.json}: the backend's namespace (context key
  * {@code amplify-backend-namespace}) and the backend class its {@code app} runs (the last word of the command, as in
- * {@code bash src/main/scripts/run-java.sh amplify.BackendApp}).
+ * {@code bash src/main/scripts/synth.sh amplify.BackendApp}).
  *
  * @param directory the project directory
  * @param namespace the backend's namespace, Amplify's project name
@@ -45,7 +45,7 @@ public record ProjectConfig(Path directory, String namespace, String backendClas
         String backendClass = words.get(words.size() - 1);
         if (!CLASS_NAME.matcher(backendClass).matches()) {
             throw new BackendConfigException("cdk.json", "The app command '" + config.get("app") + "' does not end"
-                    + " with the backend's class name.", "set \"app\" to \"bash src/main/scripts/run-java.sh"
+                    + " with the backend's class name.", "set \"app\" to \"bash src/main/scripts/synth.sh"
                     + " <your.package.BackendApp>\".");
         }
         Map<String, Object> allContext = new LinkedHashMap<>();

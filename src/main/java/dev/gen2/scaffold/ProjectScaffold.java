@@ -95,7 +95,7 @@ public final class ProjectScaffold {
         List<Path> written = new ArrayList<>();
         files.forEach((template, target) -> written.add(write(settings.directory(), target, fill(read(TEMPLATES
                 + template), values))));
-        for (String script : List.of("run-java.sh", "gen2.sh")) {
+        for (String script : List.of("build-classes.sh", "run-java.sh", "synth.sh", "synth-client.js", "gen2.sh")) {
             written.add(write(settings.directory(), "src/main/scripts/" + script, read("scripts/" + script)));
         }
         return written;

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Loads one recompile round's classes child-first, so an edited backend class is the new one, and delegates to the
- * parent for everything the round did not compile and always for the parent-first packages ({@code java.},
+ * Loads a directory of compiled classes child-first (one recompile round's, or the synth server's fresh view of
+ * {@code target/classes}), so an edited backend class is the new one, and delegates to the parent for everything
+ * the directory does not hold and always for the parent-first packages ({@code java.},
  * {@code javax.}, aws-cdk-lib's {@code software.amazon.}, {@code software.constructs.}, {@code com.fasterxml.}, and
  * this library's {@code dev.gen2.}), so aws-cdk-lib and the jsii runtime stay loaded once (one jsii kernel per JVM)
  * and the library's types, such as {@code BackendConfigException}, are the deploy loop's own.
@@ -21,7 +22,7 @@ public final class RecompiledClassLoader extends URLClassLoader {
     private final Path classes;
     private final List<String> parentFirst;
 
-    RecompiledClassLoader(String name, Path classes, ClassLoader parent, List<String> parentFirst) {
+    public RecompiledClassLoader(String name, Path classes, ClassLoader parent, List<String> parentFirst) {
         super(name, new URL[] {url(classes)}, parent);
         this.classes = classes;
         this.parentFirst = List.copyOf(parentFirst);

@@ -1,0 +1,252 @@
+package dev.gen2.synthserver;
+
+import dev.gen2.backend.BackendConfigException;
+import dev.gen2.deploy.BackendSynthesizer;
+import dev.gen2.deploy.watch.JavaRecompiler;
+import dev.gen2.deploy.watch.RecompiledClassLoader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps a project's JVM, jsii kernel and aws-cdk-lib loaded between {@code cdk synth} runs, so that a synth costs a
+ * connection and the backend's own constructs. The synth client ({@code src/main/scripts/synth-client.js}, which
+ * {@code cdk.json}'s app command runs) starts it on first use and hands it each synth; it answers one at a time on a
+ * Unix socket, and stops after {@code GEN2_SYNTH_SERVER_IDLE_MINUTES} (30) minutes without one.
+ *
+ * <p>It never serves stale code: the backend's classes are loaded afresh from {@code target/classes} for every synth,
+ * and when what it loaded once changed (the dependency jars, the library's classes, the environment or the working
+ * directory) it answers "restart" and exits, and the client starts a new one. {@code CDK_VALIDATION} is read by
+ * aws-cdk-lib in the jsii kernel's process, so a project has one server per setting of it (the client picks the
+ * socket by it): adding CDK's validation plugin to an app instead would change the version report in every
+ * template.
+ *
+ * <p>Usage: {@code SynthServer SOCKET PROJECT_DIRECTORY}. {@code SOCKET.lock}, locked while the server runs, holds its
+ * process id.
+ */
+public final class SynthServer {
+    private final Path classes;
+    private final Path classpathFile;
+    private final ServedClasspath served;
+    private final Map<String, String> environment;
+    private final Path workingDirectory;
+    private final ClassLoader parent;
+    private int synths;
+
+    /** A server for the project in {@code projectDirectory}, as this JVM was started. */
+    public SynthServer(Path projectDirectory) {
+        this.classes = projectDirectory.resolve("target/classes");
+        this.classpathFile = projectDirectory.resolve("target/classpath.txt");
+        this.served = ServedClasspath.read(classes, classpathFile, libraryDirectories());
+        this.environment = System.getenv();
+        this.workingDirectory = Path.of("").toAbsolutePath();
+        this.parent = SynthServer.class.getClassLoader();
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("Usage: SynthServer SOCKET PROJECT_DIRECTORY");
+            System.exit(2);
+        }
+        Path socket = Path.of(args[0]);
+        long idleMillis = TimeUnit.MINUTES.toMillis(Long.parseLong(Objects.requireNonNullElse(
+                System.getenv("GEN2_SYNTH_SERVER_IDLE_MINUTES"), "30")));
+        Files.createDirectories(socket.getParent());
+        try (FileChannel lockFile = FileChannel.open(Path.of(socket + ".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                System.out.println("Another synth server serves " + socket + "; this one stops.");
+                return;
+            }
+            // the lock file names the process that holds it, for whoever must stop it (the tests do)
+            lockFile.truncate(0).write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
+                    .getBytes(StandardCharsets.US_ASCII)));
+            new SynthServer(Path.of(args[1]).toAbsolutePath()).serve(socket, idleMillis);
+        }
+        // jsii's threads would keep the JVM up
+        System.exit(0);
+    }
+
+    /** Answers synths on {@code socket} until told to stop, found stale, or idle for {@code idleMillis}. */
+    void serve(Path socket, long idleMillis) throws IOException {
+        Files.deleteIfExists(socket);
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "gen2-synth-server-idle");
+            thread.setDaemon(true);
+            return thread;
+        });
+        IdleClock idle = new IdleClock(idleMillis);
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Object boundFile = Files.readAttributes(socket, BasicFileAttributes.class).fileKey();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteIfSame(socket, boundFile)));
+            watchdog.scheduleWithFixedDelay(() -> {
+                if (idle.expired()) {
+                    System.out.println("Idle for " + TimeUnit.MILLISECONDS.toMinutes(idleMillis) + " min; stopping.");
+                    System.exit(0);
+                }
+            }, 10, 10, TimeUnit.SECONDS);
+            System.out.println("Serving synths on " + socket + " (pid " + ProcessHandle.current().pid() + ")");
+            boolean goOn = true;
+            while (goOn) {
+                try (SocketChannel client = server.accept()) {
+                    idle.busy();
+                    goOn = answer(client);
+                } catch (IOException | RuntimeException e) {
+                    System.out.println("A connection failed: " + e);
+                } finally {
+                    idle.done();
+                }
+            }
+            deleteIfSame(socket, boundFile);
+        }
+    }
+
+    private boolean answer(SocketChannel client) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client),
+                StandardCharsets.UTF_8));
+        String line = in.readLine();
+        if (line == null) {
+            return true;
+        }
+        return handle(SynthRequest.parse(line), new ClientReplies(Channels.newOutputStream(client)));
+    }
+
+    /** Answers one request; whether the server goes on serving. */
+    boolean handle(SynthRequest request, ClientReplies replies) {
+        if (request.stop()) {
+            replies.exit(0);
+            return false;
+        }
+        Optional<String> stale = staleness(request);
+        if (stale.isPresent()) {
+            System.out.println("Stale: " + stale.get() + "; stopping so that the client starts a new server.");
+            replies.restart(stale.get());
+            return false;
+        }
+        if (!request.args().isEmpty()) {
+            replies.fallback("the app command passes arguments to main, which only a JVM of its own gets");
+            return true;
+        }
+        long start = System.nanoTime();
+        int synth = ++synths;
+        try (RecompiledClassLoader backendClasses = new RecompiledClassLoader("gen2-synth-" + synth, classes, parent,
+                JavaRecompiler.DEFAULT_PARENT_FIRST)) {
+            BackendSynthesizer synthesizer = new BackendSynthesizer(request.mainClass(), Map.of());
+            if (!synthesizer.isDefinedIn(backendClasses)) {
+                replies.fallback(request.mainClass() + " has no public static define(App), which the server calls");
+                return true;
+            }
+            int status = synthesize(synthesizer, backendClasses, request, replies);
+            System.out.printf("Synth %d of %s: status %d in %d ms%n", synth, request.mainClass(), status,
+                    (System.nanoTime() - start) / 1_000_000);
+            replies.exit(status);
+        } catch (IOException e) {
+            System.out.println("Closing the class loader failed: " + e);
+        }
+        return true;
+    }
+
+    /** Runs the synth with the client's output streams in place of this JVM's; the exit status. */
+    private int synthesize(BackendSynthesizer synthesizer, ClassLoader backendClasses, SynthRequest request,
+            ClientReplies replies) {
+        PrintStream serverOut = System.out;
+        PrintStream serverErr = System.err;
+        System.setOut(replies.stream("out"));
+        System.setErr(replies.stream("err"));
+        try {
+            synthesizer.synthApp(backendClasses, request.context(), request.outdirPath());
+            return 0;
+        } catch (BackendConfigException e) {
+            System.err.println(e.report());
+            return 1;
+        } catch (RuntimeException | LinkageError e) {
+            e.printStackTrace();
+            return 1;
+        } finally {
+            System.out.flush();
+            System.err.flush();
+            System.setOut(serverOut);
+            System.setErr(serverErr);
+        }
+    }
+
+    /** Why this server may not serve the request, if it may not. */
+    Optional<String> staleness(SynthRequest request) {
+        if (!request.serverEnv().equals(environment)) {
+            TreeSet<String> names = new TreeSet<>(request.serverEnv().keySet());
+            names.addAll(environment.keySet());
+            String changed = names.stream().filter(name -> !Objects.equals(request.serverEnv().get(name),
+                    environment.get(name))).findFirst().orElse("?");
+            return Optional.of("the environment changed (" + changed + ")");
+        }
+        if (!request.cwd().toAbsolutePath().normalize().equals(workingDirectory)) {
+            return Optional.of("the app runs in " + request.cwd() + ", the server in " + workingDirectory);
+        }
+        return served.changeTo(ServedClasspath.read(classes, classpathFile, libraryDirectories()));
+    }
+
+    /** The package directories the parent-first prefixes name, such as {@code dev/gen2}. */
+    private static List<String> libraryDirectories() {
+        return JavaRecompiler.DEFAULT_PARENT_FIRST.stream()
+                .map(prefix -> prefix.substring(0, prefix.length() - 1).replace('.', '/')).toList();
+    }
+
+    /** Deletes the socket file if it is still the one this server bound (not a newer server's). */
+    private static void deleteIfSame(Path socket, Object boundFile) {
+        try {
+            if (Files.exists(socket) && Objects.equals(boundFile,
+                    Files.readAttributes(socket, BasicFileAttributes.class).fileKey())) {
+                Files.delete(socket);
+            }
+        } catch (IOException e) {
+            // the next server deletes it
+        }
+    }
+
+    /** When the last request ended, and whether one is running. */
+    private static final class IdleClock {
+        private final long idleMillis;
+        private long since = System.currentTimeMillis();
+        private boolean busy;
+
+        IdleClock(long idleMillis) {
+            this.idleMillis = idleMillis;
+        }
+
+        synchronized void busy() {
+            busy = true;
+        }
+
+        synchronized void done() {
+            busy = false;
+            since = System.currentTimeMillis();
+        }
+
+        synchronized boolean expired() {
+            return !busy && System.currentTimeMillis() - since > idleMillis;
+        }
+    }
+}

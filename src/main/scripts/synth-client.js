@@ -1,0 +1,175 @@
+// The synth client: what cdk.json's app command (synth.sh) runs. It hands the CDK CLI's synth to the project's synth
+// server (dev.gen2.synthserver.SynthServer, a JVM with aws-cdk-lib kept loaded), starting the server on first use,
+// and prints what the synth prints. Usage: node synth-client.js PROJECT_DIR CLASSPATH (BACKEND_CLASS [ARGS...] | --stop)
+'use strict';
+const crypto = require('crypto');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const { spawn, spawnSync } = require('child_process');
+
+// Set by the CDK CLI for each run of the app: the request carries them, a server is not started with them.
+const PER_RUN = ['CDK_OUTDIR', 'CDK_CONTEXT_JSON', 'CONTEXT_OVERFLOW_LOCATION_ENV', 'CDK_ERROR_FILE',
+  'CDK_PERF_COUNTERS_FILE', 'CDK_CLI_ASM_VERSION', 'CDK_CLI_VERSION'];
+// Differ from one shell or npx run to the next and mean nothing to a synth.
+const VOLATILE = [/^_$/, /^OLDPWD$/, /^SHLVL$/, /^npm_/];
+const START_TIMEOUT_MS = 180000;
+
+const [root, classpath, ...command] = process.argv.slice(2);
+const runtimeDir = path.join(os.tmpdir(), `gen2-synth-${os.userInfo().uid}`);
+// One server per project and setting of CDK_VALIDATION, which aws-cdk-lib reads from the server's environment.
+function socketFor(validation) {
+  const project = crypto.createHash('sha256').update(root).digest('hex').slice(0, 16);
+  return path.join(runtimeDir, `${project}-${validation}.sock`);
+}
+const socket = socketFor(process.env.CDK_VALIDATION === 'false' ? 'novalidation' : 'validation');
+const log = path.join(root, 'target', 'synth-server.log');
+
+// The environment a server starts with: the client's, without the per-run and volatile variables.
+function serverEnv() {
+  const env = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!PER_RUN.includes(name) && !VOLATILE.some((pattern) => pattern.test(name))) {
+      env[name] = value;
+    }
+  }
+  return env;
+}
+
+function say(message) {
+  process.stderr.write(`[gen2] ${message}\n`);
+}
+
+function connect(to = socket) {
+  return new Promise((resolve, reject) => {
+    const connection = net.connect(to);
+    connection.once('connect', () => resolve(connection));
+    connection.once('error', reject);
+  });
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function startServer() {
+  fs.mkdirSync(runtimeDir, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(path.dirname(log), { recursive: true });
+  const out = fs.openSync(log, 'a');
+  const server = spawn('java', ['-cp', classpath, 'dev.gen2.synthserver.SynthServer', socket, root],
+    { cwd: process.cwd(), env: serverEnv(), detached: true, stdio: ['ignore', out, out] });
+  server.unref();
+  fs.closeSync(out);
+  let exited = false;
+  server.once('exit', () => { exited = true; });
+  return () => exited;
+}
+
+// Connects to the server, starting one when none answers; a server that finds another one's lock stops, so the
+// client starts again until one serves.
+async function connectOrStart() {
+  try {
+    return await connect();
+  } catch (notRunning) {
+    say('starting the synth server for this project: it keeps the JVM and aws-cdk-lib loaded, so that later synths '
+      + 'take about a second; it stops after 30 idle minutes (GEN2_SYNTH_SERVER=off synthesizes without it; log: '
+      + 'target/synth-server.log)');
+  }
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let exited = startServer();
+  while (Date.now() < deadline) {
+    await sleep(100);
+    try {
+      return await connect();
+    } catch (notYet) {
+      if (exited()) {
+        exited = startServer();
+      }
+    }
+  }
+  throw new Error(`the synth server did not answer within ${START_TIMEOUT_MS / 1000} s; see ${log}`);
+}
+
+async function waitUntilGone() {
+  for (let i = 0; i < 300 && fs.existsSync(socket); i++) {
+    await sleep(50);
+  }
+}
+
+// Sends one request; resolves to the server's last frame ({exit}, {restart} or {fallback}).
+function ask(connection, request) {
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    let last = null;
+    connection.setEncoding('utf8');
+    connection.on('data', (chunk) => {
+      buffered += chunk;
+      let newline;
+      while ((newline = buffered.indexOf('\n')) >= 0) {
+        const frame = JSON.parse(buffered.slice(0, newline));
+        buffered = buffered.slice(newline + 1);
+        if (frame.out !== undefined) {
+          process.stdout.write(Buffer.from(frame.out, 'base64'));
+        } else if (frame.err !== undefined) {
+          process.stderr.write(Buffer.from(frame.err, 'base64'));
+        } else {
+          last = frame;
+        }
+      }
+    });
+    connection.once('error', reject);
+    connection.once('close', () => (last ? resolve(last)
+      : reject(new Error(`the synth server ended before the synth did; see ${log}`))));
+    connection.write(JSON.stringify(request) + '\n');
+  });
+}
+
+function runWithoutServer(reason) {
+  say(`synthesizing without the synth server: ${reason}`);
+  const [mainClass, ...args] = command;
+  const run = spawnSync('java', ['-cp', classpath, mainClass, ...args], { stdio: 'inherit' });
+  return run.status === null ? 1 : run.status;
+}
+
+async function main() {
+  if (command[0] === '--stop') {
+    let stopped = 0;
+    for (const validation of ['validation', 'novalidation']) {
+      try {
+        await ask(await connect(socketFor(validation)), { stop: true });
+        stopped++;
+      } catch (notRunning) {
+        // none for this setting
+      }
+    }
+    say(stopped > 0 ? `synth servers stopped: ${stopped}` : 'no synth server runs for this project');
+    return 0;
+  }
+  const [mainClass, ...args] = command;
+  const request = {
+    main: mainClass, args, cwd: process.cwd(), outdir: process.env.CDK_OUTDIR || 'cdk.out',
+    contextJson: process.env.CDK_CONTEXT_JSON || null,
+    contextFile: process.env.CONTEXT_OVERFLOW_LOCATION_ENV || null,
+    serverEnv: serverEnv(),
+  };
+  for (let attempt = 1; ; attempt++) {
+    const reply = await ask(await connectOrStart(), request);
+    if (reply.exit !== undefined) {
+      return reply.exit;
+    }
+    if (reply.fallback !== undefined) {
+      return runWithoutServer(reply.fallback);
+    }
+    if (attempt > 1) {
+      return runWithoutServer(`a new synth server found itself stale too (${reply.restart})`);
+    }
+    say(`restarting the synth server: ${reply.restart}`);
+    await waitUntilGone();
+  }
+}
+
+main().then((status) => { process.exitCode = status; }, (error) => {
+  say(`synth failed: ${error.message}`);
+  process.exitCode = 1;
+});

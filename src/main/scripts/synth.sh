@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# cdk.json's app command: synthesizes the backend class it names through the project's synth server, a JVM that
+# keeps aws-cdk-lib loaded between synths (synth-client.js starts it on first use; it stops after 30 idle minutes).
+# GEN2_SYNTH_SERVER=off runs the class in a JVM of its own instead, the default where CI is set (a one-off synth
+# gains nothing from a warm server, and a CI job should not leave one behind). `synth.sh --stop` stops the servers.
+# Usage: synth.sh BACKEND_CLASS [ARGS...]; the working directory is kept.
+set -euo pipefail
+source "$(dirname "$0")/build-classes.sh"
+if [ -n "${CI:-}" ] && [ "${CI:-}" != "false" ]; then default_mode=off; else default_mode=on; fi
+if [ "${1:-}" != "--stop" ] && [ "${GEN2_SYNTH_SERVER:-$default_mode}" = "off" ]; then
+  main_class="$1"
+  shift
+  exec java -cp "$classpath" "$main_class" "$@"
+fi
+exec node "$(dirname "$0")/synth-client.js" "$root" "$classpath" "$@"
