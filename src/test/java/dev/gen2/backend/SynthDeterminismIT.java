@@ -62,7 +62,7 @@ class SynthDeterminismIT {
         return output;
     }
 
-    private static void assertSameFiles(Path first, Path second) throws IOException {
+    static void assertSameFiles(Path first, Path second) throws IOException {
         Map<String, byte[]> a = contents(first);
         Map<String, byte[]> b = contents(second);
         assertThat(b.keySet()).as("files of the second synth").containsExactlyElementsOf(a.keySet());

@@ -1,0 +1,104 @@
+package dev.gen2.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The synth server behind {@code cdk.json}'s app command, driven by the real CDK CLI: it writes the assembly a JVM
+ * of its own writes, it is restarted when the environment changes, and {@code synth.sh --stop} stops it. Each test
+ * gives the client a temporary directory of its own for the servers' sockets (TMPDIR), and stops every server it
+ * started by the process id in its lock file.
+ */
+class SynthServerIT {
+    private static final Duration TIMEOUT = Duration.ofMinutes(4);
+    private static final String STARTING = "[gen2] starting the synth server for this project";
+
+    @TempDir
+    Path sockets;
+
+    @AfterEach
+    void stopServers() throws IOException {
+        for (long pid : serverPids()) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        }
+    }
+
+    @Test
+    void theServerWritesTheAssemblyAJvmOfItsOwnWritesWithValidationOnAndOff(@TempDir Path out) throws Exception {
+        for (String validation : List.of("true", "false")) {
+            CdkCli.Result first = synth(Map.of("CDK_VALIDATION", validation), out.resolve(validation + "-first"));
+            assertThat(first.output()).contains(STARTING);
+            CdkCli.Result second = synth(Map.of("CDK_VALIDATION", validation), out.resolve(validation + "-second"));
+            assertThat(second.output()).doesNotContain(STARTING);
+            synth(Map.of("CDK_VALIDATION", validation, "GEN2_SYNTH_SERVER", "off"), out.resolve(validation + "-own"));
+
+            SynthDeterminismIT.assertSameFiles(out.resolve(validation + "-own"), out.resolve(validation + "-first"));
+            SynthDeterminismIT.assertSameFiles(out.resolve(validation + "-own"), out.resolve(validation + "-second"));
+        }
+        assertThat(out.resolve("true-first/validation-report.json")).as("CDK's validation ran").exists();
+        assertThat(out.resolve("false-first/validation-report.json")).doesNotExist();
+        assertThat(serverPids()).as("one server per CDK_VALIDATION setting").hasSize(2);
+    }
+
+    @Test
+    void aChangedEnvironmentRestartsTheServerAndStopEndsIt(@TempDir Path out) throws Exception {
+        synth(Map.of("GEN2_IT_SETTING", "a"), out.resolve("a"));
+        List<Long> first = serverPids();
+        assertThat(first).hasSize(1);
+
+        CdkCli.Result changed = synth(Map.of("GEN2_IT_SETTING", "b"), out.resolve("b"));
+        assertThat(changed.output())
+                .contains("[gen2] restarting the synth server: the environment changed (GEN2_IT_SETTING)");
+        List<Long> second = serverPids();
+        assertThat(second).hasSize(1).doesNotContainAnyElementsOf(first);
+        assertThat(ProcessHandle.of(first.get(0)).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+
+        CdkCli.Result stop = CdkCli.Processes.run(Path.of("."), List.of("bash", "src/main/scripts/synth.sh",
+                "--stop"), environment(Map.of("GEN2_IT_SETTING", "b")), TIMEOUT);
+        assertThat(stop.output()).contains("[gen2] synth servers stopped: 1");
+        ProcessHandle server = ProcessHandle.of(second.get(0)).orElse(null);
+        if (server != null) {
+            server.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private CdkCli.Result synth(Map<String, String> settings, Path output) throws Exception {
+        CdkCli.Result result = CdkCli.run(environment(settings), TIMEOUT, "synth", "--quiet", "--output",
+                output.toString());
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return result;
+    }
+
+    /** The client's environment: this test's socket directory, the server on even where CI is set. */
+    private Map<String, String> environment(Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>(Map.of("TMPDIR", sockets.toString(), "GEN2_SYNTH_SERVER",
+                "on", "CDK_VALIDATION", "false"));
+        environment.putAll(settings);
+        return environment;
+    }
+
+    /** The process ids in the lock files of the servers this test's client started. */
+    private List<Long> serverPids() throws IOException {
+        try (Stream<Path> files = Files.walk(sockets)) {
+            return files.filter(file -> file.toString().endsWith(".sock.lock")).map(file -> {
+                try {
+                    String pid = Files.readString(file).trim();
+                    return pid.isEmpty() ? -1L : Long.parseLong(pid);
+                } catch (IOException e) {
+                    return -1L;
+                }
+            }).filter(pid -> pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).toList();
+        }
+    }
+}
