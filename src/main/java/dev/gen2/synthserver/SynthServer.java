@@ -34,7 +34,9 @@ import java.util.concurrent.TimeUnit;
  * Keeps a project's JVM, jsii kernel and aws-cdk-lib loaded between {@code cdk synth} runs, so that a synth costs a
  * connection and the backend's own constructs. The synth client ({@code src/main/scripts/synth-client.js}, which
  * {@code cdk.json}'s app command runs) starts it on first use and hands it each synth; it answers one at a time on a
- * Unix socket, and stops after {@code GEN2_SYNTH_SERVER_IDLE_MINUTES} (30) minutes without one.
+ * Unix socket, and stops after {@code GEN2_SYNTH_SERVER_IDLE_MINUTES} (30) minutes without one, or after
+ * {@code GEN2_SYNTH_SERVER_MAX_SYNTHS} (100) synths: the jsii kernel keeps every object a synth made, so its memory
+ * grows by one or two MiB a synth, and the next client starts a fresh server.
  *
  * <p>It never serves stale code: the backend's classes are loaded afresh from {@code target/classes} for every synth,
  * and when what it loaded once changed (the dependency jars, the library's classes, the environment or the working
@@ -53,16 +55,18 @@ public final class SynthServer {
     private final Map<String, String> environment;
     private final Path workingDirectory;
     private final ClassLoader parent;
+    private final int maxSynths;
     private int synths;
 
-    /** A server for the project in {@code projectDirectory}, as this JVM was started. */
-    public SynthServer(Path projectDirectory) {
+    /** A server for the project in {@code projectDirectory}, as this JVM started; it stops after maxSynths. */
+    public SynthServer(Path projectDirectory, int maxSynths) {
         this.classes = projectDirectory.resolve("target/classes");
         this.classpathFile = projectDirectory.resolve("target/classpath.txt");
         this.served = ServedClasspath.read(classes, classpathFile, libraryDirectories());
         this.environment = System.getenv();
         this.workingDirectory = Path.of("").toAbsolutePath();
         this.parent = SynthServer.class.getClassLoader();
+        this.maxSynths = maxSynths;
     }
 
     public static void main(String[] args) throws IOException {
@@ -83,7 +87,9 @@ public final class SynthServer {
             // the lock file names the process that holds it, for whoever must stop it (the tests do)
             lockFile.truncate(0).write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
                     .getBytes(StandardCharsets.US_ASCII)));
-            new SynthServer(Path.of(args[1]).toAbsolutePath()).serve(socket, idleMillis);
+            int maxSynths = Integer.parseInt(Objects.requireNonNullElse(System.getenv("GEN2_SYNTH_SERVER_MAX_SYNTHS"),
+                    "100"));
+            new SynthServer(Path.of(args[1]).toAbsolutePath(), maxSynths).serve(socket, idleMillis);
         }
         // jsii's threads would keep the JVM up
         System.exit(0);
@@ -165,6 +171,10 @@ public final class SynthServer {
             replies.exit(status);
         } catch (IOException e) {
             System.out.println("Closing the class loader failed: " + e);
+        }
+        if (synths >= maxSynths) {
+            System.out.println("Served " + synths + " synths; stopping so that the next client starts a fresh server.");
+            return false;
         }
         return true;
     }

@@ -42,7 +42,7 @@ class SynthServerTest {
     @Test
     void eachSynthLoadsTheBackendAsCompiledNow() throws Exception {
         compileBackend("demo.Media", bucketBackend("first-name"));
-        SynthServer server = new SynthServer(project);
+        SynthServer server = new SynthServer(project, 100);
 
         Reply first = answer(server, request("demo.Media", "first"));
         assertThat(first.exit()).as("stderr: %s", first.err()).isEqualTo(0);
@@ -66,7 +66,7 @@ class SynthServerTest {
                     }
                 }
                 """);
-        Reply reply = answer(new SynthServer(project), request("demo.Broken", "out"));
+        Reply reply = answer(new SynthServer(project, 100), request("demo.Broken", "out"));
         assertThat(reply.exit()).isEqualTo(1);
         assertThat(reply.err()).isEqualTo("Backend definition error: data.schema: No models. Fix: add one.\n");
     }
@@ -85,7 +85,7 @@ class SynthServerTest {
                 }
                 """);
         var before = System.out;
-        Reply reply = answer(new SynthServer(project), request("demo.Chatty", "out"));
+        Reply reply = answer(new SynthServer(project, 100), request("demo.Chatty", "out"));
         assertThat(reply.out()).isEqualTo("defining\n");
         assertThat(reply.err()).isEqualTo("a warning\n");
         assertThat(System.out).isSameAs(before);
@@ -101,10 +101,18 @@ class SynthServerTest {
                     }
                 }
                 """);
-        SynthServer server = new SynthServer(project);
+        SynthServer server = new SynthServer(project, 100);
         assertThat(answer(server, request("demo.MainOnly", "out")).last().path("fallback").asText())
                 .isEqualTo("demo.MainOnly has no public static define(App), which the server calls");
         assertThat(answer(server, request("demo.Missing", "out")).last().has("fallback")).isTrue();
+    }
+
+    @Test
+    void theServerStopsAfterItsLastSynth() throws Exception {
+        compileBackend("demo.Media", bucketBackend("only-name"));
+        ClientAnswer only = handle(new SynthServer(project, 1), request("demo.Media", "out"));
+        assertThat(only.reply().exit()).isEqualTo(0);
+        assertThat(only.goOn()).isFalse();
     }
 
     @Test
@@ -113,7 +121,7 @@ class SynthServerTest {
         env.put("GEN2_TEST_SETTING", "changed");
         SynthRequest request = new SynthRequest(false, "demo.Media", List.of(), Path.of("").toAbsolutePath(), "out",
                 "{}", null, env);
-        ClientAnswer answer = handle(new SynthServer(project), request);
+        ClientAnswer answer = handle(new SynthServer(project, 100), request);
         assertThat(answer.goOn()).isFalse();
         assertThat(answer.reply().last().path("restart").asText())
                 .isEqualTo("the environment changed (GEN2_TEST_SETTING)");
@@ -126,21 +134,21 @@ class SynthServerTest {
         Files.write(libraryClass, new byte[] {1});
         Path jar = Files.write(project.resolve("dependency.jar"), new byte[] {1});
         Files.writeString(project.resolve("target/classpath.txt"), jar.toString());
-        SynthServer server = new SynthServer(project);
+        SynthServer server = new SynthServer(project, 100);
         assertThat(server.staleness(request("demo.Media", "out"))).isEmpty();
 
         Files.setLastModifiedTime(libraryClass, FileTime.fromMillis(Files.getLastModifiedTime(libraryClass)
                 .toMillis() + 5_000));
         assertThat(server.staleness(request("demo.Media", "out"))).contains(libraryClass + " changed");
 
-        SynthServer another = new SynthServer(project);
+        SynthServer another = new SynthServer(project, 100);
         Files.write(jar, new byte[] {1, 2});
         assertThat(another.staleness(request("demo.Media", "out"))).contains(jar + " changed");
     }
 
     @Test
     void argumentsForMainAreLeftToAJvmOfItsOwnAndStopEndsTheServer() {
-        SynthServer server = new SynthServer(project);
+        SynthServer server = new SynthServer(project, 100);
         SynthRequest withArgs = new SynthRequest(false, "demo.Media", List.of("--fast"),
                 Path.of("").toAbsolutePath(), "out", "{}", null, System.getenv());
         assertThat(handle(server, withArgs).reply().last().has("fallback")).isTrue();
