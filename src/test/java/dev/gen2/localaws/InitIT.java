@@ -46,10 +46,17 @@ class InitIT {
         assertThat(Files.readString(project.resolve("target/classpath.txt")))
                 .contains("dev/gen2/gen2-backend/0.1.0-SNAPSHOT/gen2-backend-0.1.0-SNAPSHOT.jar");
 
+        // through the project's own synth server (its sockets in a directory of this test's), stopped afterwards
+        Map<String, String> server = Map.of("CDK_VALIDATION", "false", "GEN2_SYNTH_SERVER", "on", "TMPDIR",
+                Files.createDirectories(work.resolve("sockets")).toString());
         start = System.nanoTime();
-        CdkCli.Result synth = CdkCli.runIn(project, Map.of("CDK_VALIDATION", "false"), TIMEOUT, "synth", "--quiet");
+        CdkCli.Result synth = CdkCli.runIn(project, server, TIMEOUT, "synth", "--quiet");
         System.out.printf("init: the new project's cdk synth: %.1f s%n", (System.nanoTime() - start) / 1e9);
+        CdkCli.Result stop = CdkCli.Processes.run(project, List.of("bash", "src/main/scripts/synth.sh", "--stop"),
+                server, TIMEOUT);
         assertThat(synth.exitCode()).as(synth.output()).isZero();
+        assertThat(synth.output()).contains("[gen2] starting the synth server for this project");
+        assertThat(stop.output()).contains("[gen2] synth servers stopped: 1");
         try (Stream<Path> files = Files.list(project.resolve("cdk.out"))) {
             assertThat(files.map(path -> path.getFileName().toString()))
                     .anyMatch(name -> name.matches("amplify-myapp-dev-sandbox-[0-9a-f]{10}\\.template\\.json"))

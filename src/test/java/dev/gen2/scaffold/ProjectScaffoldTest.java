@@ -6,6 +6,7 @@ import dev.gen2.backend.TestBackends;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ class ProjectScaffoldTest {
         Path project = work.resolve("shop");
         ProjectScaffold.create(new ProjectScaffold.Settings(project, "shop", "amplify",
                 EnumSet.of(ProjectScaffold.Resource.AUTH), false));
-        assertThat(Files.readString(project.resolve("cdk.json"))).contains("run-java.sh amplify.BackendApp")
+        assertThat(Files.readString(project.resolve("cdk.json"))).contains("\"bash src/main/scripts/synth.sh amplify.BackendApp\"")
                 .contains("\"amplify-backend-namespace\": \"shop\"");
         assertThat(Files.readString(project.resolve("src/main/java/amplify/BackendApp.java")))
                 .contains("import amplify.auth.AuthConfig;").contains("Backend.define(app, AuthConfig.AUTH)")
@@ -29,7 +30,9 @@ class ProjectScaffoldTest {
                 .contains("<gen2-backend.version>" + ProjectScaffold.libraryVersion() + "</gen2-backend.version>");
         assertThat(Files.readString(project.resolve(".gitignore"))).contains("target/", "cdk.out/",
                 "amplify_outputs.json", "cdk-outputs.json");
-        assertThat(project.resolve("src/main/scripts/run-java.sh")).exists();
+        for (String script : List.of("build-classes.sh", "run-java.sh", "synth.sh", "synth-client.js", "gen2.sh")) {
+            assertThat(project.resolve("src/main/scripts").resolve(script)).exists();
+        }
         assertThat(project.resolve("src/main/java/amplify/data")).doesNotExist();
         assertThat(Files.readString(project.resolve("src/test/java/amplify/BackendTest.java")))
                 .contains("assertSignInWith(BACKEND, \"email\")");
