@@ -56,6 +56,9 @@ function sleep(ms) {
 function startServer() {
   fs.mkdirSync(runtimeDir, { recursive: true, mode: 0o700 });
   fs.mkdirSync(path.dirname(log), { recursive: true });
+  if (fs.existsSync(log) && fs.statSync(log).size > 1000000) {
+    fs.truncateSync(log);
+  }
   const out = fs.openSync(log, 'a');
   const server = spawn('java', ['-cp', classpath, 'dev.gen2.synthserver.SynthServer', socket, root],
     { cwd: process.cwd(), env: serverEnv(), detached: true, stdio: ['ignore', out, out] });
@@ -67,7 +70,7 @@ function startServer() {
 }
 
 // Connects to the server, starting one when none answers; a server that finds another one's lock stops, so the
-// client starts again until one serves.
+// client starts again until one serves, but a server that cannot start at all (three exits) is given up.
 async function connectOrStart() {
   try {
     return await connect();
@@ -78,17 +81,31 @@ async function connectOrStart() {
   }
   const deadline = Date.now() + START_TIMEOUT_MS;
   let exited = startServer();
+  let starts = 1;
   while (Date.now() < deadline) {
     await sleep(100);
     try {
       return await connect();
     } catch (notYet) {
       if (exited()) {
+        if (starts === 3) {
+          throw new ServerUnavailable(`it exited three times: ${lastError()}`);
+        }
         exited = startServer();
+        starts++;
       }
     }
   }
-  throw new Error(`the synth server did not answer within ${START_TIMEOUT_MS / 1000} s; see ${log}`);
+  throw new ServerUnavailable(`it did not answer within ${START_TIMEOUT_MS / 1000} s`);
+}
+
+class ServerUnavailable extends Error {}
+
+// The server log's last exception, or its last line.
+function lastError() {
+  const lines = fs.readFileSync(log, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const exception = lines.filter((line) => /Exception|Error/.test(line) && !line.startsWith('\t')).pop();
+  return exception || lines.pop() || 'no log';
 }
 
 async function waitUntilGone() {
@@ -154,7 +171,16 @@ async function main() {
     serverEnv: serverEnv(),
   };
   for (let attempt = 1; ; attempt++) {
-    const reply = await ask(await connectOrStart(), request);
+    let connection;
+    try {
+      connection = await connectOrStart();
+    } catch (error) {
+      if (error instanceof ServerUnavailable) {
+        return runWithoutServer(`the synth server did not start (${error.message}; log: ${log})`);
+      }
+      throw error;
+    }
+    const reply = await ask(connection, request);
     if (reply.exit !== undefined) {
       return reply.exit;
     }

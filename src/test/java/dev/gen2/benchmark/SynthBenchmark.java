@@ -70,7 +70,9 @@ public final class SynthBenchmark {
         System.out.printf("%-15s | %-44s | %-44s | %-44s | %s%n", "validation", "ours, synth server warm",
                 "ours, a JVM of its own (GEN2_SYNTH_SERVER=off)", "Amplify Gen 2", "ratios to Amplify (median)");
         for (String validation : List.of("true", "false")) {
-            Path sockets = Files.createTempDirectory(scratch, "sockets");
+            // a short directory: a Unix socket's path has at most 107 bytes
+            Path sockets = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "gen2-benchmark-"
+                    + ProcessHandle.current().pid() + "-" + validation));
             Map<String, String> server = Map.of("CDK_VALIDATION", validation, "GEN2_SYNTH_SERVER", "on", "TMPDIR",
                     sockets.toString());
             Supplier<List<ProcessHandle>> servers = () -> serverProcesses(sockets);
@@ -113,7 +115,7 @@ public final class SynthBenchmark {
         System.out.printf("%n== Scale: email auth, group ADMINS and N models in parent-child pairs (owner and group"
                 + " rules, a has-many/belongs-to per pair, a secondary index each); `cdk synth --quiet`, CDK"
                 + " validation off, one run each ==%n");
-        System.out.printf("%-7s | %-26s | %-60s | %s%n", "models", "ours (a JVM of its own)", "Amplify Gen 2",
+        System.out.printf("%-7s | %-26s | %-26s | %s%n", "models", "ours (a JVM of its own)", "Amplify Gen 2",
                 "ratio");
         String app = "java -cp " + testClasspath() + " dev.gen2.backend.data.ScaleBackendApp";
         for (int models : sizes) {
@@ -124,9 +126,15 @@ public final class SynthBenchmark {
             List<String> amplifys = new ArrayList<>(SYNTH);
             amplifys.addAll(List.of("--output", scratch.resolve("amplify-" + models).toString()));
             TimedProcess.Run their = TimedProcess.run(amplify, amplifys, env, TIMEOUT, List::of);
-            System.out.printf("%-7d | %-26s | %-60s | %s%n", models, describe(our), describe(their),
+            System.out.printf("%-7d | %-26s | %-26s | %s%n", models, describe(our), describe(their),
                     our.succeeded() && their.succeeded() ? String.format("%.2f", our.seconds() / their.seconds())
                             : "-");
+            for (TimedProcess.Run failed : List.of(our, their)) {
+                if (!failed.succeeded()) {
+                    System.out.printf("%-7s   %s failed: %s%n", "", failed == our ? "ours" : "Amplify",
+                            failed.failure());
+                }
+            }
         }
     }
 
@@ -162,7 +170,7 @@ public final class SynthBenchmark {
             TimedProcess.Run run = TimedProcess.run(directory, command, environment, TIMEOUT, alsoCount);
             if (!run.succeeded()) {
                 throw new IllegalStateException("`" + String.join(" ", command) + "` in " + directory + " failed: "
-                        + run.lastLine());
+                        + run.failure());
             }
             all.add(run);
         }
@@ -171,7 +179,7 @@ public final class SynthBenchmark {
 
     private static String describe(TimedProcess.Run run) {
         return run.succeeded() ? String.format("%.2f s, %.0f MiB", run.seconds(), run.peakMiB())
-                : "failed: " + run.lastLine();
+                : String.format("failed after %.2f s", run.seconds());
     }
 
     /** The synth servers whose lock files are under {@code sockets}. */

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 final class TimedProcess {
     private static final long SAMPLE_MILLIS = 50;
 
-    /** One run: exit status, seconds, peak resident MiB, and the log's last line. */
-    record Run(int exitCode, double seconds, double peakMiB, String lastLine) {
+    /** One run: exit status, seconds, peak resident MiB, and for a failed run what the log says went wrong. */
+    record Run(int exitCode, double seconds, double peakMiB, String failure) {
         boolean succeeded() {
             return exitCode == 0;
         }
@@ -49,15 +49,21 @@ final class TimedProcess {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        List<String> lines = Files.readAllLines(log);
-        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
         int exit = process.waitFor();
+        String failure = "";
         if (exit == 0) {
             Files.delete(log);
         } else {
-            last = last + " (log: " + log + ")";
+            failure = firstError(Files.readAllLines(log)) + " (log: " + log + ")";
         }
-        return new Run(exit, seconds, peakKiB / 1024.0, last);
+        return new Run(exit, seconds, peakKiB / 1024.0, failure);
+    }
+
+    /** The first line that names an error (not a stack frame), else the last line. */
+    private static String firstError(List<String> lines) {
+        return lines.stream().filter(line -> line.contains("Error") || line.contains("\u00ab"))
+                .filter(line -> !line.strip().startsWith("at ")).findFirst()
+                .orElse(lines.isEmpty() ? "" : lines.get(lines.size() - 1)).strip();
     }
 
     /** The resident memory of the processes and all their descendants, in KiB, read from /proc. */
