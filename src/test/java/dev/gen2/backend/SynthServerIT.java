@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The synth server behind {@code cdk.json}'s app command, driven by the real CDK CLI: it writes the assembly a JVM
- * of its own writes, it is restarted when the environment changes, and {@code synth.sh --stop} stops it. Each test
+ * of its own writes, it is restarted when the environment changes, {@code synth.sh --stop} stops it, and a server
+ * that cannot start is given up for a JVM of the synth's own. Each test
  * gives the client a temporary directory of its own for the servers' sockets (TMPDIR), and stops every server it
  * started by the process id in its lock file.
  */
@@ -71,6 +72,16 @@ class SynthServerIT {
         if (server != null) {
             server.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aServerThatCannotStartIsGivenUpAndTheSynthRunsInAJvmOfItsOwn(@TempDir Path out) throws Exception {
+        // a socket path past the 107 bytes a Unix socket's path may have: every server start fails
+        Path longDirectory = Files.createDirectories(sockets.resolve("x".repeat(100)));
+        CdkCli.Result result = synth(Map.of("TMPDIR", longDirectory.toString()), out.resolve("own"));
+        assertThat(result.output()).contains("[gen2] synthesizing without the synth server: the synth server did"
+                + " not start (it exited three times: ").contains("Unix domain path too long");
+        assertThat(out.resolve("own/manifest.json")).exists();
     }
 
     private CdkCli.Result synth(Map<String, String> settings, Path output) throws Exception {
