@@ -12,8 +12,9 @@ const { spawn, spawnSync } = require('child_process');
 // Set by the CDK CLI for each run of the app: the request carries them, a server is not started with them.
 const PER_RUN = ['CDK_OUTDIR', 'CDK_CONTEXT_JSON', 'CONTEXT_OVERFLOW_LOCATION_ENV', 'CDK_ERROR_FILE',
   'CDK_PERF_COUNTERS_FILE', 'CDK_CLI_ASM_VERSION', 'CDK_CLI_VERSION'];
-// Differ from one shell or npx run to the next and mean nothing to a synth.
-const VOLATILE = [/^_$/, /^OLDPWD$/, /^SHLVL$/, /^npm_/];
+// Differ from one shell, terminal or npx run to the next and mean nothing to a synth.
+const VOLATILE = [/^_$/, /^OLDPWD$/, /^SHLVL$/, /^npm_/, /^TERM_SESSION_ID$/, /^ITERM_SESSION_ID$/, /^TMUX_PANE$/,
+  /^WINDOWID$/, /^SSH_TTY$/, /^VSCODE_GIT_/];
 const START_TIMEOUT_MS = 180000;
 
 const [root, classpath, ...command] = process.argv.slice(2);
@@ -26,13 +27,17 @@ function socketFor(validation) {
 const socket = socketFor(process.env.CDK_VALIDATION === 'false' ? 'novalidation' : 'validation');
 const log = path.join(root, 'target', 'synth-server.log');
 
-// The environment a server starts with: the client's, without the per-run and volatile variables.
+// The environment a server starts with: the client's, without the per-run and volatile variables, and without
+// CDK_VALIDATION unless it is 'false' (aws-cdk-lib validates unless it is 'false', so unset and 'true' are one).
 function serverEnv() {
   const env = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (!PER_RUN.includes(name) && !VOLATILE.some((pattern) => pattern.test(name))) {
       env[name] = value;
     }
+  }
+  if (env.CDK_VALIDATION !== 'false') {
+    delete env.CDK_VALIDATION;
   }
   return env;
 }
@@ -53,8 +58,17 @@ function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function startServer() {
+// The sockets' directory, made private; one that another user owns or can read is refused.
+function privateRuntimeDir() {
   fs.mkdirSync(runtimeDir, { recursive: true, mode: 0o700 });
+  const stat = fs.lstatSync(runtimeDir);
+  if (!stat.isDirectory() || stat.uid !== os.userInfo().uid || (stat.mode & 0o077) !== 0) {
+    throw new ServerUnavailable(`${runtimeDir} is not private to you (owner ${stat.uid}, mode `
+      + `${(stat.mode & 0o777).toString(8)})`);
+  }
+}
+
+function startServer() {
   fs.mkdirSync(path.dirname(log), { recursive: true });
   if (fs.existsSync(log) && fs.statSync(log).size > 1000000) {
     fs.truncateSync(log);
@@ -72,6 +86,7 @@ function startServer() {
 // Connects to the server, starting one when none answers; a server that finds another one's lock stops, so the
 // client starts again until one serves, but a server that cannot start at all (three exits) is given up.
 async function connectOrStart() {
+  privateRuntimeDir();
   try {
     return await connect();
   } catch (notRunning) {
@@ -137,7 +152,7 @@ function ask(connection, request) {
     });
     connection.once('error', reject);
     connection.once('close', () => (last ? resolve(last)
-      : reject(new Error(`the synth server ended before the synth did; see ${log}`))));
+      : resolve({ restart: 'the synth server ended before answering' })));
     connection.write(JSON.stringify(request) + '\n');
   });
 }

@@ -5,9 +5,13 @@
 # gains nothing from a warm server, and a CI job should not leave one behind). `synth.sh --stop` stops the servers.
 # Usage: synth.sh BACKEND_CLASS [ARGS...]; the working directory is kept.
 set -euo pipefail
+if [ "${1:-}" = "--stop" ]; then
+  # no build for a stop: it must work while the sources do not compile
+  exec node "$(dirname "$0")/synth-client.js" "$(cd "$(dirname "$0")/../../.." && pwd)" "" --stop
+fi
 source "$(dirname "$0")/build-classes.sh"
 if [ -n "${CI:-}" ] && [ "${CI:-}" != "false" ]; then default_mode=off; else default_mode=on; fi
-if [ "${1:-}" != "--stop" ] && [ "${GEN2_SYNTH_SERVER:-$default_mode}" = "off" ]; then
+if [ "${GEN2_SYNTH_SERVER:-$default_mode}" = "off" ]; then
   main_class="$1"
   shift
   exec java -cp "$classpath" "$main_class" "$@"

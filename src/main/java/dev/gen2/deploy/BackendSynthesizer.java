@@ -81,8 +81,9 @@ public final class BackendSynthesizer {
             if (e instanceof BackendConfigException) {
                 throw e;
             }
-            throw new BackendConfigException(backendClass, "Synthesis failed: " + String.valueOf(e.getMessage())
-                    .lines().findFirst().orElse(e.toString()), "fix the construct the message names.");
+            // the whole message: CDK's "Validation failed with the following errors:" names the constructs below
+            throw new BackendConfigException(backendClass, "Synthesis failed: " + (e.getMessage() == null
+                    ? e.toString() : e.getMessage().strip()), "fix the construct the message names.");
         }
     }
 

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -13,12 +12,14 @@ import java.util.Map;
 /**
  * The server's side of one connection: JSON lines to the synth client. {@code {"out": base64}} and
  * {@code {"err": base64}} carry what the synth printed (bytes, so a character split across writes survives);
- * then exactly one of {@code {"exit": status}}, {@code {"restart": reason}} (this server is stale: start a new one
- * and ask again) or {@code {"fallback": reason}} (run the app without the server).
+ * then one of {@code {"exit": status}}, {@code {"restart": reason}} (this server is stale: start a new one and ask
+ * again) or {@code {"fallback": reason}} (run the app without the server). A client that hung up (Ctrl-C) is not an
+ * error of the server's: what is sent after that is dropped.
  */
 final class ClientReplies {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final OutputStream socket;
+    private boolean clientGone;
 
     ClientReplies(OutputStream socket) {
         this.socket = socket;
@@ -41,13 +42,21 @@ final class ClientReplies {
         send(Map.of("fallback", reason));
     }
 
+    /** Whether the client hung up before everything was sent. */
+    synchronized boolean clientGone() {
+        return clientGone;
+    }
+
     private synchronized void send(Map<String, Object> frame) {
+        if (clientGone) {
+            return;
+        }
         try {
             socket.write(JSON.writeValueAsBytes(frame));
             socket.write('\n');
             socket.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("The synth client went away", e);
+            clientGone = true;
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,16 +54,29 @@ public record SynthRequest(boolean stop, String mainClass, List<String> args, Pa
                 text(node, "contextFile") == null ? null : Path.of(text(node, "contextFile")), env);
     }
 
-    /** The CDK context the CLI passed: its JSON, else the overflow file, else none. */
+    /**
+     * The CDK context the CLI passed: its JSON, with the keys of the overflow file (the part of a large context that
+     * did not fit in the environment) laid over it.
+     */
     public Map<String, Object> context() {
+        Map<String, Object> context = new LinkedHashMap<>(contextJson == null ? Map.of() : parseObject(contextJson));
+        if (contextFile != null) {
+            try {
+                context.putAll(parseObject(Files.readString(cwd.resolve(contextFile))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the CDK context file " + contextFile, e);
+            }
+        }
+        return context;
+    }
+
+    private static Map<String, Object> parseObject(String json) {
         try {
-            String json = contextJson != null ? contextJson
-                    : contextFile != null ? Files.readString(cwd.resolve(contextFile)) : "{}";
             @SuppressWarnings("unchecked")
-            Map<String, Object> context = JSON.readValue(json, Map.class);
-            return context;
+            Map<String, Object> values = JSON.readValue(json, Map.class);
+            return values;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the CDK context the CLI passed", e);
+            throw new UncheckedIOException("The CDK context the CLI passed is not JSON", e);
         }
     }
 

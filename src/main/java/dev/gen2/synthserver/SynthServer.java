@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,7 +64,7 @@ public final class SynthServer {
         this.classes = projectDirectory.resolve("target/classes");
         this.classpathFile = projectDirectory.resolve("target/classpath.txt");
         this.served = ServedClasspath.read(classes, classpathFile, libraryDirectories());
-        this.environment = System.getenv();
+        this.environment = withoutLauncherVariables(System.getenv());
         this.workingDirectory = Path.of("").toAbsolutePath();
         this.parent = SynthServer.class.getClassLoader();
         this.maxSynths = maxSynths;
@@ -108,12 +109,7 @@ public final class SynthServer {
             server.bind(UnixDomainSocketAddress.of(socket));
             Object boundFile = Files.readAttributes(socket, BasicFileAttributes.class).fileKey();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteIfSame(socket, boundFile)));
-            watchdog.scheduleWithFixedDelay(() -> {
-                if (idle.expired()) {
-                    System.out.println("Idle for " + TimeUnit.MILLISECONDS.toMinutes(idleMillis) + " min; stopping.");
-                    System.exit(0);
-                }
-            }, 10, 10, TimeUnit.SECONDS);
+            watchdog.scheduleWithFixedDelay(() -> idle.exitIfExpired(), 10, 10, TimeUnit.SECONDS);
             System.out.println("Serving synths on " + socket + " (pid " + ProcessHandle.current().pid() + ")");
             boolean goOn = true;
             while (goOn) {
@@ -184,8 +180,12 @@ public final class SynthServer {
             ClientReplies replies) {
         PrintStream serverOut = System.out;
         PrintStream serverErr = System.err;
-        System.setOut(replies.stream("out"));
-        System.setErr(replies.stream("err"));
+        PrintStream clientOut = replies.stream("out");
+        PrintStream clientErr = replies.stream("err");
+        ClassLoader serverClasses = Thread.currentThread().getContextClassLoader();
+        System.setOut(clientOut);
+        System.setErr(clientErr);
+        Thread.currentThread().setContextClassLoader(backendClasses);
         try {
             synthesizer.synthApp(backendClasses, request.context(), request.outdirPath());
             return 0;
@@ -196,10 +196,11 @@ public final class SynthServer {
             e.printStackTrace();
             return 1;
         } finally {
-            System.out.flush();
-            System.err.flush();
+            Thread.currentThread().setContextClassLoader(serverClasses);
             System.setOut(serverOut);
             System.setErr(serverErr);
+            clientOut.flush();
+            clientErr.flush();
         }
     }
 
@@ -216,6 +217,13 @@ public final class SynthServer {
             return Optional.of("the app runs in " + request.cwd() + ", the server in " + workingDirectory);
         }
         return served.changeTo(ServedClasspath.read(classes, classpathFile, libraryDirectories()));
+    }
+
+    /** The environment without what the java launcher itself adds on some systems (macOS: JAVA_MAIN_CLASS_<pid>). */
+    static Map<String, String> withoutLauncherVariables(Map<String, String> environment) {
+        Map<String, String> own = new TreeMap<>(environment);
+        own.keySet().removeIf(name -> name.matches("JAVA_(MAIN_CLASS|STARTED_ON_FIRST_THREAD)_\\d+"));
+        return own;
     }
 
     /** The package directories the parent-first prefixes name, such as {@code dev/gen2}. */
@@ -255,8 +263,12 @@ public final class SynthServer {
             since = System.currentTimeMillis();
         }
 
-        synchronized boolean expired() {
-            return !busy && System.currentTimeMillis() - since > idleMillis;
+        /** Exits when idle long enough, holding the clock so that no request starts meanwhile. */
+        synchronized void exitIfExpired() {
+            if (!busy && System.currentTimeMillis() - since > idleMillis) {
+                System.out.println("Idle for " + TimeUnit.MILLISECONDS.toMinutes(idleMillis) + " min; stopping.");
+                System.exit(0);
+            }
         }
     }
 }

@@ -120,7 +120,7 @@ class SynthServerTest {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("GEN2_TEST_SETTING", "changed");
         SynthRequest request = new SynthRequest(false, "demo.Media", List.of(), Path.of("").toAbsolutePath(), "out",
-                "{}", null, env);
+                "{}", null, SynthServer.withoutLauncherVariables(env));
         ClientAnswer answer = handle(new SynthServer(project, 100), request);
         assertThat(answer.goOn()).isFalse();
         assertThat(answer.reply().last().path("restart").asText())
@@ -150,7 +150,7 @@ class SynthServerTest {
     void argumentsForMainAreLeftToAJvmOfItsOwnAndStopEndsTheServer() {
         SynthServer server = new SynthServer(project, 100);
         SynthRequest withArgs = new SynthRequest(false, "demo.Media", List.of("--fast"),
-                Path.of("").toAbsolutePath(), "out", "{}", null, System.getenv());
+                Path.of("").toAbsolutePath(), "out", "{}", null, SynthServer.withoutLauncherVariables(System.getenv()));
         assertThat(handle(server, withArgs).reply().last().has("fallback")).isTrue();
 
         ClientAnswer stop = handle(server, SynthRequest.parse("{\"stop\":true}"));
@@ -169,6 +169,38 @@ class SynthServerTest {
         assertThat(request.context()).containsEntry("amplify-backend-name", "dev")
                 .containsEntry("aws:cdk:enable-path-metadata", true);
         assertThat(request.serverEnv()).containsExactly(Map.entry("PATH", "/usr/bin"));
+    }
+
+    @Test
+    void aLargeContextIsTheJsonWithTheOverflowFileLaidOverIt() throws IOException {
+        Path overflow = Files.writeString(project.resolve("context-overflow.json"),
+                "{\"lookup\":{\"vpc\":\"vpc-1\"},\"amplify-backend-name\":\"main\"}");
+        SynthRequest request = new SynthRequest(false, "demo.Media", List.of(), project, "cdk.out",
+                "{\"amplify-backend-name\":\"dev\",\"amplify-backend-type\":\"branch\"}", overflow.getFileName(),
+                Map.of());
+        assertThat(request.context()).containsEntry("amplify-backend-type", "branch")
+                .containsEntry("amplify-backend-name", "main").containsEntry("lookup", Map.of("vpc", "vpc-1"));
+    }
+
+    @Test
+    void aClientThatHungUpLeavesTheServerServingWithItsOwnStreams() throws Exception {
+        compileBackend("demo.Media", bucketBackend("gone-name"));
+        var before = System.out;
+        ClientReplies hungUp = new ClientReplies(new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        });
+        assertThat(new SynthServer(project, 100).handle(request("demo.Media", "out"), hungUp)).isTrue();
+        assertThat(hungUp.clientGone()).isTrue();
+        assertThat(System.out).isSameAs(before);
+    }
+
+    @Test
+    void whatTheJavaLauncherAddsToTheEnvironmentIsNotAChange() {
+        assertThat(SynthServer.withoutLauncherVariables(Map.of("PATH", "/bin", "JAVA_MAIN_CLASS_4242", "x",
+                "JAVA_STARTED_ON_FIRST_THREAD_4242", "1"))).containsExactly(Map.entry("PATH", "/bin"));
     }
 
     private static String bucketBackend(String bucketName) {
@@ -206,7 +238,7 @@ class SynthServerTest {
 
     private SynthRequest request(String mainClass, String outdir) {
         return new SynthRequest(false, mainClass, List.of(), Path.of("").toAbsolutePath(),
-                project.resolve(outdir).toString(), "{}", null, System.getenv());
+                project.resolve(outdir).toString(), "{}", null, SynthServer.withoutLauncherVariables(System.getenv()));
     }
 
     private static String template(Path assembly) throws IOException {
