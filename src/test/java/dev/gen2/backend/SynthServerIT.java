@@ -3,8 +3,11 @@ package dev.gen2.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,9 +34,7 @@ class SynthServerIT {
     @AfterEach
     void stopServers() throws IOException {
         for (long pid : serverPids()) {
-            // a lock file outlives its server: stop the process only if it is still a synth server
-            ProcessHandle.of(pid).filter(process -> process.info().commandLine().orElse("")
-                    .contains("dev.gen2.synthserver.SynthServer")).ifPresent(ProcessHandle::destroy);
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
         }
     }
 
@@ -101,17 +102,29 @@ class SynthServerIT {
         return environment;
     }
 
-    /** The process ids in the lock files of the servers this test's client started. */
+    /**
+     * The process ids of the servers this test's client started that still run: those whose lock file is still
+     * locked (a lock file outlives its server, and its process id may since name another process).
+     */
     private List<Long> serverPids() throws IOException {
         try (Stream<Path> files = Files.walk(sockets)) {
-            return files.filter(file -> file.toString().endsWith(".sock.lock")).map(file -> {
-                try {
-                    String pid = Files.readString(file).trim();
-                    return pid.isEmpty() ? -1L : Long.parseLong(pid);
-                } catch (IOException e) {
-                    return -1L;
-                }
-            }).filter(pid -> pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).toList();
+            return files.filter(file -> file.toString().endsWith(".sock.lock")).filter(SynthServerIT::heldByAServer)
+                    .map(file -> {
+                        try {
+                            return Long.parseLong(Files.readString(file).trim());
+                        } catch (IOException | NumberFormatException e) {
+                            return -1L;
+                        }
+                    }).filter(pid -> pid > 0).toList();
+        }
+    }
+
+    private static boolean heldByAServer(Path lockFile) {
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            return lock == null;
+        } catch (IOException e) {
+            return false;
         }
     }
 }
