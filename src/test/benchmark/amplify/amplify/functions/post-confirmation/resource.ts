@@ -1,3 +1,8 @@
 import { defineFunction } from '@aws-amplify/backend';
 
-export const postConfirmation = defineFunction({ name: 'postConfirmation', entry: './handler.ts' });
+// in the auth stack, as our sample places its auth trigger
+export const postConfirmation = defineFunction({
+  name: 'postConfirmation',
+  entry: './handler.ts',
+  resourceGroupName: 'auth',
+});
