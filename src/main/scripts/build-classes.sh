@@ -9,9 +9,9 @@ if [ ! -f "$stamp" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$s
   else
     echo "[gen2] sources changed: recompiling (mvn process-classes) ..." >&2
   fi
-  # Maven writes colour resets (ESC[0m) even in batch mode; keep its messages, drop the codes
   # the stamp takes the time the build started, so a file saved during the build is newer and builds again
   started="$(mktemp)"
+  # Maven writes colour resets (ESC[0m) even in batch mode; keep its messages, drop the codes
   mvn -q -B -Dstyle.color=never -f "$root/pom.xml" process-classes 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
   touch -r "$started" "$stamp"
   rm -f "$started"

@@ -17,7 +17,7 @@ const VOLATILE = [/^_$/, /^OLDPWD$/, /^SHLVL$/, /^npm_/, /^TERM_SESSION_ID$/, /^
   /^WINDOWID$/, /^SSH_TTY$/, /^VSCODE_GIT_/];
 const START_TIMEOUT_MS = 180000;
 
-const [root, classpath, ...command] = process.argv.slice(2);
+const [root, classpath, mainClass, ...args] = process.argv.slice(2);
 const runtimeDir = path.join(os.tmpdir(), `gen2-synth-${os.userInfo().uid}`);
 // One server per project and setting of CDK_VALIDATION, which aws-cdk-lib reads from the server's environment.
 function socketFor(validation) {
@@ -159,13 +159,12 @@ function ask(connection, request) {
 
 function runWithoutServer(reason) {
   say(`synthesizing without the synth server: ${reason}`);
-  const [mainClass, ...args] = command;
   const run = spawnSync('java', ['-cp', classpath, mainClass, ...args], { stdio: 'inherit' });
   return run.status === null ? 1 : run.status;
 }
 
 async function main() {
-  if (command[0] === '--stop') {
+  if (mainClass === '--stop') {
     let stopped = 0;
     for (const validation of ['validation', 'novalidation']) {
       try {
@@ -178,7 +177,6 @@ async function main() {
     say(stopped > 0 ? `synth servers stopped: ${stopped}` : 'no synth server runs for this project');
     return 0;
   }
-  const [mainClass, ...args] = command;
   const request = {
     main: mainClass, args, cwd: process.cwd(), outdir: process.env.CDK_OUTDIR || 'cdk.out',
     contextJson: process.env.CDK_CONTEXT_JSON || null,

@@ -9,11 +9,9 @@ if [ "${1:-}" = "--stop" ]; then
   # no build for a stop: it must work while the sources do not compile
   exec node "$(dirname "$0")/synth-client.js" "$(cd "$(dirname "$0")/../../.." && pwd)" "" --stop
 fi
-source "$(dirname "$0")/build-classes.sh"
 if [ -n "${CI:-}" ] && [ "${CI:-}" != "false" ]; then default_mode=off; else default_mode=on; fi
 if [ "${GEN2_SYNTH_SERVER:-$default_mode}" = "off" ]; then
-  main_class="$1"
-  shift
-  exec java -cp "$classpath" "$main_class" "$@"
+  exec bash "$(dirname "$0")/run-java.sh" "$@"
 fi
+source "$(dirname "$0")/build-classes.sh"
 exec node "$(dirname "$0")/synth-client.js" "$root" "$classpath" "$@"

@@ -90,20 +90,26 @@ public final class BackendSynthesizer {
     /** Whether {@code classes} hold the backend class with a {@code public static define(App)} to call. */
     public boolean isDefinedIn(ClassLoader classes) {
         try {
-            return Modifier.isStatic(Class.forName(backendClass, false, classes).getMethod("define", App.class)
-                    .getModifiers());
+            findDefine(classes, false);
+            return true;
         } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
             return false;
         }
     }
 
+    /** The backend class's {@code public static define(App)}, its class initialized when {@code initialize}. */
+    private Method findDefine(ClassLoader classes, boolean initialize) throws ClassNotFoundException,
+            NoSuchMethodException {
+        Method define = Class.forName(backendClass, initialize, classes).getMethod("define", App.class);
+        if (!Modifier.isStatic(define.getModifiers())) {
+            throw new NoSuchMethodException("define(App) is not static");
+        }
+        return define;
+    }
+
     private Method defineMethod(ClassLoader classes) {
         try {
-            Method define = Class.forName(backendClass, true, classes).getMethod("define", App.class);
-            if (!Modifier.isStatic(define.getModifiers())) {
-                throw new NoSuchMethodException("define(App) is not static");
-            }
-            return define;
+            return findDefine(classes, true);
         } catch (ClassNotFoundException e) {
             throw new BackendConfigException("cdk.json", "The backend class " + backendClass + " is not compiled.",
                     "build the project (mvn process-classes), or fix the class name in cdk.json's app.");

@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
-import java.nio.ByteBuffer;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -50,6 +50,10 @@ import java.util.concurrent.TimeUnit;
  * process id.
  */
 public final class SynthServer {
+    /** The package directories the parent-first prefixes name, such as {@code dev/gen2}: what the server keeps. */
+    private static final List<String> LIBRARY_DIRECTORIES = JavaRecompiler.DEFAULT_PARENT_FIRST.stream()
+            .map(prefix -> prefix.substring(0, prefix.length() - 1).replace('.', '/')).toList();
+
     private final Path classes;
     private final Path classpathFile;
     private final ServedClasspath served;
@@ -63,7 +67,7 @@ public final class SynthServer {
     public SynthServer(Path projectDirectory, int maxSynths) {
         this.classes = projectDirectory.resolve("target/classes");
         this.classpathFile = projectDirectory.resolve("target/classpath.txt");
-        this.served = ServedClasspath.read(classes, classpathFile, libraryDirectories());
+        this.served = ServedClasspath.read(classes, classpathFile, LIBRARY_DIRECTORIES);
         this.environment = withoutLauncherVariables(System.getenv());
         this.workingDirectory = Path.of("").toAbsolutePath();
         this.parent = SynthServer.class.getClassLoader();
@@ -216,7 +220,7 @@ public final class SynthServer {
         if (!request.cwd().toAbsolutePath().normalize().equals(workingDirectory)) {
             return Optional.of("the app runs in " + request.cwd() + ", the server in " + workingDirectory);
         }
-        return served.changeTo(ServedClasspath.read(classes, classpathFile, libraryDirectories()));
+        return served.changeTo(ServedClasspath.read(classes, classpathFile, LIBRARY_DIRECTORIES));
     }
 
     /** The environment without what the java launcher itself adds on some systems (macOS: JAVA_MAIN_CLASS_<pid>). */
@@ -224,12 +228,6 @@ public final class SynthServer {
         Map<String, String> own = new TreeMap<>(environment);
         own.keySet().removeIf(name -> name.matches("JAVA_(MAIN_CLASS|STARTED_ON_FIRST_THREAD)_\\d+"));
         return own;
-    }
-
-    /** The package directories the parent-first prefixes name, such as {@code dev/gen2}. */
-    private static List<String> libraryDirectories() {
-        return JavaRecompiler.DEFAULT_PARENT_FIRST.stream()
-                .map(prefix -> prefix.substring(0, prefix.length() - 1).replace('.', '/')).toList();
     }
 
     /** Deletes the socket file if it is still the one this server bound (not a newer server's). */

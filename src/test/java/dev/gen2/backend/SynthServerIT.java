@@ -2,17 +2,13 @@ package dev.gen2.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
+import dev.gen2.synthserver.RunningSynthServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,10 +28,8 @@ class SynthServerIT {
     Path sockets;
 
     @AfterEach
-    void stopServers() throws IOException {
-        for (long pid : serverPids()) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-        }
+    void stopServers() {
+        RunningSynthServers.under(sockets).forEach(ProcessHandle::destroy);
     }
 
     @Test
@@ -102,29 +96,8 @@ class SynthServerIT {
         return environment;
     }
 
-    /**
-     * The process ids of the servers this test's client started that still run: those whose lock file is still
-     * locked (a lock file outlives its server, and its process id may since name another process).
-     */
-    private List<Long> serverPids() throws IOException {
-        try (Stream<Path> files = Files.walk(sockets)) {
-            return files.filter(file -> file.toString().endsWith(".sock.lock")).filter(SynthServerIT::heldByAServer)
-                    .map(file -> {
-                        try {
-                            return Long.parseLong(Files.readString(file).trim());
-                        } catch (IOException | NumberFormatException e) {
-                            return -1L;
-                        }
-                    }).filter(pid -> pid > 0).toList();
-        }
-    }
-
-    private static boolean heldByAServer(Path lockFile) {
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-                FileLock lock = channel.tryLock()) {
-            return lock == null;
-        } catch (IOException e) {
-            return false;
-        }
+    /** The process ids of the servers this test's client started that still run. */
+    private List<Long> serverPids() {
+        return RunningSynthServers.under(sockets).stream().map(ProcessHandle::pid).toList();
     }
 }

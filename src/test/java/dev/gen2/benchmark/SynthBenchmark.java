@@ -1,5 +1,6 @@
 package dev.gen2.benchmark;
 
+import dev.gen2.synthserver.RunningSynthServers;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,13 +76,13 @@ public final class SynthBenchmark {
                     + ProcessHandle.current().pid() + "-" + validation));
             Map<String, String> server = Map.of("CDK_VALIDATION", validation, "GEN2_SYNTH_SERVER", "on", "TMPDIR",
                     sockets.toString());
-            Supplier<List<ProcessHandle>> servers = () -> serverProcesses(sockets);
+            Supplier<List<ProcessHandle>> servers = () -> RunningSynthServers.under(sockets);
             TimedProcess.Run first = TimedProcess.run(project, SYNTH, server, TIMEOUT, servers);
             Series warm = series(project, SYNTH, server, servers);
             Series own = series(project, SYNTH, Map.of("CDK_VALIDATION", validation, "GEN2_SYNTH_SERVER", "off"),
                     List::of);
             Series theirs = series(amplify, SYNTH, Map.of("CDK_VALIDATION", validation), List::of);
-            serverProcesses(sockets).forEach(ProcessHandle::destroy);
+            RunningSynthServers.under(sockets).forEach(ProcessHandle::destroy);
             System.out.printf("%-15s | %-44s | %-44s | %-44s | %.2f warm, %.2f own JVM%n",
                     validation.equals("true") ? "on (default)" : "off", warm, own, theirs,
                     warm.median() / theirs.median(), own.median() / theirs.median());
@@ -190,22 +191,6 @@ public final class SynthBenchmark {
     private static String describe(TimedProcess.Run run) {
         return run.succeeded() ? String.format("%.2f s, %.0f MiB", run.seconds(), run.peakMiB())
                 : String.format("failed after %.2f s", run.seconds());
-    }
-
-    /** The synth servers whose lock files are under {@code sockets}. */
-    private static List<ProcessHandle> serverProcesses(Path sockets) {
-        try (Stream<Path> files = Files.walk(sockets)) {
-            return files.filter(file -> file.toString().endsWith(".sock.lock")).flatMap(file -> {
-                try {
-                    String pid = Files.readString(file).trim();
-                    return pid.isEmpty() ? Stream.empty() : ProcessHandle.of(Long.parseLong(pid)).stream();
-                } catch (IOException | NumberFormatException e) {
-                    return Stream.empty();
-                }
-            }).toList();
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 
     /** The project's classes, test classes and compile-scope dependencies, for the JVMs the benchmark starts. */
