@@ -12,6 +12,14 @@ public interface FunctionProvider {
     IFunction lambda();
 
     /**
+     * What invokers (triggers, schedules, data sources, bucket notifications) call: the function itself, or an alias
+     * of its published version where the function runs from versions (SnapStart).
+     */
+    default IFunction invocationTarget() {
+        return lambda();
+    }
+
+    /**
      * Takes access another resource grants: attaches the policy to the function's role, and sets each variable of
      * {@code ssmEnvironment} (name to SSM parameter path) from SSM when the function starts.
      */

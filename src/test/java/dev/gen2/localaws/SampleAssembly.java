@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,7 +20,6 @@ import java.util.Map;
 final class SampleAssembly {
     static final Path PROJECT = Path.of("").toAbsolutePath();
     private static final Path POST_CONFIRMATION = Path.of("src", "main", "functions", "post-confirmation", "index.js");
-    private static final Path JAVA_FUNCTIONS = Path.of("target", "lambda", "functions.zip");
 
     private SampleAssembly() {
     }
@@ -53,7 +51,5 @@ final class SampleAssembly {
         String code = Files.readString(PROJECT.resolve(POST_CONFIRMATION), StandardCharsets.UTF_8);
         Files.writeString(work.resolve(POST_CONFIRMATION), codeChange.isEmpty() ? code
                 : code + "\n// " + codeChange + "\n", StandardCharsets.UTF_8);
-        Files.createDirectories(work.resolve(JAVA_FUNCTIONS).getParent());
-        Files.copy(PROJECT.resolve(JAVA_FUNCTIONS), work.resolve(JAVA_FUNCTIONS), StandardCopyOption.REPLACE_EXISTING);
     }
 }

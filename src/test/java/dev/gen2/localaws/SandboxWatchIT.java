@@ -150,7 +150,7 @@ class SandboxWatchIT {
                 }
             }
         }
-        for (Path file : List.of(Path.of("cdk.json"), Path.of(".gitignore"), Path.of("target/lambda/functions.zip"))) {
+        for (Path file : List.of(Path.of("cdk.json"), Path.of(".gitignore"))) {
             Files.createDirectories(target.resolve(file).toAbsolutePath().getParent());
             Files.copy(source.resolve(file), target.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }

@@ -175,7 +175,7 @@ public final class AuthResource extends Construct implements BackendAuth {
             // the auth stack first, so that it is described as auth even when triggers live in it
             Stack stack = backend.stackFor(RESOURCE_GROUP, STACK_TYPE);
             Map<TriggerEvent, IFunction> triggers = new LinkedHashMap<>();
-            settings.triggers().forEach((event, function) -> triggers.put(event, backend.get(function).lambda()));
+            settings.triggers().forEach((event, function) -> triggers.put(event, backend.get(function).invocationTarget()));
             Optional<IFunction> emailSender = customSenderHandler(backend, settings.senders().email());
             Optional<IFunction> smsSender = customSenderHandler(backend, settings.senders().sms());
             AuthResource auth = new AuthResource(stack, settings.name().orElse(DEFAULT_ID), settings,
@@ -199,7 +199,7 @@ public final class AuthResource extends Construct implements BackendAuth {
 
         private static IFunction resolveHandler(BackendContext backend,
                 ResourceFactory<? extends FunctionProvider> handler) {
-            return backend.get(handler).lambda();
+            return backend.get(handler).invocationTarget();
         }
 
         private void warnAboutRelyingParty(AuthResource auth) {

@@ -77,7 +77,7 @@ final class ApiBuilder {
     private CfnGraphQLApi.LambdaAuthorizerConfigProperty lambdaConfig() {
         AuthorizationModes.Lambda lambda = authorization.modes().lambda().orElseThrow();
         return CfnGraphQLApi.LambdaAuthorizerConfigProperty.builder()
-                .authorizerUri(authorizer.orElseThrow().lambda().getFunctionArn())
+                .authorizerUri(authorizer.orElseThrow().invocationTarget().getFunctionArn())
                 .authorizerResultTtlInSeconds(lambda.timeToLiveInSeconds())
                 .build();
     }

@@ -33,7 +33,8 @@ final class CustomOperationResolvers {
     /** Adds the resolvers of every custom operation, each handled by the function {@code handlerOf} builds. */
     void addAll(List<CustomOperation> operations, Function<CustomOperation, FunctionProvider> handlerOf) {
         for (CustomOperation operation : operations) {
-            CfnFunctionConfiguration function = functionFor(handlerOf.apply(operation).lambda(), operation.name());
+            CfnFunctionConfiguration function = functionFor(handlerOf.apply(operation).invocationTarget(),
+                    operation.name());
             AppSyncJs.resolver(scope, api.apiId(), operation.kind().typeName(), operation.name(),
                     ResolverConfigs.customOperation(operation, api.identityPoolId()), function.getAttrFunctionId())
                     .addResourceDependency(schema);

@@ -258,7 +258,7 @@ public final class DataResource extends Construct {
             DataResource data = new DataResource(stack, settings, authorization, auth, authorizer, backend);
             authorizer.ifPresent(function -> CfnPermission.Builder.create(data, "AuthorizerInvokePermission")
                     .action("lambda:InvokeFunction")
-                    .functionName(function.lambda().getFunctionArn())
+                    .functionName(function.invocationTarget().getFunctionArn())
                     .principal(new ServicePrincipal("appsync.amazonaws.com").getService())
                     .sourceArn(data.cfnGraphqlApi().getAttrArn())
                     .build());

@@ -7,6 +7,8 @@ import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
 import dev.gen2.backend.SecurityCheckSuppressions;
 import dev.gen2.backend.SsmEnvironment;
+import dev.gen2.backend.function.packaging.JavaFunctionPackage;
+import dev.gen2.backend.function.packaging.JavaFunctionPackager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +21,17 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Size;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.CfnFunction;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.ILayerVersion;
 import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.scheduler.Schedule;
 import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
@@ -34,7 +39,7 @@ import software.constructs.Construct;
 
 /**
  * A Lambda function of the backend, Amplify's {@code defineFunction}: Node.js code from a directory or a file, or a
- * Java handler class of this project, with Amplify's defaults (Node.js 22, 3 seconds, 512 MB), environment,
+ * Java handler class of the project (packaged at synth with what it reaches), with Amplify's defaults (Node.js 22, 3 seconds, 512 MB), environment,
  * schedules, layers and logging. It lives in the
  * {@code function} nested stack unless its resource group says otherwise, and other resources grant it access
  * (auth actions, storage paths) through {@link FunctionProvider}.
@@ -49,16 +54,20 @@ public final class FunctionResource extends Construct implements FunctionProvide
 
     private final FunctionSettings settings;
     private final Function lambda;
+    private final Optional<JavaFunctionPackage> javaPackage;
+    private final Optional<Alias> liveAlias;
     private final List<Schedule> schedules = new ArrayList<>();
 
     private FunctionResource(Construct scope, FunctionSettings settings) {
         super(scope, settings.name());
         this.settings = settings;
+        this.javaPackage = settings.javaHandler().map(handler -> JavaFunctionPackager.build(
+                FunctionValidator.where(settings.name()) + ".javaHandler", handler));
         Function.Builder function = Function.Builder.create(this, settings.name() + "-lambda")
                 .runtime(settings.effectiveRuntime().toCdk())
                 .handler(settings.isJava() ? settings.effectiveHandler() : FunctionCode.RUNTIME_HANDLER)
-                .code(Code.fromAsset((settings.isJava() ? JavaFunctionPackage.PATH
-                        : FunctionCode.stage(settings.entry())).toString()))
+                .code(Code.fromAsset(javaPackage.map(JavaFunctionPackage::zip)
+                        .orElseGet(() -> FunctionCode.stage(settings.entry())).toString()))
                 .timeout(Duration.seconds(settings.timeoutSeconds()))
                 .memorySize(settings.memoryMB())
                 .ephemeralStorageSize(Size.mebibytes(settings.ephemeralStorageSizeMB()))
@@ -66,6 +75,9 @@ public final class FunctionResource extends Construct implements FunctionProvide
                         ? Architecture.ARM_64 : Architecture.X86_64)
                 .environment(environment())
                 .layers(layers());
+        if (settings.snapStart()) {
+            function.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+        }
         settings.logFormat().ifPresent(format -> function.loggingFormat(format == FunctionSettings.LogFormat.JSON
                 ? LoggingFormat.JSON : LoggingFormat.TEXT));
         settings.applicationLogLevel().ifPresent(level -> function.applicationLogLevelV2(
@@ -76,6 +88,8 @@ public final class FunctionResource extends Construct implements FunctionProvide
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build()));
         this.lambda = function.build();
+        this.liveAlias = settings.snapStart() ? Optional.of(Alias.Builder.create(this, settings.name() + "-live")
+                .aliasName("live").version(lambda.getCurrentVersion()).build()) : Optional.empty();
         SecurityCheckSuppressions.suppress((CfnResource) lambda.getNode().getDefaultChild(), "L1", "The runtime"
                 + " is the one the function's definition chooses (Amplify's default is Node.js 22); runtimes Lambda"
                 + " has deprecated are refused at synth, and the check asks only for the newest.");
@@ -83,7 +97,7 @@ public final class FunctionResource extends Construct implements FunctionProvide
             FunctionSchedule schedule = settings.schedules().get(index);
             schedules.add(Schedule.Builder.create(lambda, "schedule-" + index)
                     .schedule(ScheduleParser.toExpression(schedule))
-                    .target(new LambdaInvoke(lambda))
+                    .target(new LambdaInvoke(invocationTarget()))
                     .build());
         }
         Tags.of(this).add("amplify:friendly-name", settings.name());
@@ -101,6 +115,17 @@ public final class FunctionResource extends Construct implements FunctionProvide
     @Override
     public Function lambda() {
         return lambda;
+    }
+
+    /** The alias {@code live} with SnapStart, the function itself otherwise: what its invokers call. */
+    @Override
+    public IFunction invocationTarget() {
+        return liveAlias.<IFunction>map(alias -> alias).orElse(lambda);
+    }
+
+    /** A Java function's package: its zip, the classes and the jars in it. Empty for a Node.js function. */
+    public Optional<JavaFunctionPackage> javaPackage() {
+        return javaPackage;
     }
 
     /** The L1 function, for properties the options do not reach. */

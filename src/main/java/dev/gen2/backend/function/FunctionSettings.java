@@ -19,13 +19,16 @@ import java.util.OptionalInt;
  *     one file; packaged as it is, without a bundler or Docker
  * @param handler the handler, {@code module.export}; empty means {@code index.handler} for a directory and
  *     {@code <file name>.handler} for a file
- * @param javaHandler for a Java function instead: the handler class, a {@code RequestHandler} in a package under
- *     {@code amplify.functions}, packaged with the project's build
+ * @param javaHandler for a Java function instead: the handler class, a {@code RequestHandler} or
+ *     {@code RequestStreamHandler} of the project, in any package; packaged at synth with the classes and jars it
+ *     reaches
  * @param runtime empty means Node.js 22, or Java 21 for a Java function
  * @param timeoutSeconds 3 (1 to 900)
  * @param memoryMB 512 (128 to 10240)
  * @param ephemeralStorageSizeMB 512 (512 to 10240)
  * @param architecture x86_64 unless chosen
+ * @param snapStart Lambda SnapStart on the function's published versions (Java only); the function's invokers then
+ *     call the alias {@code live} of its newest version
  * @param environment variables, in the order given
  * @param secrets variables whose values are secrets, read from SSM when the function starts
  * @param schedules when the function runs by itself
@@ -37,9 +40,9 @@ import java.util.OptionalInt;
  * @param logFormat text or JSON logs; empty keeps Lambda's text format
  * @param applicationLogLevel the level below which JSON logs are dropped
  */
-public record FunctionSettings(String name, Path entry, Optional<String> handler, Optional<String> javaHandler,
+public record FunctionSettings(String name, Path entry, Optional<String> handler, Optional<Class<?>> javaHandler,
         Optional<FunctionRuntime> runtime,
-        int timeoutSeconds, int memoryMB, int ephemeralStorageSizeMB, Architecture architecture,
+        int timeoutSeconds, int memoryMB, int ephemeralStorageSizeMB, Architecture architecture, boolean snapStart,
         Map<String, String> environment, Map<String, Secret> secrets, List<FunctionSchedule> schedules,
         Map<String, String> layers,
         String resourceGroupName, OptionalInt logRetentionDays, Optional<LogFormat> logFormat,
@@ -76,7 +79,7 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
     /** The handler the function's code exports, such as {@code index.handler}. */
     public String effectiveHandler() {
         if (javaHandler.isPresent()) {
-            return javaHandler.get() + "::handleRequest";
+            return javaHandler.get().getName() + "::handleRequest";
         }
         return handler.orElseGet(() -> {
             String file = entry.getFileName().toString();
@@ -94,11 +97,12 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
         private Path entry;
         private String handler;
         private FunctionRuntime runtime;
-        private String javaHandler;
+        private Class<?> javaHandler;
         private int timeoutSeconds = 3;
         private int memoryMB = 512;
         private int ephemeralStorageSizeMB = 512;
         private Architecture architecture = Architecture.X86_64;
+        private boolean snapStart;
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final Map<String, Secret> secrets = new LinkedHashMap<>();
         private final List<FunctionSchedule> schedules = new ArrayList<>();
@@ -136,14 +140,15 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
         }
 
         /**
-         * Makes this a Java function: the handler class, a {@code RequestHandler} in a package under
-         * {@code amplify.functions}, which the build packages into {@code target/lambda/functions.zip}.
+         * Makes this a Java function: the handler class, a {@code RequestHandler} or {@code RequestStreamHandler} of
+         * the project in any package. At synth the function is packaged with the classes the handler reaches and the
+         * jars they come from; nothing in the project's build is needed for it.
          */
         public Builder javaHandler(Class<?> handlerClass) {
             Required.argument(handlerClass, where() + ".javaHandler", "The handler class",
                     "give a RequestHandler class, such as javaHandler(ReportHandler.class).");
-            JavaFunctionPackage.requireLambdaHandler(where() + ".javaHandler", handlerClass);
-            this.javaHandler = handlerClass.getName();
+            JavaHandlerCheck.requireLambdaHandler(where() + ".javaHandler", handlerClass);
+            this.javaHandler = handlerClass;
             return this;
         }
 
@@ -164,6 +169,16 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
 
         public Builder architecture(Architecture processor) {
             this.architecture = processor;
+            return this;
+        }
+
+        /**
+         * Turns on Lambda SnapStart (Java only): Lambda snapshots the initialized function when a version is
+         * published, and starts from the snapshot. A version is published on each code or configuration change, and
+         * the function's invokers (schedules, triggers, data sources) call its alias {@code live}.
+         */
+        public Builder snapStart() {
+            this.snapStart = true;
             return this;
         }
 
@@ -235,7 +250,7 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
         public FunctionSettings build() {
             return new FunctionSettings(name, entry, Optional.ofNullable(handler), Optional.ofNullable(javaHandler),
                     Optional.ofNullable(runtime), timeoutSeconds, memoryMB,
-                    ephemeralStorageSizeMB, architecture, environment, secrets, schedules, layers, resourceGroupName,
+                    ephemeralStorageSizeMB, architecture, snapStart, environment, secrets, schedules, layers, resourceGroupName,
                     logRetentionDays == null ? OptionalInt.empty() : OptionalInt.of(logRetentionDays),
                     Optional.ofNullable(logFormat), Optional.ofNullable(applicationLogLevel));
         }

@@ -45,11 +45,11 @@ final class FunctionValidator {
                 throw new BackendConfigException(where + ".entry", "A Java function takes its code from the project's"
                         + " build, not from an entry or a Node.js handler.", "drop entry(..) and handler(..).");
             }
-            JavaFunctionPackage.requireHandler(where + ".javaHandler", settings.javaHandler().get());
         } else {
             validateEntry(where, settings);
         }
         validateRuntime(where, settings);
+        validateSnapStart(where, settings);
         requireRange(where + ".timeoutSeconds", "Invalid function timeout of " + settings.timeoutSeconds(),
                 settings.timeoutSeconds(), 1, 900);
         requireRange(where + ".memoryMB", "Invalid function memoryMB of " + settings.memoryMB(),
@@ -94,6 +94,23 @@ final class FunctionValidator {
         if (!runtime.creatable()) {
             throw new BackendConfigException(where + ".runtime", "Invalid function runtime of " + runtime
                     + ": Lambda no longer creates functions on it.", "choose " + choices + ".");
+        }
+    }
+
+    /** SnapStart's limits on Lambda: Java here (Node.js functions have none), and no ephemeral storage past 512 MB. */
+    private static void validateSnapStart(String where, FunctionSettings settings) {
+        if (!settings.snapStart()) {
+            return;
+        }
+        if (!settings.isJava()) {
+            throw new BackendConfigException(where + ".snapStart", "SnapStart is for Java functions: Lambda does not"
+                    + " offer it on Node.js.", "drop snapStart(), or make the function a Java one with"
+                            + " javaHandler(MyHandler.class).");
+        }
+        if (settings.ephemeralStorageSizeMB() > 512) {
+            throw new BackendConfigException(where + ".snapStart", "Lambda does not offer SnapStart with more than"
+                    + " 512 MB of ephemeral storage (" + settings.ephemeralStorageSizeMB() + " MB given).",
+                    "drop ephemeralStorageSizeMB(..) to keep 512 MB, or drop snapStart().");
         }
     }
 

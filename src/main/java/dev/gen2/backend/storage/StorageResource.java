@@ -97,7 +97,7 @@ public final class StorageResource extends Construct {
     }
 
     private void addTrigger(EventType event, FunctionProvider function) {
-        bucket.addEventNotification(event, new LambdaDestination(function.lambda()));
+        bucket.addEventNotification(event, new LambdaDestination(function.invocationTarget()));
     }
 
     /** Builds a bucket once, in the {@code storage} nested stack. */

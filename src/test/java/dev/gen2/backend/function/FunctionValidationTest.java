@@ -38,8 +38,16 @@ class FunctionValidationTest {
                         fn -> fn.name("j").javaHandler(ReportHandler.class).runtime(FunctionRuntime.JAVA_17)),
                 bad("function 'f'.runtime", "Invalid function runtime of JAVA_21 for a Node.js handler",
                         fn -> fn.name("f").entry(HELLO).runtime(FunctionRuntime.JAVA_21)),
-                bad("function 'j'.javaHandler", "The handler class " + NotPackaged.class.getName() + " is not in"
-                        + " target/lambda/functions.zip", fn -> fn.name("j").javaHandler(NotPackaged.class)),
+                bad("function 'j'.javaHandler", "Lambda cannot create the handler " + NeedsArguments.class.getName()
+                        + ": it has no public constructor without arguments.", fn -> fn.name("j")
+                        .javaHandler(NeedsArguments.class)),
+                bad("function 'j'.javaHandler", "Lambda cannot create the handler " + Inner.class.getName()
+                        + ": it is not a public, concrete, static class.", fn -> fn.name("j").javaHandler(Inner.class)),
+                bad("function 'j'.snapStart", "Lambda does not offer SnapStart with more than 512 MB of ephemeral"
+                        + " storage (1024 MB given).", fn -> fn.name("j").javaHandler(ReportHandler.class).snapStart()
+                        .ephemeralStorageSizeMB(1024)),
+                bad("function 'f'.snapStart", "SnapStart is for Java functions: Lambda does not offer it on Node.js.",
+                        fn -> fn.name("f").entry(HELLO).snapStart()),
                 bad("function 'j'.javaHandler", "The class java.lang.String is not a Lambda handler: it implements"
                         + " neither RequestHandler nor RequestStreamHandler.", fn -> fn.name("j")
                         .javaHandler(String.class)),
@@ -134,8 +142,22 @@ class FunctionValidationTest {
                 .allSatisfy(source -> assertThat(NodeExports.exports(source, "main")).as(source).isFalse());
     }
 
-    /** A Lambda handler that is not in the project's functions package (it is a test class). */
-    public static final class NotPackaged implements RequestHandler<String, String> {
+    /** A handler Lambda cannot create: its only constructor takes an argument. */
+    public static final class NeedsArguments implements RequestHandler<String, String> {
+        private final String prefix;
+
+        public NeedsArguments(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public String handleRequest(String input, Context context) {
+            return prefix + input;
+        }
+    }
+
+    /** A handler Lambda cannot create: an inner class needs an instance of its outer class. */
+    public final class Inner implements RequestHandler<String, String> {
         @Override
         public String handleRequest(String input, Context context) {
             return input;

@@ -1,0 +1,55 @@
+package dev.gen2.backend.function.packaging;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.util.SortedMap;
+import java.util.function.Supplier;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes a zip whose bytes depend only on its entries: names in sorted order, one fixed time on every entry, no
+ * directory entries. Jars are stored as they are (they are compressed already); everything else is deflated.
+ */
+final class ReproducibleZip {
+    /** The time every entry carries, as the library's own jar does ({@code project.build.outputTimestamp}). */
+    static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2026, 1, 1, 0, 0);
+
+    private ReproducibleZip() {
+    }
+
+    /** Writes the entries to {@code target} through a temporary file beside it, so a reader never sees half a zip. */
+    static void write(Path target, SortedMap<String, Supplier<byte[]>> entries) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
+            try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(file)) {
+                for (var entry : entries.entrySet()) {
+                    byte[] content = entry.getValue().get();
+                    ZipEntry zipEntry = new ZipEntry(entry.getKey());
+                    zipEntry.setTimeLocal(ENTRY_TIME);
+                    if (entry.getKey().endsWith(".jar")) {
+                        CRC32 crc = new CRC32();
+                        crc.update(content);
+                        zipEntry.setMethod(ZipEntry.STORED);
+                        zipEntry.setSize(content.length);
+                        zipEntry.setCompressedSize(content.length);
+                        zipEntry.setCrc(crc.getValue());
+                    }
+                    zip.putNextEntry(zipEntry);
+                    zip.write(content);
+                    zip.closeEntry();
+                }
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target, e);
+        }
+    }
+}
