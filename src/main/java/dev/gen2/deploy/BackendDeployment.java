@@ -64,11 +64,15 @@ public final class BackendDeployment {
         return workDirectory.resolve("cdk.out");
     }
 
-    /** Synthesizes the backend {@code id} with the given classes (timed), and returns the assembly. */
+    /**
+     * Synthesizes the backend {@code id} with the given classes (timed), prints each Java function's package size,
+     * and returns the assembly.
+     */
     public Path synth(ClassLoader classes, BackendId id, Map<String, Object> extraContext) {
         long start = System.nanoTime();
         Path assembly = synthesizer.synth(classes, id, extraContext, assembly());
         progress.accept(String.format("[gen2] synth: %.2f s", seconds(start)));
+        JavaFunctionPackages.describe(assembly).forEach(progress);
         return assembly;
     }
 

@@ -71,6 +71,36 @@ class FunctionResourceTest {
     }
 
     @Test
+    void aJavaFunctionsAssetIsItsOwnPackage() {
+        FunctionResource.Factory definition = FunctionResource.define(fn -> fn.name("report")
+                .javaHandler(ReportHandler.class));
+        FunctionResource report = TestBackends.sandbox(definition).get(definition);
+        assertThat(report.javaPackage()).hasValueSatisfying(javaPackage -> {
+            assertThat(javaPackage.classes()).contains("amplify/functions/report/ReportHandler.class");
+            assertThat(javaPackage.zip().getFileName().toString()).matches("java-function-[0-9a-f]{20}\\.zip");
+        });
+        assertThat(TestBackends.sandbox(HELLO).get(HELLO).javaPackage()).isEmpty();
+    }
+
+    @Test
+    void snapStartPublishesAVersionWhoseAliasLiveTheSchedulesInvoke() {
+        Backend backend = TestBackends.sandbox(FunctionResource.define(fn -> fn.name("report")
+                .javaHandler(ReportHandler.class).architecture(FunctionSettings.Architecture.ARM64).snapStart()
+                .schedule("every 1h")));
+        Template functions = TestBackends.nestedTemplate(backend, "function");
+        functions.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Runtime", "java21",
+                "Architectures", List.of("arm64"),
+                "SnapStart", Map.of("ApplyOn", "PublishedVersions")));
+        functions.resourceCountIs("AWS::Lambda::Version", 1);
+        functions.hasResourceProperties("AWS::Lambda::Alias", Map.of("Name", "live",
+                "FunctionVersion", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp(
+                        "reportreportlambdaCurrentVersion.*"), "Version"))));
+        functions.hasResourceProperties("AWS::Scheduler::Schedule", Map.of("Target", Match.objectLike(Map.of("Arn",
+                Map.of("Ref", Match.stringLikeRegexp("reportreportlive.*"))))));
+    }
+
+    @Test
     void everyOption() {
         Backend backend = TestBackends.sandbox(FunctionResource.define(fn -> fn
                 .name("report").entry("src/test/resources/functions/hello").runtime(FunctionRuntime.NODE_24)
