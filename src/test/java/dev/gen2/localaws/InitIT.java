@@ -2,20 +2,30 @@ package dev.gen2.localaws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gen2.backend.CdkCli;
+import dev.gen2.backend.function.packaging.LambdaJavaRuntime;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code gen2 init} end to end, as a new user runs it: the library installed into the local Maven repository (as
  * {@code mvn install} does), a project created with every resource kind, built and tested with Maven against that
  * library (its own test, written with the test kit, creates its snapshots), and synthesized by the real CDK CLI
- * through its {@code cdk.json}.
+ * through its {@code cdk.json}. The user adds a Java function whose handler, in a package of their own, uses Jackson:
+ * with nothing copied into the project's build, its package holds the handler's classes and the jars they use, and
+ * Lambda's Java runtime runs it from that package alone.
  */
 class InitIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(6);
@@ -35,6 +45,7 @@ class InitIT {
                 "--package", "com.example.myapp", "--resources", "auth,data,storage,function")), Map.of(), TIMEOUT);
         assertThat(init.exitCode()).as(init.output()).isZero();
         assertThat(init.output()).contains("[gen2] created the backend myapp in " + project);
+        addJavaFunction(project);
 
         long start = System.nanoTime();
         CdkCli.Result test = CdkCli.Processes.run(project, List.of("mvn", "-B", "-q", "test"), Map.of(), TIMEOUT);
@@ -61,6 +72,87 @@ class InitIT {
             assertThat(files.map(path -> path.getFileName().toString()))
                     .anyMatch(name -> name.matches("amplify-myapp-dev-sandbox-[0-9a-f]{10}\\.template\\.json"))
                     .anyMatch(name -> name.contains("storage") && name.endsWith(".nested.template.json"));
+        }
+
+        Path notesPackage = javaFunctionAsset(project.resolve("cdk.out"), "com.example.notes.handlers.NoteHandler");
+        List<String> entries = entryNames(notesPackage);
+        assertThat(entries.stream().filter(name -> name.endsWith(".class")))
+                .containsExactly("com/example/notes/handlers/Note.class", "com/example/notes/handlers/NoteHandler.class");
+        assertThat(entries.stream().filter(name -> name.startsWith("lib/")))
+                .anyMatch(name -> name.startsWith("lib/jackson-databind-"))
+                .anyMatch(name -> name.startsWith("lib/jackson-core-"))
+                .anyMatch(name -> name.startsWith("lib/aws-lambda-java-core-"))
+                .noneMatch(name -> name.startsWith("lib/aws-cdk-lib-") || name.startsWith("lib/jsii-runtime-")
+                        || name.startsWith("lib/constructs-") || name.startsWith("lib/picocli-")
+                        || name.startsWith("lib/gen2-backend-"));
+        LambdaJavaRuntime.Invocation invocation = LambdaJavaRuntime.invoke(notesPackage, work.resolve("task"),
+                "com.example.notes.handlers.NoteHandler::handleRequest", "{\"title\":\"Buy milk\",\"done\":false}",
+                Map.of());
+        assertThat(invocation.failed()).as(invocation.response() + "\n" + invocation.log()).isFalse();
+        assertThat(invocation.response()).isEqualTo("{\"title\":\"BUY MILK\",\"done\":true}");
+    }
+
+    /** What a user writes: a handler in a package of their own that uses Jackson, and its function definition. */
+    private static void addJavaFunction(Path project) throws IOException {
+        Path handlers = Files.createDirectories(project.resolve("src/main/java/com/example/notes/handlers"));
+        Files.writeString(handlers.resolve("Note.java"), """
+                package com.example.notes.handlers;
+
+                /** A note as the function reads and answers it. */
+                public record Note(String title, boolean done) {
+                }
+                """, StandardCharsets.UTF_8);
+        Files.writeString(handlers.resolve("NoteHandler.java"), """
+                package com.example.notes.handlers;
+
+                import com.amazonaws.services.lambda.runtime.Context;
+                import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+                import com.fasterxml.jackson.databind.ObjectMapper;
+                import java.io.IOException;
+                import java.io.InputStream;
+                import java.io.OutputStream;
+
+                /** Marks a note done, its title in capitals. */
+                public class NoteHandler implements RequestStreamHandler {
+                    private static final ObjectMapper JSON = new ObjectMapper();
+
+                    @Override
+                    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+                        Note note = JSON.readValue(input, Note.class);
+                        JSON.writeValue(output, new Note(note.title().toUpperCase(), true));
+                    }
+                }
+                """, StandardCharsets.UTF_8);
+        Path functions = project.resolve("src/main/java/com/example/myapp/functions/FunctionConfig.java");
+        Files.writeString(functions, Files.readString(functions).replace("    private FunctionConfig() {", """
+                    /** A Java function: its handler class, packaged at synth with what it uses. */
+                    public static final FunctionResource.Factory NOTES = FunctionResource.define(fn -> fn
+                            .name("notes").javaHandler(com.example.notes.handlers.NoteHandler.class));
+
+                    private FunctionConfig() {"""));
+        Path app = project.resolve("src/main/java/com/example/myapp/BackendApp.java");
+        Files.writeString(app, Files.readString(app).replace("FunctionConfig.HELLO", "FunctionConfig.HELLO,"
+                + " FunctionConfig.NOTES"));
+    }
+
+    /** The zip in the assembly of the Java function whose handler is {@code handlerClass}. */
+    private static Path javaFunctionAsset(Path assembly, String handlerClass) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> files = Files.list(assembly)) {
+            for (Path template : files.filter(file -> file.toString().endsWith(".template.json")).toList()) {
+                for (JsonNode resource : json.readTree(template.toFile()).path("Resources")) {
+                    if (resource.path("Properties").path("Handler").asText().equals(handlerClass + "::handleRequest")) {
+                        return assembly.resolve(resource.path("Metadata").path("aws:asset:path").asText());
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no function runs " + handlerClass + " in " + assembly);
+    }
+
+    private static List<String> entryNames(Path zip) throws IOException {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            return Collections.list(file.entries()).stream().map(ZipEntry::getName).toList();
         }
     }
 }
