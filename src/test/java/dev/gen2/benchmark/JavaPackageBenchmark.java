@@ -1,6 +1,7 @@
 package dev.gen2.benchmark;
 
 import amplify.functions.report.ReportHandler;
+import com.example.handlers.JacksonHandler;
 import dev.gen2.backend.function.packaging.JavaFunctionPackage;
 import dev.gen2.backend.function.packaging.JavaFunctionPackager;
 import java.io.IOException;
@@ -39,10 +40,13 @@ public final class JavaPackageBenchmark {
             JavaFunctionPackager.build("report", ReportHandler.class);
             warm.add(millis(start));
         }
+        JavaFunctionPackage jackson = JavaFunctionPackager.build("jackson", JacksonHandler.class);
         Path shared = sharedZipAsBefore();
         System.out.printf(Locale.ROOT, "%-44s %10s %8s %6s%n", "package", "bytes", "classes", "jars");
         System.out.printf(Locale.ROOT, "%-44s %10d %8d %6d%n", "report, its own package (now)", report.bytes(),
                 report.classes().size(), report.jars().size());
+        System.out.printf(Locale.ROOT, "%-44s %10d %8d %6d%n", "a handler that uses Jackson only (test class)",
+                jackson.bytes(), jackson.classes().size(), jackson.jars().size());
         System.out.printf(Locale.ROOT, "%-44s %10d %8s %6d%n", "every Java function's shared zip (before)",
                 Files.size(shared), "-", jarsBefore().size());
         System.out.printf(Locale.ROOT, "report's package is %.0f%% of the shared zip%n",

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * classes and jars give the same bytes, so the function's asset hash changes only when its code does.
  */
 public final class JavaFunctionPackager {
-    private static final String FORMAT = "gen2-java-function-package-1";
+    private static final String FORMAT = "gen2-java-function-package-2";
     private static final Map<ClassClosure.JarKey, String> JAR_DIGESTS = new ConcurrentHashMap<>();
 
     /** Packages that run at synth time only, with the name a user knows them by. */
