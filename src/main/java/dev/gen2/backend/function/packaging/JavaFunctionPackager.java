@@ -59,6 +59,12 @@ public final class JavaFunctionPackager {
     public static JavaFunctionPackage build(String where, Class<?> handler) {
         ClassClosure closure = ClassClosure.of(handler.getClassLoader(), handler.getName(),
                 name -> synthTimeLibrary(name).isPresent());
+        if (closure.find(handler.getName().replace('.', '/')).isEmpty()) {
+            throw new BackendConfigException(where, "The class file of the handler " + handler.getName() + " cannot"
+                    + " be found through the class loader that loaded it, so it cannot be packaged.", "write the"
+                            + " handler in the project's sources (src/main/java) or take it from a jar on the"
+                            + " project's classpath.");
+        }
         refuseSynthTimeCode(where, handler, closure);
         Optional<ClassOrigin> library = libraryOrigin();
         SortedMap<String, Supplier<byte[]>> entries = new TreeMap<>();

@@ -138,6 +138,26 @@ class JavaFunctionPackagerTest {
     }
 
     @Test
+    void aHandlerWhoseClassFileCannotBeFoundIsRefused() throws Exception {
+        Path sources = work.resolve("src");
+        write(sources, "com/example/made/MadeHandler.java", handlerSource("com.example.made", "MadeHandler", "made"));
+        Path classes = compile(sources, work.resolve("classes"));
+        byte[] bytes = Files.readAllBytes(classes.resolve("com/example/made/MadeHandler.class"));
+        Files.delete(classes.resolve("com/example/made/MadeHandler.class"));
+        Class<?> made = new ClassLoader(getClass().getClassLoader()) {
+            Class<?> define() {
+                return defineClass("com.example.made.MadeHandler", bytes, 0, bytes.length);
+            }
+        }.define();
+
+        assertThatThrownBy(() -> JavaFunctionPackager.build(WHERE, made))
+                .isInstanceOf(BackendConfigException.class)
+                .hasMessage(WHERE + ": The class file of the handler com.example.made.MadeHandler cannot be found"
+                        + " through the class loader that loaded it, so it cannot be packaged. Fix: write the handler in"
+                        + " the project's sources (src/main/java) or take it from a jar on the project's classpath.");
+    }
+
+    @Test
     void aHandlerRunsFromItsPackageAloneInLambdasJavaRuntime() throws Exception {
         JavaFunctionPackage jackson = JavaFunctionPackager.build(WHERE, JacksonHandler.class);
 
