@@ -38,7 +38,7 @@ public final class DeployFailure extends RuntimeException {
             new Rule(Pattern.compile("(Unable to find backend secret for backend '[^']*', branch '[^']*', name '([^']+)')"),
                     m -> new DeployFailure("secret " + m.group(2), m.group(1) + ".",
                             "set it with `gen2 sandbox secret set " + m.group(2) + "` (a branch: aws ssm put-parameter"
-                                    + " at the path the README gives), then deploy again.")),
+                                    + " at the path docs/developer-loop.md gives under Secrets), then deploy again.")),
             new Rule(Pattern.compile("(LimitExceeded\\w*|limit exceeded[^.\\n]*|Maximum number of [^.\\n]*)",
                     Pattern.CASE_INSENSITIVE),
                     m -> new DeployFailure("AWS limits", "An AWS service limit was reached: " + m.group(1) + ".",

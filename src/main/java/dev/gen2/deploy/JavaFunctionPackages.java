@@ -70,6 +70,6 @@ public final class JavaFunctionPackages {
             }
         }
         return String.format(Locale.ROOT, "[gen2] Java function '%s': %.1f MB (%d classes, %d jars)", name,
-                Files.size(zip) / 1_048_576.0, classes, jars);
+                Files.size(zip) / 1_000_000.0, classes, jars);
     }
 }
