@@ -13,13 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Snapshot tests of a backend's templates: each group's template is compared with
  * {@code <directory>/<name>-<group>.json} (slashes in the group become {@code -}), after normalizing what changes
- * without the backend changing (asset hashes and keys, the library's version). A missing snapshot is written (and
- * the test passes, saying so); {@code -Dsnapshot.update=true} rewrites them all; a mismatch fails with the
- * resources and properties that changed, not the whole template.
+ * without the backend changing (asset hashes and keys, the library's version); {@code <name>.snapshots.txt} lists
+ * the backend's snapshot files. A mismatch fails with the resources and properties that changed, not the whole
+ * template, and a listed snapshot whose stack is gone fails, named.
+ *
+ * <p>A missing snapshot (or list) is written, and the test passes, saying so; under CI (the {@code CI} variable, see
+ * {@link ContinuousIntegration}) nothing is written and it fails instead, naming the file, as Jest's {@code --ci}
+ * does. {@code -Dsnapshot.update=true} rewrites them all, even under CI, and removes the listed snapshots of stacks
+ * the backend no longer has; files the list does not name (another backend's) are never touched.
  */
 public final class TemplateSnapshots {
     /** Where snapshots live unless told otherwise. */
@@ -31,40 +37,64 @@ public final class TemplateSnapshots {
     private static final int VALUE_WIDTH = 100;
 
     private final Path directory;
+    private final Supplier<SnapshotMode> mode;
 
-    private TemplateSnapshots(Path directory) {
+    private TemplateSnapshots(Path directory, Supplier<SnapshotMode> mode) {
         this.directory = directory;
+        this.mode = mode;
     }
 
     /** Snapshots in {@link #DEFAULT_DIRECTORY}. */
     public static TemplateSnapshots inDefaultDirectory() {
-        return new TemplateSnapshots(DEFAULT_DIRECTORY);
+        return in(DEFAULT_DIRECTORY);
     }
 
     /** Snapshots in the given directory. */
     public static TemplateSnapshots in(Path directory) {
-        return new TemplateSnapshots(directory);
+        return new TemplateSnapshots(directory, SnapshotMode::current);
     }
 
-    /** Compares every template of the backend with its snapshot {@code <name>-<group>.json}. */
+    /** The same snapshots compared in the given mode, whatever the run's property and environment say. */
+    TemplateSnapshots withMode(SnapshotMode fixed) {
+        return new TemplateSnapshots(directory, () -> fixed);
+    }
+
+    /**
+     * Compares every template of the backend with its snapshot {@code <name>-<group>.json}, and the backend's stacks
+     * with the list of its snapshots, {@code <name>.snapshots.txt}.
+     */
     public void assertMatches(SynthesizedBackend backend, String name) {
+        SnapshotMode current = mode.get();
+        SnapshotSet set = new SnapshotSet(directory, name);
         List<String> differences = new ArrayList<>();
-        backend.templates().forEach((group, template) -> differences.addAll(compare(name + "-"
-                + group.replace('/', '-') + ".json", template.toJSON())));
+        TreeSet<String> files = new TreeSet<>();
+        backend.templates().forEach((group, template) -> {
+            String file = set.fileOf(group);
+            files.add(file);
+            differences.addAll(compare(file, template.toJSON(), current));
+        });
+        differences.addAll(set.reconcile(files, current));
         if (!differences.isEmpty()) {
-            throw new AssertionError("The templates differ from their snapshots in " + directory + " (if the change"
-                    + " is intended, run the test again with -D" + UPDATE_PROPERTY + "=true and review the files):\n"
-                    + String.join("\n", differences));
+            throw new AssertionError("The templates do not match their snapshots in " + directory + " (if the"
+                    + " change is intended, run the test again with -D" + UPDATE_PROPERTY + "=true and review the"
+                    + " files):\n" + String.join("\n", differences));
         }
     }
 
-    /** The differences of one template from its snapshot file; writes the file when it is missing or asked to. */
-    private List<String> compare(String fileName, Map<String, Object> template) {
+    /**
+     * The differences of one template from its snapshot file; writes the file when asked to, or when it is missing
+     * outside CI.
+     */
+    private List<String> compare(String fileName, Map<String, Object> template, SnapshotMode current) {
         String actual = normalize(write(template));
         Path file = directory.resolve(fileName);
         try {
             boolean missing = !Files.exists(file);
-            if (missing || Boolean.getBoolean(UPDATE_PROPERTY)) {
+            if (missing && current == SnapshotMode.CI) {
+                return List.of(fileName + ": missing (under CI a snapshot is not written: run the test without CI"
+                        + " to create it, review it and commit it)");
+            }
+            if (missing || current == SnapshotMode.UPDATE) {
                 Files.createDirectories(directory);
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
                 System.out.println("[gen2] snapshot " + (missing ? "created: " : "rewritten: ") + file);

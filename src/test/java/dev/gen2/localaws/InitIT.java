@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code gen2 init} end to end, as a new user runs it: the library installed into the local Maven repository (as
  * {@code mvn install} does), a project created with every resource kind, built and tested with Maven against that
- * library (its own test, written with the test kit, creates its snapshots), and synthesized by the real CDK CLI
- * through its {@code cdk.json}. The user adds a Java function whose handler, in a package of their own, uses Jackson:
- * with nothing copied into the project's build, its package holds the handler's classes and the jars they use, and
- * Lambda's Java runtime runs it from that package alone.
+ * library (its own test, written with the test kit, creates its snapshots on a developer's run, and finds them all
+ * under CI), and synthesized by the real CDK CLI through its {@code cdk.json}. The user adds a Java function whose
+ * handler, in a package of their own, uses Jackson: with nothing copied into the project's build, its package holds
+ * the handler's classes and the jars they use, and Lambda's Java runtime runs it from that package alone.
  */
 class InitIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(6);
@@ -47,13 +47,21 @@ class InitIT {
         assertThat(init.output()).contains("[gen2] created the backend myapp in " + project);
         addJavaFunction(project);
 
+        // the developer's first run (CI unset, whatever this build's environment says) creates the snapshots...
         long start = System.nanoTime();
-        CdkCli.Result test = CdkCli.Processes.run(project, List.of("mvn", "-B", "-q", "test"), Map.of(), TIMEOUT);
+        CdkCli.Result test = CdkCli.Processes.run(project, List.of("mvn", "-B", "-q", "test"), Map.of(), TIMEOUT,
+                name -> name.equals("CI"));
         System.out.printf("init: the new project's mvn test: %.1f s%n", (System.nanoTime() - start) / 1e9);
         assertThat(test.exitCode()).as(test.output()).isZero();
         assertThat(project.resolve("target/surefire-reports/TEST-com.example.myapp.BackendTest.xml")).content()
                 .contains("tests=\"2\"").contains("failures=\"0\"").contains("errors=\"0\"");
         assertThat(project.resolve("src/test/resources/snapshots/backend-auth.json")).exists();
+        assertThat(project.resolve("src/test/resources/snapshots/backend.snapshots.txt")).content()
+                .contains("backend-auth.json");
+        // ...which CI, where a missing snapshot fails, then finds complete
+        CdkCli.Result ci = CdkCli.Processes.run(project, List.of("mvn", "-B", "-q", "test"),
+                Map.of("CI", "true"), TIMEOUT);
+        assertThat(ci.exitCode()).as(ci.output()).isZero();
         assertThat(Files.readString(project.resolve("target/classpath.txt")))
                 .contains("dev/gen2/gen2-backend/0.1.0-SNAPSHOT/gen2-backend-0.1.0-SNAPSHOT.jar");
 
