@@ -63,8 +63,8 @@ final class SandboxCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}: the backend's Java sources, functions and resources).")
     private Path dirToWatch;
 
-    @Option(names = "--exclude", split = ",", description = "Paths or globs the watcher ignores, besides .gitignore's"
-            + " and the outputs file.")
+    @Option(names = "--exclude", split = ",", description = "Paths or globs the watcher ignores, besides .gitignore's,"
+            + " the outputs file and editors' temporary files.")
     private List<String> exclude = List.of();
 
     @Mixin

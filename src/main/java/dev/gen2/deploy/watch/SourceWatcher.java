@@ -32,8 +32,9 @@ import java.util.function.Consumer;
 /**
  * Watches a directory tree for changes, as Amplify's sandbox watches {@code amplify/}: every directory of the tree
  * is registered with a {@link WatchService}, new subdirectories as they appear, excluded directories never; events
- * on excluded paths are dropped; and a burst of events gives one {@code onChange} call, with the set of changed
- * paths (absolute), once nothing has happened for the quiet period (a trailing debounce).
+ * on excluded paths and on editors' temporary files ({@link EditorTemporaryFiles}) are dropped; and a burst of
+ * events gives one {@code onChange} call, with the set of changed paths (absolute), once nothing has happened for
+ * the quiet period (a trailing debounce).
  *
  * <p>The tree is registered when the constructor returns, so a change made after it is seen. {@code onChange} runs
  * on the watcher's own daemon thread; it should return quickly (hand the work to a {@link DeployLatch}). What it
@@ -155,7 +156,7 @@ public final class SourceWatcher implements Closeable {
                 continue;
             }
             Path changed = directory.resolve((Path) event.context());
-            if (exclusions.excludes(changed)) {
+            if (ignores(changed)) {
                 continue;
             }
             pending.add(changed);
@@ -170,6 +171,12 @@ public final class SourceWatcher implements Closeable {
             }
         }
         return counted;
+    }
+
+    /** An excluded path, or an editor's temporary file (a directory of such a name still counts). */
+    private boolean ignores(Path path) {
+        return exclusions.excludes(path) || EditorTemporaryFiles.matches(path)
+                && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
     }
 
     private void report(Set<Path> changes) {
@@ -209,7 +216,7 @@ public final class SourceWatcher implements Closeable {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (!start.equals(root) && !exclusions.excludes(file)) {
+                if (!start.equals(root) && !ignores(file)) {
                     found.add(file);
                 }
                 return FileVisitResult.CONTINUE;

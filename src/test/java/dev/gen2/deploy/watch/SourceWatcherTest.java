@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -44,6 +46,19 @@ class SourceWatcherTest {
         Set<Path> change = changes.poll(WAIT_MS, TimeUnit.MILLISECONDS);
         assertThat(change).as("a change reported within %d ms", WAIT_MS).isNotNull();
         return change;
+    }
+
+    /** The changes reported until each of {@code expected} has been, together (all absolute). */
+    private Set<Path> changesUntilSeen(Path... expected) throws InterruptedException {
+        Set<Path> seen = new HashSet<>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+        while (!seen.containsAll(Set.of(expected))) {
+            Set<Path> change = changes.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            assertThat(change).as("%s reported within %d ms; so far %s", List.of(expected), WAIT_MS, seen)
+                    .isNotNull();
+            seen.addAll(change);
+        }
+        return seen;
     }
 
     private void assertNoMoreChangesWithin(Duration duration) throws InterruptedException {
@@ -111,6 +126,28 @@ class SourceWatcherTest {
         assertThat(nextChange()).containsExactlyInAnyOrder(source.toAbsolutePath(),
                 root.resolve("src/deep").toAbsolutePath());
         assertNoMoreChangesWithin(QUIET.multipliedBy(2));
+    }
+
+    @Test
+    void editorsTemporaryFilesGiveNoChangeButTheSourceTheySaveDoes() throws Exception {
+        Path functions = Files.createDirectories(root.resolve("functions"));
+        Path source = write(functions.resolve("FunctionConfig.java"), "class FunctionConfig {}").toAbsolutePath();
+        watch(WatchExclusions.none(root));
+
+        // sed -i: a temporary file beside the source, renamed over it
+        Path sedTemporary = write(functions.resolve("sedkgroTH"), "class FunctionConfig { int timeout; }");
+        Files.move(sedTemporary, source, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // vim: its check that it may write in the directory, its swap file and its backup
+        Files.delete(write(functions.resolve("4913"), ""));
+        write(functions.resolve(".FunctionConfig.java.swp"), "swap");
+        Files.copy(source, functions.resolve("FunctionConfig.java~"));
+        // emacs's lock and JetBrains' safe write
+        write(functions.resolve(".#FunctionConfig.java"), "lock");
+        Files.delete(write(functions.resolve("FunctionConfig.java___jb_tmp___"), "x"));
+        // written last: once it is reported, so is everything before it
+        Path marker = write(functions.resolve("Marker.java"), "class Marker {}").toAbsolutePath();
+
+        assertThat(changesUntilSeen(source, marker)).containsExactlyInAnyOrder(source, marker);
     }
 
     @Test
