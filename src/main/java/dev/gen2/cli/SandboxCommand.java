@@ -187,8 +187,7 @@ final class SandboxCommand implements Callable<Integer> {
                 if (changed.isEmpty()) {
                     return; // already deployed by the run that took these changes
                 }
-                out.println("[gen2] changed: " + changed.stream().map(path -> project.directory()
-                        .relativize(path.toAbsolutePath()).toString()).sorted().collect(Collectors.joining(", ")));
+                out.println("[gen2] changed: " + relative(project, changed));
                 if (changed.stream().anyMatch(path -> path.toString().endsWith(".java"))) {
                     CompileResult result = compiler.compile();
                     if (result instanceof CompileResult.Failed failed) {
@@ -212,10 +211,18 @@ final class SandboxCommand implements Callable<Integer> {
                 .withPaths(List.of(outputs.file().toAbsolutePath(), project.directory().resolve("target")));
         openedInOrder.push(new SourceWatcher(dirToWatch, exclusions, Duration.ofMillis(300), changed -> {
             pending.addAll(changed);
-            latch.changed();
+            if (latch.changed() == DeployLatch.State.QUEUED) {
+                out.println("[gen2] changed during a deploy, queued for the next one: " + relative(project, changed));
+            }
         }));
         out.println("[gen2] watching " + dirToWatch + "; Ctrl-C stops.");
         latch.changed();
+    }
+
+    /** Changed paths as the project's relative paths, sorted, for one line. */
+    private static String relative(ProjectConfig project, Set<Path> paths) {
+        return paths.stream().map(path -> project.directory().relativize(path.toAbsolutePath()).toString()).sorted()
+                .collect(Collectors.joining(", "));
     }
 
     /** Ctrl-C: closes the watch, the deploys and the server in that order, and says what is left. */

@@ -23,24 +23,31 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code gen2 sandbox} in watch mode, on a copy of the sample project, against the local AWS: an edit to a function
  * and an edit to the backend's Java source each lead to one redeploy (the Java one compiled in process, its effect
  * deployed); edits made during a deploy lead to exactly one follow-up; a compile error is printed and watching goes
- * on; stopping it keeps the stacks and says how to delete them.
+ * on; stopping it keeps the stacks and says how to delete them. The test waits for the sandbox's lines, not for
+ * time to pass: "no further deploy" is shown by a marker edit whose deploy comes next.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SandboxWatchIT {
     private static final Duration DEPLOY = Duration.ofMinutes(2);
     private static final Predicate<String> DEPLOYED = line -> line.startsWith("[gen2] outputs: ");
+    private static final Predicate<String> STARTED = line -> line.startsWith("[gen2] changed: ");
+    private static final Predicate<String> QUEUED = line -> line.startsWith("[gen2] changed during a deploy, ");
+    /** Where {@link #assertNoFurtherDeploy} puts its markers: watched, made before the watch starts. */
+    private static final Path MARKERS = Path.of("src/main/markers");
     private static final Path FUNCTION = Path.of("src/main/functions/post-confirmation/index.js");
     private static final Path FUNCTION_CONFIG = Path.of("src/main/java/amplify/functions/FunctionConfig.java");
     private static LocalAws aws;
     private static LocalAwsApi api;
     private static Path project;
     private static SandboxProcess sandbox;
+    private static int saves;
 
     @BeforeAll
     static void startTheSandbox() throws Exception {
         Path work = Files.createDirectories(Path.of("target", "it", "watch-" + ProcessHandle.current().pid()))
                 .toAbsolutePath();
         project = copyOfTheSample(work.resolve("project"));
+        Files.createDirectories(project.resolve(MARKERS));
         aws = LocalAws.start();
         api = new LocalAwsApi(aws);
         new LocalCli(aws).bootstrap(SampleAssembly.synth(work.resolve("bootstrap"), "boot", DeploymentType.SANDBOX,
@@ -68,7 +75,7 @@ class SandboxWatchIT {
         long deploys = sandbox.count(DEPLOYED);
         append(FUNCTION, "// edited by SandboxWatchIT\n");
         sandbox.awaitCount(DEPLOYED, deploys + 1, DEPLOY, "the redeploy after a function edit");
-        assertQuietFor(Duration.ofSeconds(3), deploys + 1);
+        assertNoFurtherDeploy(deploys + 1);
         assertThat(api.functionCodeSha("postConfirmation")).isNotEqualTo(codeBefore);
     }
 
@@ -78,7 +85,7 @@ class SandboxWatchIT {
         long deploys = sandbox.count(DEPLOYED);
         replace(FUNCTION_CONFIG, ".timeoutSeconds(60)", ".timeoutSeconds(61)");
         sandbox.awaitCount(DEPLOYED, deploys + 1, DEPLOY, "the redeploy after a Java edit");
-        assertQuietFor(Duration.ofSeconds(3), deploys + 1);
+        assertNoFurtherDeploy(deploys + 1);
         assertThat(sandbox.lines()).anyMatch(line -> line.startsWith("[gen2] compile: "));
         assertThat(api.functionTimeout("report")).as("the recompiled definition was deployed").isEqualTo(61);
         List<String> synths = sandbox.lines().stream().filter(line -> line.startsWith("[gen2] synth: ")).toList();
@@ -89,14 +96,17 @@ class SandboxWatchIT {
     @Order(3)
     void editsDuringADeployQueueExactlyOneFollowUp() throws Exception {
         long deploys = sandbox.count(DEPLOYED);
-        long changes = sandbox.count(line -> line.startsWith("[gen2] changed: "));
+        long started = sandbox.count(STARTED);
+        long queued = sandbox.count(QUEUED);
         append(FUNCTION, "// first\n");
-        sandbox.awaitCount(line -> line.startsWith("[gen2] changed: "), changes + 1, DEPLOY, "the deploy to start");
+        sandbox.awaitCount(STARTED, started + 1, DEPLOY, "the deploy to start");
+        // each edit waits for the one before it to be seen during the deploy: two changes, not one burst
         append(FUNCTION, "// second, during the deploy\n");
-        Thread.sleep(400);
+        sandbox.awaitCount(QUEUED, queued + 1, DEPLOY, "the second edit, seen during the deploy");
         append(FUNCTION, "// third, during the deploy\n");
+        sandbox.awaitCount(QUEUED, queued + 2, DEPLOY, "the third edit, seen during the deploy");
         sandbox.awaitCount(DEPLOYED, deploys + 2, DEPLOY, "the deploy and its one follow-up");
-        assertQuietFor(Duration.ofSeconds(4), deploys + 2);
+        assertNoFurtherDeploy(deploys + 2);
     }
 
     @Test
@@ -122,20 +132,41 @@ class SandboxWatchIT {
         sandbox = null;
     }
 
-    private static void assertQuietFor(Duration quiet, long expectedDeploys) throws InterruptedException {
-        Thread.sleep(quiet.toMillis());
-        assertThat(sandbox.count(DEPLOYED)).as(String.join("\n", sandbox.lines())).isEqualTo(expectedDeploys);
+    /**
+     * No deploy follows the {@code deploys} done so far, shown by what happens in order rather than by waiting: a
+     * new file of its own (a marker) is written, and the next deploy to start is the marker's, for the marker alone.
+     * A deploy still due for an earlier edit would start first, or take the marker with that edit.
+     */
+    private static void assertNoFurtherDeploy(long deploys) throws Exception {
+        assertThat(sandbox.count(DEPLOYED)).as(String.join("\n", sandbox.lines())).isEqualTo(deploys);
+        int before = sandbox.lines().size();
+        Path marker = MARKERS.resolve("after-" + deploys + ".txt");
+        save(marker, "marker\n");
+        sandbox.awaitCount(DEPLOYED, deploys + 1, DEPLOY, "the deploy of " + marker);
+        List<String> since = sandbox.lines();
+        assertThat(since.subList(before, since.size()).stream().filter(STARTED).toList())
+                .as(String.join("\n", since)).containsExactly("[gen2] changed: " + marker);
     }
 
     private static void append(Path file, String text) throws IOException {
-        Files.writeString(project.resolve(file), Files.readString(project.resolve(file)) + text,
-                StandardCharsets.UTF_8);
+        save(file, Files.readString(project.resolve(file), StandardCharsets.UTF_8) + text);
     }
 
     private static void replace(Path file, String from, String to) throws IOException {
         String text = Files.readString(project.resolve(file), StandardCharsets.UTF_8);
         assertThat(text).contains(from);
-        Files.writeString(project.resolve(file), text.replace(from, to), StandardCharsets.UTF_8);
+        save(file, text.replace(from, to));
+    }
+
+    /**
+     * Saves a file as {@code sed -i} does: a temporary file beside it ({@code sedIT0001}, which the watcher ignores),
+     * renamed over it. The rename is one event, so a busy machine cannot split an edit into two changes.
+     */
+    private static void save(Path file, String text) throws IOException {
+        Path target = project.resolve(file);
+        Path temporary = target.resolveSibling(String.format("sedIT%04d", ++saves));
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The sample's own sources, functions, cdk.json and .gitignore, and its packaged Java functions. */

@@ -53,10 +53,15 @@ public final class DeployLatch implements AutoCloseable {
         });
     }
 
-    /** Says the sources changed: starts a deploy, or queues one follow-up if a deploy runs. Ignored once closed. */
-    public synchronized void changed() {
+    /**
+     * Says the sources changed: starts a deploy, or queues one follow-up if a deploy runs. Ignored once closed.
+     *
+     * @return where the latch is after this change: {@link State#DEPLOYING} when it started a deploy,
+     *         {@link State#QUEUED} when a deploy runs and a follow-up will take the change
+     */
+    public synchronized State changed() {
         if (closed) {
-            return;
+            return state;
         }
         switch (state) {
             case OPEN -> {
@@ -68,6 +73,7 @@ public final class DeployLatch implements AutoCloseable {
                 // Already queued: the follow-up deploy will see this change too.
             }
         }
+        return state;
     }
 
     /** Where the latch is now. */

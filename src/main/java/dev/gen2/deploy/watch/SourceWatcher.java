@@ -20,7 +20,6 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -28,6 +27,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Watches a directory tree for changes, as Amplify's sandbox watches {@code amplify/}: every directory of the tree
@@ -45,8 +45,10 @@ import java.util.function.Consumer;
 public final class SourceWatcher implements Closeable {
     private final Path root;
     private final WatchExclusions exclusions;
-    private final long quietNanos;
+    private final Duration quietPeriod;
     private final Consumer<? super Set<Path>> onChange;
+    private final LongSupplier clock;
+    private final Consumer<? super Path> onCounted;
     private final WatchService service;
     private final Map<WatchKey, Path> directories = new HashMap<>();
     private final Thread thread;
@@ -63,13 +65,26 @@ public final class SourceWatcher implements Closeable {
      */
     public SourceWatcher(Path root, WatchExclusions exclusions, Duration quietPeriod,
             Consumer<? super Set<Path>> onChange) throws IOException {
+        this(root, exclusions, quietPeriod, onChange, System::nanoTime, path -> { });
+    }
+
+    /**
+     * As the public constructor, with the clock the quiet period is measured on (nanoseconds, as
+     * {@link System#nanoTime()}) and a callback for each change counted into a burst, called on the watcher's thread:
+     * a test that holds the clock still sees every change of a burst counted, however slowly it came, before it
+     * moves the clock on.
+     */
+    SourceWatcher(Path root, WatchExclusions exclusions, Duration quietPeriod, Consumer<? super Set<Path>> onChange,
+            LongSupplier clock, Consumer<? super Path> onCounted) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         this.exclusions = Objects.requireNonNull(exclusions, "exclusions");
         if (quietPeriod.isNegative()) {
             throw new IllegalArgumentException("The quiet period must not be negative: " + quietPeriod);
         }
-        this.quietNanos = quietPeriod.toNanos();
+        this.quietPeriod = quietPeriod;
         this.onChange = Objects.requireNonNull(onChange, "onChange");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.onCounted = Objects.requireNonNull(onCounted, "onCounted");
         if (!Files.isDirectory(this.root)) {
             throw new NoSuchFileException(this.root.toString(), null, "not a directory to watch");
         }
@@ -112,44 +127,44 @@ public final class SourceWatcher implements Closeable {
     }
 
     private void watch() {
-        Set<Path> pending = new LinkedHashSet<>();
-        long deadline = 0;
+        ChangeBurst burst = new ChangeBurst(quietPeriod);
         try {
             while (!closed) {
                 WatchKey key;
-                if (pending.isEmpty()) {
+                if (burst.isEmpty()) {
                     key = service.take();
                 } else {
-                    long left = deadline - System.nanoTime();
-                    key = left > 0 ? service.poll(left, TimeUnit.NANOSECONDS) : null;
-                    if (key == null) {
-                        report(pending);
-                        pending = new LinkedHashSet<>();
+                    long left = burst.nanosLeft(clock.getAsLong());
+                    if (left <= 0) {
+                        report(burst.take());
                         continue;
                     }
+                    key = service.poll(left, TimeUnit.NANOSECONDS);
+                    if (key == null) {
+                        continue; // the clock says whether the quiet period has passed
+                    }
                 }
-                if (handle(key, pending)) {
-                    deadline = System.nanoTime() + quietNanos;
-                }
+                Set<Path> counted = handle(key);
+                burst.add(counted, clock.getAsLong());
+                counted.forEach(onCounted);
             }
         } catch (ClosedWatchServiceException | InterruptedException e) {
             // closed: the thread ends
         }
     }
 
-    /** Adds the key's changes to {@code pending}; returns whether any counted. */
-    private boolean handle(WatchKey key, Set<Path> pending) {
+    /** The key's changes that count (none when all were ignored). */
+    private Set<Path> handle(WatchKey key) {
         Path directory;
         synchronized (directories) {
             directory = directories.get(key);
         }
-        boolean counted = false;
+        Set<Path> pending = new LinkedHashSet<>();
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == OVERFLOW) {
                 // Events were lost: look for directories not registered yet, and report the tree as changed.
                 registerQuietly(root, pending);
                 pending.add(root);
-                counted = true;
                 continue;
             }
             if (directory == null) {
@@ -160,7 +175,6 @@ public final class SourceWatcher implements Closeable {
                 continue;
             }
             pending.add(changed);
-            counted = true;
             if (event.kind() == ENTRY_CREATE && Files.isDirectory(changed, LinkOption.NOFOLLOW_LINKS)) {
                 registerQuietly(changed, pending);
             }
@@ -170,7 +184,7 @@ public final class SourceWatcher implements Closeable {
                 directories.remove(key);
             }
         }
-        return counted;
+        return pending;
     }
 
     /** An excluded path, or an editor's temporary file (a directory of such a name still counts). */
@@ -181,7 +195,7 @@ public final class SourceWatcher implements Closeable {
 
     private void report(Set<Path> changes) {
         try {
-            onChange.accept(Collections.unmodifiableSet(changes));
+            onChange.accept(changes);
         } catch (RuntimeException e) {
             thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
         }

@@ -79,13 +79,13 @@ class DeployLatchTest {
         GatedDeploy deploy = new GatedDeploy();
         try (DeployLatch latch = new DeployLatch(deploy, failure -> { })) {
             assertThat(latch.state()).isEqualTo(DeployLatch.State.OPEN);
-            latch.changed();
+            assertThat(latch.changed()).as("a deploy starts").isEqualTo(DeployLatch.State.DEPLOYING);
             deploy.awaitStarted(1);
             assertThat(latch.state()).isEqualTo(DeployLatch.State.DEPLOYING);
 
-            latch.changed();
-            latch.changed();
-            latch.changed();
+            assertThat(latch.changed()).as("one follow-up is queued").isEqualTo(DeployLatch.State.QUEUED);
+            assertThat(latch.changed()).as("and stays the one").isEqualTo(DeployLatch.State.QUEUED);
+            assertThat(latch.changed()).isEqualTo(DeployLatch.State.QUEUED);
             assertThat(latch.state()).isEqualTo(DeployLatch.State.QUEUED);
 
             deploy.finish.release();
@@ -165,8 +165,8 @@ class DeployLatchTest {
 
         assertThat(deploy.deploys).hasValue(1);
         assertThat(latch.state()).isEqualTo(DeployLatch.State.OPEN);
-        latch.changed();
-        assertThat(latch.state()).as("changes after close are ignored").isEqualTo(DeployLatch.State.OPEN);
+        assertThat(latch.changed()).as("changes after close are ignored").isEqualTo(DeployLatch.State.OPEN);
+        assertThat(latch.state()).isEqualTo(DeployLatch.State.OPEN);
         assertThat(deploy.deploys).hasValue(1);
     }
 }
