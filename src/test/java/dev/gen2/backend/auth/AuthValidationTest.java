@@ -1,5 +1,6 @@
 package dev.gen2.backend.auth;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gen2.backend.Backend;
@@ -146,10 +147,11 @@ class AuthValidationTest {
 
     @Test
     void redirectUrlsMayBeHttpsLocalhostOrAnAppScheme() {
-        AuthResource.define(a -> a.loginWithEmail().externalProviders(x -> x.google(Google.of("id", SECRET))
+        assertThatCode(() -> AuthResource.define(a -> a.loginWithEmail().externalProviders(x -> x
+                .google(Google.of("id", SECRET))
                 .callbackUrls("https://app.example.com/callback?x=1", "http://localhost:3000/", "myapp://callback/",
                         "com.example.app://auth")
-                .logoutUrls("http://localhost/", "myapp://signout/")));
+                .logoutUrls("http://localhost/", "myapp://signout/")))).doesNotThrowAnyException();
     }
 
     private static Arguments bad(String where, String message, UnaryOperator<AuthSettings.Builder> definition) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,21 +78,26 @@ class OutputsFilesTest {
         }
     }
 
+    /**
+     * Places no user can write the file to, root included (a read-only directory would not do: root writes there,
+     * and CI runs as root): a directory that is a file, one under a file, and a file name taken by a directory.
+     */
     @Test
-    void anUnwritableDirectoryIsReported() throws IOException {
-        Path readOnly = Files.createDirectory(directory.resolve("read-only"));
-        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
-        Path blocked = directory.resolve("a-file");
-        Files.writeString(blocked, "not a directory");
-        assertThatThrownBy(() -> OutputsFileWriter.write(blocked, Map.of("version", "1.5"),
-                ClientConfigVersion.V1_5, OutputsFormat.JSON))
-                .isInstanceOf(BackendConfigException.class)
-                .hasMessageContaining("Cannot write amplify_outputs.json there")
-                .hasMessageContaining("choose a directory you can write to");
-        if (!"root".equals(System.getProperty("user.name"))) {
-            assertThatThrownBy(() -> OutputsFileWriter.write(readOnly, Map.of("version", "1.5"),
-                    ClientConfigVersion.V1_5, OutputsFormat.JSON))
-                    .hasMessageContaining("Cannot write amplify_outputs.json there");
+    void aPlaceTheFileCannotBeWrittenToIsReported() throws IOException {
+        Path regularFile = Files.writeString(directory.resolve("a-file"), "not a directory");
+        Path taken = Files.createDirectories(directory.resolve("taken/amplify_outputs.json"));
+        Files.writeString(taken.resolve("keep"), "a directory with something in it");
+        for (Path outDir : List.of(regularFile, regularFile.resolve("out"), taken.getParent())) {
+            assertThatThrownBy(() -> OutputsFileWriter.write(outDir, Map.of("version", "1.5"),
+                    ClientConfigVersion.V1_5, OutputsFormat.JSON)).as("%s", outDir)
+                    .isInstanceOf(BackendConfigException.class)
+                    .hasMessageContaining("--out-dir " + outDir)
+                    .hasMessageContaining("Cannot write amplify_outputs.json there")
+                    .hasMessageContaining("choose a directory you can write to");
+        }
+        assertThat(regularFile).hasContent("not a directory");
+        try (var files = Files.list(taken.getParent())) {
+            assertThat(files).as("no temporary file left").containsExactly(taken);
         }
     }
 

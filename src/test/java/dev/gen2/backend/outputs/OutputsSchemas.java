@@ -7,6 +7,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.gen2.testing.ContinuousIntegration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
-/** The official amplify_outputs JSON schemas in ../shared/reference/outputs-schema, where that folder is present. */
+/**
+ * The official amplify_outputs JSON schemas in ../shared/reference/outputs-schema: where that folder is absent, the
+ * checks against them skip, saying so, except under CI, where they fail.
+ */
 final class OutputsSchemas {
     static final Path DIRECTORY = Path.of("..", "shared", "reference", "outputs-schema");
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
@@ -25,10 +29,25 @@ final class OutputsSchemas {
     private OutputsSchemas() {
     }
 
-    /** Skips the calling test, saying why, when the schemas are absent. */
+    /**
+     * When the schemas are absent, skips the calling test, printing why; under CI (see
+     * {@link ContinuousIntegration}) fails it instead, so that CI cannot pass without checking.
+     */
     static void assumePresent() {
-        Assumptions.assumeTrue(Files.isDirectory(DIRECTORY),
-                "skipped: the official schemas are not at " + DIRECTORY.toAbsolutePath().normalize());
+        assumePresent(DIRECTORY, ContinuousIntegration.detected());
+    }
+
+    static void assumePresent(Path directory, boolean ci) {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        String reason = "The official amplify_outputs schemas are not at " + directory.toAbsolutePath().normalize();
+        if (ci) {
+            throw new AssertionError(reason + ", and under CI a check against them does not skip: check out"
+                    + " ../shared/reference/outputs-schema beside the repository.");
+        }
+        System.out.println("[gen2] skipped: " + reason + " (a check of a generated file against its schema).");
+        Assumptions.abort(reason);
     }
 
     /**
