@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 final class SnapshotSet {
     private static final String LIST_SUFFIX = ".snapshots.txt";
     private static final String HEADER = "# The snapshots of the backend '%s', one file a line (dev.gen2.testing"
-            + ".TemplateSnapshots).%n# -D" + TemplateSnapshots.UPDATE_PROPERTY + "=true rewrites this list and"
-            + " removes the snapshots of stacks the backend no longer has.%n";
+            + ".TemplateSnapshots).\n# -D" + TemplateSnapshots.UPDATE_PROPERTY + "=true rewrites this list and"
+            + " removes the snapshots of stacks the backend no longer has.\n";
 
     private final Path directory;
     private final String name;
@@ -50,7 +50,7 @@ final class SnapshotSet {
     List<String> reconcile(SortedSet<String> current, SnapshotMode mode) {
         Optional<SortedSet<String>> listed = listed();
         if (mode == SnapshotMode.UPDATE) {
-            listed.ifPresent(files -> removeGone(files, current));
+            listed.ifPresentOrElse(files -> removeGone(files, current), () -> noteUnlisted(current));
             write(current, listed);
             return List.of();
         }

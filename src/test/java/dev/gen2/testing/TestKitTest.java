@@ -165,6 +165,11 @@ class TestKitTest {
                         SAMPLE));
         assertThat(snapshots.resolve("sample-data-amplifyData-ModelShard18.json")).as("not known to be the set's")
                 .exists();
+
+        Files.delete(snapshots.resolve("sample.snapshots.txt"));
+        kit(SnapshotMode.UPDATE).assertMatches(SAMPLE, "sample");
+        assertThat(snapshots.resolve("sample-data-amplifyData-ModelShard18.json")).as("nor by an update").exists();
+        assertThat(snapshots.resolve("sample.snapshots.txt")).exists();
     }
 
     @Test
