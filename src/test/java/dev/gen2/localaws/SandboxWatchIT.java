@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * {@code gen2 sandbox} in watch mode, on a copy of the sample project, against the local AWS: an edit to a function
- * and an edit to the backend's Java source each lead to one redeploy (the Java one compiled in process, its effect
- * deployed); edits made during a deploy lead to exactly one follow-up; a compile error is printed and watching goes
+ * {@code gen2 sandbox} in watch mode, on a copy of the sample project, against the local AWS: an edit to a function,
+ * an edit to the backend's Java source and an edit to a Java handler (repackaged by the synth, no Maven) each lead to
+ * one redeploy (the Java ones compiled in process, their effect deployed); edits made during a deploy lead to exactly one follow-up; a compile error is printed and watching goes
  * on; stopping it keeps the stacks and says how to delete them. The test waits for the sandbox's lines, not for
  * time to pass: "no further deploy" is shown by a marker edit whose deploy comes next.
  */
@@ -36,6 +36,7 @@ class SandboxWatchIT {
     private static final Path MARKERS = Path.of("src/main/markers");
     private static final Path FUNCTION = Path.of("src/main/functions/post-confirmation/index.js");
     private static final Path FUNCTION_CONFIG = Path.of("src/main/java/amplify/functions/FunctionConfig.java");
+    private static final Path REPORT_HANDLER = Path.of("src/main/java/amplify/functions/report/ReportHandler.java");
     private static LocalAws aws;
     private static LocalAwsApi api;
     private static Path project;
@@ -94,6 +95,22 @@ class SandboxWatchIT {
 
     @Test
     @Order(3)
+    void anEditToAJavaHandlerIsRepackagedAndShipsInTheSameRedeploy() throws Exception {
+        String codeBefore = api.functionCodeSha("report");
+        String postConfirmationBefore = api.functionCodeSha("postConfirmation");
+        long deploys = sandbox.count(DEPLOYED);
+        replace(REPORT_HANDLER, "private static final String PREFIX = \"reports/\";",
+                "private static final String PREFIX = \"reports/monthly/\";");
+        sandbox.awaitCount(DEPLOYED, deploys + 1, DEPLOY, "the redeploy after a handler edit");
+        assertThat(api.functionCodeSha("report")).as("the report function's new package").isNotEqualTo(codeBefore);
+        assertThat(api.functionCodeSha("postConfirmation")).as("another function's code").isEqualTo(
+                postConfirmationBefore);
+        assertThat(sandbox.lines()).anyMatch(line -> line.matches(
+                "\\[gen2\\] Java function 'report': \\d+\\.\\d MB \\(2 classes, \\d+ jars\\)"));
+    }
+
+    @Test
+    @Order(4)
     void editsDuringADeployQueueExactlyOneFollowUp() throws Exception {
         long deploys = sandbox.count(DEPLOYED);
         long started = sandbox.count(STARTED);
@@ -110,7 +127,7 @@ class SandboxWatchIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aCompileErrorIsPrintedAndWatchingGoesOn() throws Exception {
         long deploys = sandbox.count(DEPLOYED);
         replace(FUNCTION_CONFIG, ".timeoutSeconds(61)", ".timeoutSeconds(61)))");
@@ -123,7 +140,7 @@ class SandboxWatchIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void stoppingKeepsTheStacksAndSaysHowToDeleteThem() throws Exception {
         sandbox.close();
         assertThat(sandbox.lines()).contains("[gen2] stopped watching. The sandbox's stacks are kept; delete them"

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
@@ -199,21 +198,8 @@ final class ClassClosure {
     }
 
     private byte[] read(ClassOrigin origin, String entry) {
-        try {
-            if (!origin.jar()) {
-                return Files.readAllBytes(origin.path().resolve(entry));
-            }
-            ZipFile jar = jar(origin.path());
-            ZipEntry zipEntry = jar.getEntry(entry);
-            if (zipEntry == null) {
-                throw new IOException("no entry " + entry);
-            }
-            try (InputStream in = jar.getInputStream(zipEntry)) {
-                return in.readAllBytes();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + entry + " from " + origin.path(), e);
-        }
+        return origin.jar() ? EntryContent.read(jar(origin.path()), origin.path(), entry)
+                : new EntryContent.File(origin.path().resolve(entry)).get();
     }
 
     private ZipFile jar(Path path) {

@@ -14,6 +14,20 @@ final class EntryContent {
     private EntryContent() {
     }
 
+    /** One entry of an open jar ({@code path} names it in errors). */
+    static byte[] read(ZipFile jar, Path path, String entry) {
+        ZipEntry zipEntry = jar.getEntry(entry);
+        if (zipEntry == null) {
+            throw new UncheckedIOException(new IOException("Cannot read " + entry + " from " + path
+                    + ": it has no such entry"));
+        }
+        try (InputStream in = jar.getInputStream(zipEntry)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + entry + " from " + path, e);
+        }
+    }
+
     /** A file copied as it is. */
     record File(Path path) implements Supplier<byte[]> {
         @Override
@@ -42,15 +56,9 @@ final class EntryContent {
                 return new File(origin.path().resolve(entry)).get();
             }
             try (ZipFile jar = new ZipFile(origin.path().toFile())) {
-                ZipEntry zipEntry = jar.getEntry(entry);
-                if (zipEntry == null) {
-                    throw new IOException("it has no entry " + entry);
-                }
-                try (InputStream in = jar.getInputStream(zipEntry)) {
-                    return in.readAllBytes();
-                }
+                return read(jar, origin.path(), entry);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + entry + " from " + origin.path(), e);
+                throw new UncheckedIOException("Cannot read " + origin.path(), e);
             }
         }
     }
