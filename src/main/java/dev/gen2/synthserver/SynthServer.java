@@ -37,7 +37,10 @@ import java.util.concurrent.TimeUnit;
  * {@code cdk.json}'s app command runs) starts it on first use and hands it each synth; it answers one at a time on a
  * Unix socket, and stops after {@code GEN2_SYNTH_SERVER_IDLE_MINUTES} (30) minutes without one, or after
  * {@code GEN2_SYNTH_SERVER_MAX_SYNTHS} (100) synths: the jsii kernel keeps every object a synth made, so its memory
- * grows by one or two MiB a synth, and the next client starts a fresh server.
+ * grows by one or two MiB a synth, and the next client starts a fresh server. It also stops within seconds of its
+ * project directory being deleted (a temporary clone's server would otherwise wait out its idle time), and a new
+ * server stops the longest idle of the user's servers when more than {@code GEN2_SYNTH_SERVER_MAX_RUNNING} (4) would
+ * run ({@link RunningServers}): each holds some 600 MiB.
  *
  * <p>It never serves stale code: the backend's classes are loaded afresh from {@code target/classes} for every synth,
  * and when what it loaded once changed (the dependency jars, the library's classes, the environment or the working
@@ -54,6 +57,11 @@ public final class SynthServer {
     private static final List<String> LIBRARY_DIRECTORIES = JavaRecompiler.DEFAULT_PARENT_FIRST.stream()
             .map(prefix -> prefix.substring(0, prefix.length() - 1).replace('.', '/')).toList();
 
+    /** How often the server checks whether it should stop (idle, or its project gone). */
+    public static final long CHECK_SECONDS = 2;
+    static final int DEFAULT_MAX_RUNNING = 4;
+
+    private final Path projectDirectory;
     private final Path classes;
     private final Path classpathFile;
     private final ServedClasspath served;
@@ -65,6 +73,7 @@ public final class SynthServer {
 
     /** A server for the project in {@code projectDirectory}, as this JVM started; it stops after maxSynths. */
     public SynthServer(Path projectDirectory, int maxSynths) {
+        this.projectDirectory = projectDirectory;
         this.classes = projectDirectory.resolve("target/classes");
         this.classpathFile = projectDirectory.resolve("target/classpath.txt");
         this.served = ServedClasspath.read(classes, classpathFile, LIBRARY_DIRECTORIES);
@@ -83,15 +92,18 @@ public final class SynthServer {
         long idleMillis = TimeUnit.MINUTES.toMillis(Long.parseLong(Objects.requireNonNullElse(
                 System.getenv("GEN2_SYNTH_SERVER_IDLE_MINUTES"), "30")));
         Files.createDirectories(socket.getParent());
-        try (FileChannel lockFile = FileChannel.open(Path.of(socket + ".lock"), StandardOpenOption.CREATE,
+        Path lockPath = Path.of(socket + ".lock");
+        try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock()) {
             if (lock == null) {
                 System.out.println("Another synth server serves " + socket + "; this one stops.");
                 return;
             }
-            // the lock file names the process that holds it, for whoever must stop it (the tests do)
+            // the lock file names the process that holds it, for whoever must stop it (a newer server, the tests)
             lockFile.truncate(0).write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
                     .getBytes(StandardCharsets.US_ASCII)));
+            RunningServers.makeRoom(socket.getParent(), lockPath, Integer.parseInt(Objects.requireNonNullElse(
+                    System.getenv("GEN2_SYNTH_SERVER_MAX_RUNNING"), Integer.toString(DEFAULT_MAX_RUNNING))));
             int maxSynths = Integer.parseInt(Objects.requireNonNullElse(System.getenv("GEN2_SYNTH_SERVER_MAX_SYNTHS"),
                     "100"));
             new SynthServer(Path.of(args[1]).toAbsolutePath(), maxSynths).serve(socket, idleMillis);
@@ -109,20 +121,24 @@ public final class SynthServer {
             return thread;
         });
         IdleClock idle = new IdleClock(idleMillis);
+        Path lockFile = Path.of(socket + ".lock");
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
             Object boundFile = Files.readAttributes(socket, BasicFileAttributes.class).fileKey();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteIfSame(socket, boundFile)));
-            watchdog.scheduleWithFixedDelay(() -> idle.exitIfExpired(), 10, 10, TimeUnit.SECONDS);
+            watchdog.scheduleWithFixedDelay(() -> idle.exitIf(this::reasonToStop), CHECK_SECONDS, CHECK_SECONDS,
+                    TimeUnit.SECONDS);
             System.out.println("Serving synths on " + socket + " (pid " + ProcessHandle.current().pid() + ")");
             boolean goOn = true;
             while (goOn) {
                 try (SocketChannel client = server.accept()) {
                     idle.busy();
+                    RunningServers.markActive(lockFile);
                     goOn = answer(client);
                 } catch (IOException | RuntimeException e) {
                     System.out.println("A connection failed: " + e);
                 } finally {
+                    RunningServers.markActive(lockFile);
                     idle.done();
                 }
             }
@@ -208,6 +224,17 @@ public final class SynthServer {
         }
     }
 
+    /** Why this server, idle for {@code idleMillis} of its allowed {@code maxIdleMillis}, should stop now, if it should. */
+    Optional<String> reasonToStop(long idleMillis, long maxIdleMillis) {
+        if (!Files.isDirectory(projectDirectory)) {
+            return Optional.of("The project directory " + projectDirectory + " is gone; stopping.");
+        }
+        if (idleMillis > maxIdleMillis) {
+            return Optional.of("Idle for " + TimeUnit.MILLISECONDS.toMinutes(maxIdleMillis) + " min; stopping.");
+        }
+        return Optional.empty();
+    }
+
     /** Why this server may not serve the request, if it may not. */
     Optional<String> staleness(SynthRequest request) {
         if (!request.serverEnv().equals(environment)) {
@@ -261,11 +288,16 @@ public final class SynthServer {
             since = System.currentTimeMillis();
         }
 
-        /** Exits when idle long enough, holding the clock so that no request starts meanwhile. */
-        synchronized void exitIfExpired() {
-            if (!busy && System.currentTimeMillis() - since > idleMillis) {
-                System.out.println("Idle for " + TimeUnit.MILLISECONDS.toMinutes(idleMillis) + " min; stopping.");
-                System.exit(0);
+        /**
+         * Exits, between requests, when the server has a reason to stop (given the time idle and the time allowed),
+         * holding the clock so that no request starts meanwhile.
+         */
+        synchronized void exitIf(java.util.function.BiFunction<Long, Long, Optional<String>> reasonToStop) {
+            if (!busy) {
+                reasonToStop.apply(System.currentTimeMillis() - since, idleMillis).ifPresent(reason -> {
+                    System.out.println(reason);
+                    System.exit(0);
+                });
             }
         }
     }
