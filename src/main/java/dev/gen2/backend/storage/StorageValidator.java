@@ -99,8 +99,8 @@ final class StorageValidator {
 
     /**
      * A malformed path made well-formed: no leading "/", one "/" between parts, no wildcard but the final one, and
-     * "/*" at the end ({@code "public/*&#47;photos/"} becomes {@code "public/photos/*"}); empty when nothing is left,
-     * when it is another path of the bucket, or when it fails a check itself.
+     * "/*" at the end (public, a wildcard part and photos/ become {@code public/photos/*}); empty when nothing is
+     * left, when it is another path of the bucket, or when it or another path fails a check with it in place.
      */
     static Optional<String> repaired(String path, List<String> all) {
         String parts = Stream.of(path.split("/")).map(part -> part.replace("*", "")).filter(part -> !part.isEmpty())
@@ -115,7 +115,9 @@ final class StorageValidator {
         }
         List<String> after = Stream.concat(others.stream(), Stream.of(candidate)).toList();
         try {
-            validatePath("", candidate, after);
+            for (String each : after) {
+                validatePath("", each, after);
+            }
             return Optional.of(candidate);
         } catch (BackendConfigException stillBad) {
             return Optional.empty();
