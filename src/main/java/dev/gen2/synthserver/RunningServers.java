@@ -6,12 +6,12 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +25,9 @@ import java.util.stream.Stream;
 /**
  * The synth servers of one user: those whose lock file ({@code <socket>.lock}, in the sockets' directory, which is
  * private to the user) is still locked. A lock file holds its server's process id, and its modification time is when
- * the server last started or ended a synth; it outlives its server, so only a held lock counts. A new server makes
+ * the server started or last started or ended a synth (it rewrites its id); it outlives its server, so only a held
+ * lock counts. Reading one opens and closes it, which would release a lock this process held on it: a server never
+ * reads its own. A new server makes
  * room under the cap on how many run ({@link #makeRoom}): the longest idle ones are asked to stop first.
  */
 final class RunningServers {
@@ -69,7 +71,8 @@ final class RunningServers {
             channel.read(content, 0);
             String pid = new String(content.array(), 0, content.position(), StandardCharsets.US_ASCII).trim();
             return Optional.of(new Server(lockFile, Long.parseLong(pid), lastActive));
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException | NumberFormatException | OverlappingFileLockException e) {
+            // OverlappingFileLockException: this JVM's own lock file, which is not another server
             return Optional.empty();
         }
     }
@@ -97,15 +100,6 @@ final class RunningServers {
                 process.ifPresent(ProcessHandle::destroy);
             }
             process.ifPresent(RunningServers::awaitExit);
-        }
-    }
-
-    /** Records that the server owning the lock file is active now (it starts or ends a synth). */
-    static void markActive(Path lockFile) {
-        try {
-            Files.setLastModifiedTime(lockFile, FileTime.from(Instant.now()));
-        } catch (IOException e) {
-            // the cap then takes this server for an older one
         }
     }
 

@@ -89,8 +89,7 @@ public final class SynthServer {
             System.exit(2);
         }
         Path socket = Path.of(args[0]);
-        long idleMillis = TimeUnit.MINUTES.toMillis(Long.parseLong(Objects.requireNonNullElse(
-                System.getenv("GEN2_SYNTH_SERVER_IDLE_MINUTES"), "30")));
+        long idleMillis = TimeUnit.MINUTES.toMillis(setting("GEN2_SYNTH_SERVER_IDLE_MINUTES", 30));
         Files.createDirectories(socket.getParent());
         Path lockPath = Path.of(socket + ".lock");
         try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE,
@@ -100,20 +99,54 @@ public final class SynthServer {
                 return;
             }
             // the lock file names the process that holds it, for whoever must stop it (a newer server, the tests)
-            lockFile.truncate(0).write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
-                    .getBytes(StandardCharsets.US_ASCII)));
-            RunningServers.makeRoom(socket.getParent(), lockPath, Integer.parseInt(Objects.requireNonNullElse(
-                    System.getenv("GEN2_SYNTH_SERVER_MAX_RUNNING"), Integer.toString(DEFAULT_MAX_RUNNING))));
-            int maxSynths = Integer.parseInt(Objects.requireNonNullElse(System.getenv("GEN2_SYNTH_SERVER_MAX_SYNTHS"),
-                    "100"));
-            new SynthServer(Path.of(args[1]).toAbsolutePath(), maxSynths).serve(socket, idleMillis);
+            markActive(lockFile.truncate(0));
+            RunningServers.makeRoom(socket.getParent(), lockPath, (int) setting("GEN2_SYNTH_SERVER_MAX_RUNNING",
+                    DEFAULT_MAX_RUNNING));
+            int maxSynths = (int) setting("GEN2_SYNTH_SERVER_MAX_SYNTHS", 100);
+            new SynthServer(Path.of(args[1]).toAbsolutePath(), maxSynths).serve(socket, idleMillis, lockFile);
         }
         // jsii's threads would keep the JVM up
         System.exit(0);
     }
 
-    /** Answers synths on {@code socket} until told to stop, found stale, or idle for {@code idleMillis}. */
-    void serve(Path socket, long idleMillis) throws IOException {
+    /** A whole-number setting from the environment; its default, said in the log, when it is not a positive one. */
+    static long setting(String name, long byDefault) {
+        String value = System.getenv(name);
+        if (value == null) {
+            return byDefault;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed > 0 && parsed <= Integer.MAX_VALUE) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        System.out.println(name + " is '" + value + "', not a positive whole number; using " + byDefault + ".");
+        return byDefault;
+    }
+
+    /**
+     * Writes the process id into the held lock file, through the channel that holds the lock, which also marks the
+     * server active now (the file's time, which {@link RunningServers} reads). Never through another channel or a
+     * call that opens the file (such as setting its time): closing any descriptor of the file releases this process's
+     * lock on it.
+     */
+    private static void markActive(FileChannel lockFile) {
+        try {
+            lockFile.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
+                    .getBytes(StandardCharsets.US_ASCII)), 0);
+        } catch (IOException e) {
+            System.out.println("Cannot write the lock file: " + e);
+        }
+    }
+
+    /**
+     * Answers synths on {@code socket} until told to stop, found stale, or idle for {@code idleMillis}; each
+     * request marks the server active in {@code lockFile}, the held lock's channel.
+     */
+    void serve(Path socket, long idleMillis, FileChannel lockFile) throws IOException {
         Files.deleteIfExists(socket);
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "gen2-synth-server-idle");
@@ -121,7 +154,6 @@ public final class SynthServer {
             return thread;
         });
         IdleClock idle = new IdleClock(idleMillis);
-        Path lockFile = Path.of(socket + ".lock");
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
             Object boundFile = Files.readAttributes(socket, BasicFileAttributes.class).fileKey();
@@ -133,12 +165,12 @@ public final class SynthServer {
             while (goOn) {
                 try (SocketChannel client = server.accept()) {
                     idle.busy();
-                    RunningServers.markActive(lockFile);
+                    markActive(lockFile);
                     goOn = answer(client);
                 } catch (IOException | RuntimeException e) {
                     System.out.println("A connection failed: " + e);
                 } finally {
-                    RunningServers.markActive(lockFile);
+                    markActive(lockFile);
                     idle.done();
                 }
             }

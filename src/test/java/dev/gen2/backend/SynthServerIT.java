@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gen2.synthserver.RunningSynthServers;
 import dev.gen2.synthserver.SynthServer;
 import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,15 +110,26 @@ class SynthServerIT {
         Process second = startServer("second", project(clones, "second"), capOfTwo);
         awaitServing(second);
         Thread.sleep(1100);
+        // a connection to the first makes it the more recently active, and it keeps its lock
+        try (SocketChannel connection = SocketChannel.open(UnixDomainSocketAddress.of(socketOf("first")))) {
+            connection.shutdownOutput();
+            assertThat(connection.read(ByteBuffer.allocate(1))).as("answered by closing").isEqualTo(-1);
+        }
+        Thread.sleep(200);
+        assertThat(serverPids()).as("still running, lock held").contains(first.pid());
         Process third = startServer("third", project(clones, "third"), capOfTwo);
         awaitServing(third);
 
-        assertThat(first.onExit().get(30, TimeUnit.SECONDS).exitValue()).as("the longest idle stopped").isZero();
-        assertThat(second.isAlive()).isTrue();
+        assertThat(second.onExit().get(30, TimeUnit.SECONDS).exitValue()).as("the longest idle stopped").isZero();
+        assertThat(first.isAlive()).isTrue();
         assertThat(third.isAlive()).isTrue();
         assertThat(Files.readString(clones.resolve("third.log"))).contains("More than 2 synth servers would run"
-                + " (GEN2_SYNTH_SERVER_MAX_RUNNING); stopping the longest idle, pid " + first.pid());
-        assertThat(serverPids()).containsExactlyInAnyOrder(second.pid(), third.pid());
+                + " (GEN2_SYNTH_SERVER_MAX_RUNNING); stopping the longest idle, pid " + second.pid());
+        assertThat(serverPids()).containsExactlyInAnyOrder(first.pid(), third.pid());
+    }
+
+    private Path socketOf(String name) {
+        return sockets.resolve("gen2-synth-test").resolve(name + ".sock");
     }
 
     /** A project directory as a clone has one, for a server that is never asked to synthesize. */
@@ -128,7 +142,7 @@ class SynthServerIT {
 
     /** A synth server started as the client starts one, with its socket in this test's directory. */
     private Process startServer(String name, Path project, Map<String, String> settings) throws IOException {
-        Path socket = sockets.resolve("gen2-synth-test").resolve(name + ".sock");
+        Path socket = socketOf(name);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", CdkCli.testClasspath(), SynthServer.class.getName(), socket.toString(), project.toString())
                 .directory(project.toFile()).redirectErrorStream(true)
