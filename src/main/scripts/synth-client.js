@@ -91,8 +91,9 @@ async function connectOrStart() {
     return await connect();
   } catch (notRunning) {
     say('starting the synth server for this project: it keeps the JVM and aws-cdk-lib loaded, so that later synths '
-      + 'take about a second; it stops after 30 idle minutes (GEN2_SYNTH_SERVER=off synthesizes without it; log: '
-      + 'target/synth-server.log)');
+      + 'take about a second; it stops after 30 idle minutes or once the project directory is deleted, and the '
+      + 'longest idle of your servers stops when more than 4 would run (GEN2_SYNTH_SERVER_MAX_RUNNING; '
+      + 'GEN2_SYNTH_SERVER=off synthesizes without it; log: target/synth-server.log)');
   }
   const deadline = Date.now() + START_TIMEOUT_MS;
   let exited = startServer();

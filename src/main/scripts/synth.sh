@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # cdk.json's app command: synthesizes the backend class it names through the project's synth server, a JVM that
-# keeps aws-cdk-lib loaded between synths (synth-client.js starts it on first use; it stops after 30 idle minutes).
+# keeps aws-cdk-lib loaded between synths (synth-client.js starts it on first use; it stops after 30 idle minutes,
+# once the project directory is gone, or when it is the longest idle of more than GEN2_SYNTH_SERVER_MAX_RUNNING).
 # GEN2_SYNTH_SERVER=off runs the class in a JVM of its own instead, the default where CI is set (a one-off synth
 # gains nothing from a warm server, and a CI job should not leave one behind). `synth.sh --stop` stops the servers.
 # Usage: synth.sh BACKEND_CLASS [ARGS...]; the working directory is kept.

@@ -13,12 +13,29 @@ public final class BackendConfigException extends RuntimeException {
     private final String where;
     private final String problem;
     private final String fix;
+    private final String replacement;
 
     public BackendConfigException(String where, String problem, String fix) {
+        this(where, problem, fix, null);
+    }
+
+    /**
+     * An error whose fix offers a value to put in place of the one at fault, such as a storage path; the fix's text
+     * names it too. The value must itself be accepted: offer one only when it passes every check the bad one failed
+     * (the property tests apply each offered value and synthesize the result).
+     */
+    public static BackendConfigException withReplacement(String where, String problem, String fix,
+            String replacement) {
+        return new BackendConfigException(where, problem, fix, Required.argument(replacement, where,
+                "The replacement", "offer a value, or use the constructor without one."));
+    }
+
+    private BackendConfigException(String where, String problem, String fix, String replacement) {
         super(where + ": " + problem + " Fix: " + fix);
         this.where = where;
         this.problem = problem;
         this.fix = fix;
+        this.replacement = replacement;
     }
 
     /**
@@ -52,5 +69,10 @@ public final class BackendConfigException extends RuntimeException {
     /** How to fix it. */
     public String fix() {
         return fix;
+    }
+
+    /** The value the fix offers in place of the one at fault (a path, a default value), when it offers one. */
+    public Optional<String> replacement() {
+        return Optional.ofNullable(replacement);
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.CfnPolicy;
@@ -12,9 +14,12 @@ import software.constructs.IConstruct;
 
 /**
  * The findings of cdk-nag's AwsSolutions checks that the backend accepts on purpose, each recorded on the resource
- * with its reason, in the metadata cdk-nag reads ({@code cdk_nag.rules_to_suppress}), so a team running cdk-nag
- * over its backend sees only what it should look at. Written without a dependency on cdk-nag; the build runs
- * cdk-nag over every backend the tests synthesize and fails on any finding left (TestBackends).
+ * with its reason, so a team running cdk-nag over its backend sees only what it should look at: for cdk-nag 3 (a
+ * validation plugin) as CDK's acknowledgments in the construct tree ({@code aws:cdk:acknowledged-rules}, one per
+ * finding: granular findings are named in full, {@code AwsSolutions-IAM5[Resource::...]}, see
+ * {@link SecurityCheckFindings}), and for cdk-nag 2 (an aspect) in the template metadata it reads
+ * ({@code cdk_nag.rules_to_suppress}, with patterns for granular rules). Written without a dependency on cdk-nag;
+ * the build runs cdk-nag 3 over every backend the tests synthesize and fails on any finding left (TestBackends).
  */
 public final class SecurityCheckSuppressions {
     static final String METADATA_KEY = "cdk_nag";
@@ -73,11 +78,21 @@ public final class SecurityCheckSuppressions {
     /** Accepts every finding of {@code rule} on the resource, for {@code reason}. */
     public static void suppress(CfnResource resource, String rule, String reason) {
         add(resource, rule, reason, List.of());
+        SecurityCheckFindings.acknowledge(resource, "AwsSolutions-" + rule, reason);
+    }
+
+    /**
+     * Accepts the finding of a rule only cdk-nag 3 has (such as COG8), for {@code reason}, in the construct tree
+     * only: the template, which cdk-nag 2 reads and which is deployed, does not change.
+     */
+    public static void acknowledge(CfnResource resource, String rule, String reason) {
+        SecurityCheckFindings.acknowledge(resource, "AwsSolutions-" + rule, reason);
     }
 
     /**
      * Accepts the findings of a granular rule (IAM4, IAM5) whose subject matches one of the regular expressions,
-     * such as {@code ^Resource::<.*\.Arn>/public/\*$}, for {@code reason}.
+     * such as {@code ^Resource::<.*\.Arn>/public/\*$}, for {@code reason}: for cdk-nag 3 each matching finding of the
+     * synthesized resource is acknowledged by its full id.
      */
     public static void suppressMatching(CfnResource resource, String rule, String reason, String... patterns) {
         List<Object> appliesTo = new ArrayList<>();
@@ -85,6 +100,8 @@ public final class SecurityCheckSuppressions {
             appliesTo.add(Map.of("regex", "/" + pattern + "/"));
         }
         add(resource, rule, reason, appliesTo);
+        resource.getNode().addValidation(SecurityCheckFindings.acknowledging(resource, rule, reason,
+                Stream.of(patterns).map(Pattern::compile).toList()));
     }
 
     @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +41,10 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Write into a directory that is not empty.")
     private boolean force;
 
+    @Option(names = "--ci", paramLabel = "SERVICE", description = "Also write the CI workflow that deploys a backend"
+            + " environment per git branch: github (.github/workflows/amplify-backend.yml) or gitlab (.gitlab-ci.yml).")
+    private String ci;
+
     @Override
     public Integer call() {
         Path target = directory.toAbsolutePath().normalize();
@@ -53,13 +58,17 @@ final class InitCommand implements Callable<Integer> {
                         + " kind.", "name some of auth, data, storage, function.");
             }
         }
+        Optional<ProjectScaffold.CiService> service = Optional.ofNullable(ci).map(ProjectScaffold.CiService::named);
         List<Path> written = ProjectScaffold.create(new ProjectScaffold.Settings(target, name, javaPackage, kinds,
-                force));
+                force, service));
         PrintWriter out = spec.commandLine().getOut();
         out.println("[gen2] created the backend " + name + " in " + target + ":");
         written.forEach(file -> out.println("  " + file));
         out.println("[gen2] next: cd " + target + " && mvn -B test && npx --yes aws-cdk@"
                 + CdkToolkit.CLI_VERSION + " synth");
+        service.ifPresent(workflow -> out.println("[gen2] CI: " + workflow.target() + " needs the variables"
+                + " AMPLIFY_APP_ID, AWS_ROLE_ARN and AWS_REGION and an IAM role for the service's OIDC token; its"
+                + " comments say how."));
         return 0;
     }
 }

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
  * {@code gen2 init}: writes a new backend project that depends on this library, as {@code npm create amplify}
  * starts an Amplify project: a {@code pom.xml}, {@code cdk.json} with the fast launcher, the backend class with
  * {@code define(App)}, one class per resource kind asked for (auth with email sign-in by default), a test written
- * with the test kit, the launchers, {@code .gitignore} and a short README.
+ * with the test kit, the launchers, {@code .gitignore}, a short README and, when asked for, the CI workflow that deploys
+ * a backend per git branch.
  */
 public final class ProjectScaffold {
     private static final String TEMPLATES = "files/";
@@ -49,6 +51,41 @@ public final class ProjectScaffold {
     }
 
     /**
+     * The CI services a new project can start with a workflow for: the library's templates ({@code src/main/ci} in
+     * its repository), copied unchanged to where the service reads them.
+     */
+    public enum CiService {
+        GITHUB("github", "github-actions.yml", ".github/workflows/amplify-backend.yml"),
+        GITLAB("gitlab", "gitlab-ci.yml", ".gitlab-ci.yml");
+
+        private final String option;
+        private final String template;
+        private final String target;
+
+        CiService(String option, String template, String target) {
+            this.option = option;
+            this.template = template;
+            this.target = target;
+        }
+
+        /** The service {@code --ci} names ({@code github} or {@code gitlab}, in any case). */
+        public static CiService named(String name) {
+            for (CiService service : values()) {
+                if (service.option.equalsIgnoreCase(String.valueOf(name).trim())) {
+                    return service;
+                }
+            }
+            throw new BackendConfigException("--ci", "'" + name + "' is not a CI service init has a workflow for.",
+                    "give github (GitHub Actions) or gitlab (GitLab CI), or leave --ci out.");
+        }
+
+        /** Where the workflow is written in the new project. */
+        public String target() {
+            return target;
+        }
+    }
+
+    /**
      * What to write.
      *
      * @param directory the new project's directory
@@ -56,9 +93,15 @@ public final class ProjectScaffold {
      * @param javaPackage the backend's Java package
      * @param resources the resources to start with
      * @param overwrite whether a directory that is not empty may be written into
+     * @param ci the CI service to write the branch-deploy workflow for, if any
      */
     public record Settings(Path directory, String namespace, String javaPackage, Set<Resource> resources,
-            boolean overwrite) {
+            boolean overwrite, Optional<CiService> ci) {
+        /** Settings without a CI workflow. */
+        public Settings(Path directory, String namespace, String javaPackage, Set<Resource> resources,
+                boolean overwrite) {
+            this(directory, namespace, javaPackage, resources, overwrite, Optional.empty());
+        }
     }
 
     private ProjectScaffold() {
@@ -78,6 +121,7 @@ public final class ProjectScaffold {
         values.put("imports", imports(settings));
         values.put("factories", factories(settings));
         values.put("authTest", settings.resources().contains(Resource.AUTH) ? AUTH_TEST : "");
+        values.put("ciSection", settings.ci().map(ci -> CI_SECTION.replace("{{ciFile}}", ci.target())).orElse(""));
         Map<String, String> files = new LinkedHashMap<>();
         files.put("pom.xml", "pom.xml");
         files.put("cdk.json", "cdk.json");
@@ -98,8 +142,15 @@ public final class ProjectScaffold {
         for (String script : List.of("build-classes.sh", "run-java.sh", "synth.sh", "synth-client.js", "gen2.sh")) {
             written.add(write(settings.directory(), "src/main/scripts/" + script, read("scripts/" + script)));
         }
+        settings.ci().ifPresent(ci -> written.add(write(settings.directory(), ci.target, read("ci/" + ci.template))));
         return written;
     }
+
+    private static final String CI_SECTION = """
+
+            `{{ciFile}}` deploys one backend environment per git branch on every push and destroys it when the
+            branch is deleted; its comments list the variables and the IAM role to set up first.
+            """;
 
     private static final String AUTH_TEST = """
 

@@ -37,7 +37,10 @@ import java.util.concurrent.TimeUnit;
  * {@code cdk.json}'s app command runs) starts it on first use and hands it each synth; it answers one at a time on a
  * Unix socket, and stops after {@code GEN2_SYNTH_SERVER_IDLE_MINUTES} (30) minutes without one, or after
  * {@code GEN2_SYNTH_SERVER_MAX_SYNTHS} (100) synths: the jsii kernel keeps every object a synth made, so its memory
- * grows by one or two MiB a synth, and the next client starts a fresh server.
+ * grows by one or two MiB a synth, and the next client starts a fresh server. It also stops within seconds of its
+ * project directory being deleted (a temporary clone's server would otherwise wait out its idle time), and a new
+ * server stops the longest idle of the user's servers when more than {@code GEN2_SYNTH_SERVER_MAX_RUNNING} (4) would
+ * run ({@link RunningServers}): each holds some 600 MiB.
  *
  * <p>It never serves stale code: the backend's classes are loaded afresh from {@code target/classes} for every synth,
  * and when what it loaded once changed (the dependency jars, the library's classes, the environment or the working
@@ -54,6 +57,11 @@ public final class SynthServer {
     private static final List<String> LIBRARY_DIRECTORIES = JavaRecompiler.DEFAULT_PARENT_FIRST.stream()
             .map(prefix -> prefix.substring(0, prefix.length() - 1).replace('.', '/')).toList();
 
+    /** How often the server checks whether it should stop (idle, or its project gone). */
+    public static final long CHECK_SECONDS = 2;
+    static final int DEFAULT_MAX_RUNNING = 4;
+
+    private final Path projectDirectory;
     private final Path classes;
     private final Path classpathFile;
     private final ServedClasspath served;
@@ -65,6 +73,7 @@ public final class SynthServer {
 
     /** A server for the project in {@code projectDirectory}, as this JVM started; it stops after maxSynths. */
     public SynthServer(Path projectDirectory, int maxSynths) {
+        this.projectDirectory = projectDirectory;
         this.classes = projectDirectory.resolve("target/classes");
         this.classpathFile = projectDirectory.resolve("target/classpath.txt");
         this.served = ServedClasspath.read(classes, classpathFile, LIBRARY_DIRECTORIES);
@@ -80,28 +89,64 @@ public final class SynthServer {
             System.exit(2);
         }
         Path socket = Path.of(args[0]);
-        long idleMillis = TimeUnit.MINUTES.toMillis(Long.parseLong(Objects.requireNonNullElse(
-                System.getenv("GEN2_SYNTH_SERVER_IDLE_MINUTES"), "30")));
+        long idleMillis = TimeUnit.MINUTES.toMillis(setting("GEN2_SYNTH_SERVER_IDLE_MINUTES", 30));
         Files.createDirectories(socket.getParent());
-        try (FileChannel lockFile = FileChannel.open(Path.of(socket + ".lock"), StandardOpenOption.CREATE,
+        Path lockPath = Path.of(socket + ".lock");
+        try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock()) {
             if (lock == null) {
                 System.out.println("Another synth server serves " + socket + "; this one stops.");
                 return;
             }
-            // the lock file names the process that holds it, for whoever must stop it (the tests do)
-            lockFile.truncate(0).write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
-                    .getBytes(StandardCharsets.US_ASCII)));
-            int maxSynths = Integer.parseInt(Objects.requireNonNullElse(System.getenv("GEN2_SYNTH_SERVER_MAX_SYNTHS"),
-                    "100"));
-            new SynthServer(Path.of(args[1]).toAbsolutePath(), maxSynths).serve(socket, idleMillis);
+            // the lock file names the process that holds it, for whoever must stop it (a newer server, the tests)
+            markActive(lockFile.truncate(0));
+            RunningServers.makeRoom(socket.getParent(), lockPath, (int) setting("GEN2_SYNTH_SERVER_MAX_RUNNING",
+                    DEFAULT_MAX_RUNNING));
+            int maxSynths = (int) setting("GEN2_SYNTH_SERVER_MAX_SYNTHS", 100);
+            new SynthServer(Path.of(args[1]).toAbsolutePath(), maxSynths).serve(socket, idleMillis, lockFile);
         }
         // jsii's threads would keep the JVM up
         System.exit(0);
     }
 
-    /** Answers synths on {@code socket} until told to stop, found stale, or idle for {@code idleMillis}. */
-    void serve(Path socket, long idleMillis) throws IOException {
+    /** A whole-number setting from the environment; its default, said in the log, when it is not a positive one. */
+    static long setting(String name, long byDefault) {
+        String value = System.getenv(name);
+        if (value == null) {
+            return byDefault;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed > 0 && parsed <= Integer.MAX_VALUE) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        System.out.println(name + " is '" + value + "', not a positive whole number; using " + byDefault + ".");
+        return byDefault;
+    }
+
+    /**
+     * Writes the process id into the held lock file, through the channel that holds the lock, which also marks the
+     * server active now (the file's time, which {@link RunningServers} reads). Never through another channel or a
+     * call that opens the file (such as setting its time): closing any descriptor of the file releases this process's
+     * lock on it.
+     */
+    private static void markActive(FileChannel lockFile) {
+        try {
+            lockFile.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
+                    .getBytes(StandardCharsets.US_ASCII)), 0);
+        } catch (IOException e) {
+            System.out.println("Cannot write the lock file: " + e);
+        }
+    }
+
+    /**
+     * Answers synths on {@code socket} until told to stop, found stale, or idle for {@code idleMillis}; each
+     * request marks the server active in {@code lockFile}, the held lock's channel.
+     */
+    void serve(Path socket, long idleMillis, FileChannel lockFile) throws IOException {
         Files.deleteIfExists(socket);
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "gen2-synth-server-idle");
@@ -113,16 +158,19 @@ public final class SynthServer {
             server.bind(UnixDomainSocketAddress.of(socket));
             Object boundFile = Files.readAttributes(socket, BasicFileAttributes.class).fileKey();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteIfSame(socket, boundFile)));
-            watchdog.scheduleWithFixedDelay(() -> idle.exitIfExpired(), 10, 10, TimeUnit.SECONDS);
+            watchdog.scheduleWithFixedDelay(() -> idle.exitIf(this::reasonToStop), CHECK_SECONDS, CHECK_SECONDS,
+                    TimeUnit.SECONDS);
             System.out.println("Serving synths on " + socket + " (pid " + ProcessHandle.current().pid() + ")");
             boolean goOn = true;
             while (goOn) {
                 try (SocketChannel client = server.accept()) {
                     idle.busy();
+                    markActive(lockFile);
                     goOn = answer(client);
                 } catch (IOException | RuntimeException e) {
                     System.out.println("A connection failed: " + e);
                 } finally {
+                    markActive(lockFile);
                     idle.done();
                 }
             }
@@ -208,6 +256,17 @@ public final class SynthServer {
         }
     }
 
+    /** Why this server, idle for {@code idleMillis} of its allowed {@code maxIdleMillis}, should stop now, if it should. */
+    Optional<String> reasonToStop(long idleMillis, long maxIdleMillis) {
+        if (!Files.isDirectory(projectDirectory)) {
+            return Optional.of("The project directory " + projectDirectory + " is gone; stopping.");
+        }
+        if (idleMillis > maxIdleMillis) {
+            return Optional.of("Idle for " + TimeUnit.MILLISECONDS.toMinutes(maxIdleMillis) + " min; stopping.");
+        }
+        return Optional.empty();
+    }
+
     /** Why this server may not serve the request, if it may not. */
     Optional<String> staleness(SynthRequest request) {
         if (!request.serverEnv().equals(environment)) {
@@ -261,11 +320,16 @@ public final class SynthServer {
             since = System.currentTimeMillis();
         }
 
-        /** Exits when idle long enough, holding the clock so that no request starts meanwhile. */
-        synchronized void exitIfExpired() {
-            if (!busy && System.currentTimeMillis() - since > idleMillis) {
-                System.out.println("Idle for " + TimeUnit.MILLISECONDS.toMinutes(idleMillis) + " min; stopping.");
-                System.exit(0);
+        /**
+         * Exits, between requests, when the server has a reason to stop (given the time idle and the time allowed),
+         * holding the clock so that no request starts meanwhile.
+         */
+        synchronized void exitIf(java.util.function.BiFunction<Long, Long, Optional<String>> reasonToStop) {
+            if (!busy) {
+                reasonToStop.apply(System.currentTimeMillis() - since, idleMillis).ifPresent(reason -> {
+                    System.out.println(reason);
+                    System.exit(0);
+                });
             }
         }
     }

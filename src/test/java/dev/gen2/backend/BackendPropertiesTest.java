@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -31,10 +33,14 @@ class BackendPropertiesTest {
     /** Valid backends synthesized per run: each writes up to five templates for cfn-lint (~0.1 s each). */
     static final int VALID_TRIES = 150;
     static final int INVALID_TRIES = 900;
+    /** A fix that ends with the value to use: {@code ...: "public/photos/*".} */
+    private static final Pattern VALUE_TO_USE = Pattern.compile(": \"([^\"]+)\"\\.$");
     private static final List<String> RESOURCE_GROUPS = List.of("auth", "data", "storage", "function");
     private static final AtomicInteger VALID = new AtomicInteger();
     private static final AtomicInteger INVALID = new AtomicInteger();
     private static final AtomicInteger TEMPLATES = new AtomicInteger();
+    /** Invalid backends whose error offered a value, and which synthesized with it in place. */
+    private static final AtomicInteger REPLACED = new AtomicInteger();
     /** How often each kind of bad input and each part of a valid backend came up, printed for the record. */
     private static final Map<String, Integer> BROKEN = new ConcurrentHashMap<>();
     private static final Map<String, Integer> COVERED = new ConcurrentHashMap<>();
@@ -91,8 +97,26 @@ class BackendPropertiesTest {
                 .doesNotContain("at software.amazon", "jsii", "Exception");
         assertThat(error.where() + " " + error.getMessage()).as("%s: the error does not name the field", broken)
                 .contains(broken.where());
+        Matcher quoted = VALUE_TO_USE.matcher(error.fix());
+        if (quoted.find()) {
+            assertThat(error.replacement()).as("%s: the fix ends with a value to use, \"%s\", but does not offer it"
+                    + " as its replacement(), so nothing checks that it is accepted", broken, quoted.group(1))
+                    .hasValue(quoted.group(1));
+        }
+        error.replacement().ifPresent(value -> assertTheOfferedValueIsAccepted(broken, error, value));
         INVALID.incrementAndGet();
         BROKEN.merge(broken.field(), 1, Integer::sum);
+    }
+
+    /** A fix that offers a value: the value is in its text, and the backend with it in place synthesizes. */
+    private static void assertTheOfferedValueIsAccepted(Broken broken, BackendConfigException error, String value) {
+        assertThat(error.fix()).as("%s: the fix's text names the value it offers", broken)
+                .containsAnyOf(value, value.replace("\\", "\\\\").replace("\"", "\\\"")); // as text or in Java
+        Spec fixed = broken.replaced(value).orElseThrow(() -> new AssertionError(broken + ": the fix offers \""
+                + value + "\", which this test cannot put in place: give the breaker a replace function"));
+        Throwable again = catchThrowable(() -> ((App) fixed.build().rootStack().getNode().getRoot()).synth());
+        assertThat(again).as("%s: the value the fix offers, \"%s\", is refused itself", broken, value).isNull();
+        REPLACED.incrementAndGet();
     }
 
     private static void cover(boolean present, String part) {
@@ -104,8 +128,9 @@ class BackendPropertiesTest {
     @AfterContainer
     static void printCounts() {
         System.out.printf("property tests: %d cases (%d valid synthesized, %d invalid refused), %d of %d kinds of bad"
-                + " input tried, %d templates written for cfn-lint, %.1f s%n", VALID.get() + INVALID.get(), VALID.get(),
-                INVALID.get(), BROKEN.size(), RandomBackends.BREAKERS.size(), TEMPLATES.get(),
+                + " input tried, %d offered values applied and accepted, %d templates written for cfn-lint, %.1f s%n",
+                VALID.get() + INVALID.get(), VALID.get(), INVALID.get(), BROKEN.size(), RandomBackends.BREAKERS.size(),
+                REPLACED.get(), TEMPLATES.get(),
                 (System.nanoTime() - START) / 1e9);
         System.out.println("property tests: valid backends with " + new TreeMap<>(COVERED));
     }

@@ -395,8 +395,19 @@ final class RandomBackends {
      * @param spec the changed spec
      * @param field what was broken, for the report
      * @param where a fragment the error's {@code where()} or message must hold: the field that was broken
+     * @param replace puts a value in place of the broken part of a copy of the spec (for an error whose fix offers
+     *     one); null when the breaker cannot
      */
-    record Broken(Spec spec, String field, String where) {
+    record Broken(Spec spec, String field, String where, java.util.function.BiFunction<Spec, String, Spec> replace) {
+        Broken(Spec spec, String field, String where) {
+            this(spec, field, where, null);
+        }
+
+        /** The spec with {@code value} put in place of the broken part, if this breaker knows how. */
+        Optional<Spec> replaced(String value) {
+            return Optional.ofNullable(replace).map(r -> r.apply(spec.copy(), value));
+        }
+
         @Override
         public String toString() {
             return "broke " + field + " (expect '" + where + "') in " + spec;
@@ -973,13 +984,13 @@ final class RandomBackends {
                     (c, bad) -> {
                         c.data.models.get(0).fields.add(bad);
                         return "data.schema.Post.bad";
-                    })),
+                    }).map(broken -> replacingDefault(broken, "bad"))),
             breaker("data enum default", s -> s.data != null && !s.data.enumValues.isEmpty(), s -> Arbitraries.just(
-                    change(s, "data enum default", c -> {
+                    replacingDefault(change(s, "data enum default", c -> {
                         c.data.models.get(0).fields.add(new FieldSpec("state", "Status = NEVER",
                                 Field.enumRef("Status").defaultValue("NEVER")));
                         return "data.schema.Post.state";
-                    }))),
+                    }), "state"))),
             breaker("data enum missing", s -> s.data != null && s.data.enumValues.isEmpty(), s -> Arbitraries.just(
                     change(s, "data enum missing", c -> {
                         c.data.models.get(0).fields.add(new FieldSpec("state", "Status", Field.enumRef("Status")));
@@ -1062,7 +1073,7 @@ final class RandomBackends {
                         c.storage.get(0).access.put(bad, new ArrayList<>(List.of(
                                 StorageAccess.authenticated(StorageAction.READ))));
                         return "storage '" + c.storage.get(0).name + "'.access";
-                    })),
+                    }).map(RandomBackends::replacingPath)),
             breaker("storage name null", s -> !s.storage.isEmpty(), s -> Arbitraries.just(change(s,
                     "storage name null", c -> {
                         c.storage.get(0).name = null;
@@ -1070,12 +1081,13 @@ final class RandomBackends {
                     }))),
             breaker("storage path", s -> !s.storage.isEmpty() && s.auth != null, s -> each(s, "storage path",
                     Arbitraries.of("/public/*", "media", "media/", "media//x/*", "p/*/x/*", "a/{entity_id}/b/*",
-                            "{entity_id}/*", "a/x{entity_id}/*", "a/{entity_id}/{entity_id}/*"), (c, bad) -> {
+                            "{entity_id}/*", "a/x{entity_id}/*", "a/{entity_id}/{entity_id}/*", "photos/*/2024/",
+                            "/private/{entity_id}", "//shared//*"), (c, bad) -> {
                         c.storage.get(0).access.put(bad, new ArrayList<>(List.of(bad.contains("{entity_id}")
                                 ? StorageAccess.entity(StorageAction.READ)
                                 : StorageAccess.authenticated(StorageAction.READ))));
                         return "storage '" + c.storage.get(0).name + "'.access";
-                    })),
+                    }).map(RandomBackends::replacingPath)),
             breaker("storage entity rule without {entity_id}", s -> !s.storage.isEmpty() && s.auth != null,
                     s -> Arbitraries.of("shared/*", "uploads/all/*", "docs/*").map(path -> change(s,
                             "storage entity rule without {entity_id}", c -> {
@@ -1120,6 +1132,33 @@ final class RandomBackends {
                         return "More than one default storage set in the Amplify project: "
                                 + c.storage.get(0).name;
                     }))));
+
+    /** The broken storage path (the first bucket's last one) can be replaced by the value a fix offers. */
+    private static Broken replacingPath(Broken broken) {
+        Map<String, List<StorageAccess>> access = broken.spec().storage.get(0).access;
+        String bad = new ArrayList<>(access.keySet()).get(access.size() - 1);
+        return new Broken(broken.spec(), broken.field(), broken.where(), (copy, value) -> {
+            StorageSpec bucket = copy.storage.get(0);
+            List<StorageAccess> rules = bucket.access.remove(bad);
+            bucket.access.put(value, rules);
+            return copy;
+        });
+    }
+
+    /** The broken default of the first model's field can be replaced by the value a fix offers. */
+    private static Broken replacingDefault(Broken broken, String fieldName) {
+        return new Broken(broken.spec(), broken.field(), broken.where(), (copy, value) -> {
+            List<FieldSpec> fields = copy.data.models.get(0).fields;
+            for (int i = 0; i < fields.size(); i++) {
+                FieldSpec field = fields.get(i);
+                if (field.name().equals(fieldName)) {
+                    fields.set(i, new FieldSpec(fieldName, field.description() + ", replaced by " + value,
+                            field.field().defaultValue(value)));
+                }
+            }
+            return copy;
+        });
+    }
 
     /** Any text Amplify's resource name rule refuses: not starting with a letter, or with other characters. */
     private static Arbitrary<String> invalidName() {

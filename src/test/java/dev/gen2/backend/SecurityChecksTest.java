@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.IConstruct;
+import software.constructs.MetadataEntry;
 
 /**
- * cdk-nag's AwsSolutions pack over the backends the tests build (TestBackends runs it on every app it makes): a
- * finding nobody accepted fails the test, and every finding the backend accepts carries its reason on the resource.
+ * cdk-nag 3's AwsSolutions pack over the backends the tests build (TestBackends adds it to every app it makes): a
+ * finding nobody accepted fails the test, and every finding the backend accepts carries its reason on the resource,
+ * for cdk-nag 3 (acknowledgments in the construct tree) and cdk-nag 2 (the template's metadata).
  */
 class SecurityChecksTest {
 
@@ -51,5 +56,36 @@ class SecurityChecksTest {
         assertThat(suppressions.stream().map(rule -> rule.get("id").toString()).toList()).contains("AwsSolutions-COG7",
                 "AwsSolutions-COG3", "AwsSolutions-S1", "AwsSolutions-ASC3", "AwsSolutions-IAM5", "AwsSolutions-L1",
                 "AwsSolutions-IAM4");
+        assertThat(suppressions.stream().map(rule -> rule.get("id").toString()).toList())
+                .as("a rule only cdk-nag 3 has leaves the template as it was").doesNotContain("AwsSolutions-COG8");
+
+        Map<String, String> acknowledged = new LinkedHashMap<>();
+        for (IConstruct node : backend.rootStack().getNode().findAll()) {
+            for (MetadataEntry entry : node.getNode().getMetadata()) {
+                if (Validations.ACKNOWLEDGED_RULES_METADATA_KEY.equals(entry.getType())) {
+                    ((Map<?, ?>) entry.getData()).forEach((id, reason) -> acknowledged.put(node.getNode().getPath()
+                            + " " + id, reason.toString()));
+                }
+            }
+        }
+        assertThat(acknowledged).as("cdk-nag 3's acknowledgments, one per finding").isNotEmpty()
+                .allSatisfy((id, reason) -> {
+                    assertThat(id).contains(" AwsSolutions-");
+                    assertThat(reason).hasSizeGreaterThan(60);
+                });
+        assertThat(acknowledged.keySet()).anyMatch(id -> id.endsWith("/UserPool/Resource AwsSolutions-COG8"))
+                .anyMatch(id -> id.contains(" AwsSolutions-IAM5[Resource::<") && id.endsWith(":*]"))
+                .anyMatch(id -> id.contains(" AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/"
+                        + "service-role/AWSLambdaBasicExecutionRole]"));
+    }
+
+    @Test
+    void aGranularFindingIsNamedAsCdkNagNamesIt() {
+        assertThat(SecurityCheckFindings.flatten(Map.of("Ref", "Bucket83908E77"))).isEqualTo("<Bucket83908E77>");
+        assertThat(SecurityCheckFindings.flatten(Map.of("Fn::Join", List.of("", List.of(Map.of("Fn::GetAtt",
+                List.of("Bucket83908E77", "Arn")), "/public/*"))))).isEqualTo("<Bucket83908E77.Arn>/public/*");
+        assertThat(SecurityCheckFindings.flatten(Map.of("Fn::Sub", "arn:${AWS::Partition}:s3:::b/*")))
+                .isEqualTo("arn:<AWS::Partition>:s3:::b/*");
+        assertThat(SecurityCheckFindings.flatten("*")).isEqualTo("*");
     }
 }

@@ -3,12 +3,20 @@ package dev.gen2.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gen2.synthserver.RunningSynthServers;
+import dev.gen2.synthserver.SynthServer;
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The synth server behind {@code cdk.json}'s app command, driven by the real CDK CLI: it writes the assembly a JVM
  * of its own writes, it is restarted when the environment changes, {@code synth.sh --stop} stops it, and a server
- * that cannot start is given up for a JVM of the synth's own. Each test
+ * that cannot start is given up for a JVM of the synth's own; a server stops once its project directory is deleted,
+ * and the longest idle one stops when a new one would pass the cap on how many run. Each test
  * gives the client a temporary directory of its own for the servers' sockets (TMPDIR), and stops every server it
  * started by the process id in its lock file.
  */
@@ -79,6 +88,83 @@ class SynthServerIT {
         assertThat(result.output()).contains("[gen2] synthesizing without the synth server: the synth server did"
                 + " not start (it exited three times: ").contains("Unix domain path too long");
         assertThat(out.resolve("own/manifest.json")).exists();
+    }
+
+    @Test
+    void aServerStopsWithinSecondsOnceItsProjectDirectoryIsDeleted(@TempDir Path clones) throws Exception {
+        Path clone = project(clones, "clone");
+        Process server = startServer("clone", clone, Map.of());
+        awaitServing(server);
+        deleteRecursively(clone);
+        assertThat(server.onExit().get(4 * SynthServer.CHECK_SECONDS + 5, TimeUnit.SECONDS).exitValue()).isZero();
+        assertThat(Files.readString(clones.resolve("clone.log"))).contains("The project directory " + clone
+                + " is gone; stopping.");
+    }
+
+    @Test
+    void pastTheCapTheLongestIdleServerStopsWhenANewOneStarts(@TempDir Path clones) throws Exception {
+        Map<String, String> capOfTwo = Map.of("GEN2_SYNTH_SERVER_MAX_RUNNING", "2");
+        Process first = startServer("first", project(clones, "first"), capOfTwo);
+        awaitServing(first);
+        Thread.sleep(1100);
+        Process second = startServer("second", project(clones, "second"), capOfTwo);
+        awaitServing(second);
+        Thread.sleep(1100);
+        // a connection to the first makes it the more recently active, and it keeps its lock
+        try (SocketChannel connection = SocketChannel.open(UnixDomainSocketAddress.of(socketOf("first")))) {
+            connection.shutdownOutput();
+            assertThat(connection.read(ByteBuffer.allocate(1))).as("answered by closing").isEqualTo(-1);
+        }
+        Thread.sleep(200);
+        assertThat(serverPids()).as("still running, lock held").contains(first.pid());
+        Process third = startServer("third", project(clones, "third"), capOfTwo);
+        awaitServing(third);
+
+        assertThat(second.onExit().get(30, TimeUnit.SECONDS).exitValue()).as("the longest idle stopped").isZero();
+        assertThat(first.isAlive()).isTrue();
+        assertThat(third.isAlive()).isTrue();
+        assertThat(Files.readString(clones.resolve("third.log"))).contains("More than 2 synth servers would run"
+                + " (GEN2_SYNTH_SERVER_MAX_RUNNING); stopping the longest idle, pid " + second.pid());
+        assertThat(serverPids()).containsExactlyInAnyOrder(first.pid(), third.pid());
+    }
+
+    private Path socketOf(String name) {
+        return sockets.resolve("gen2-synth-test").resolve(name + ".sock");
+    }
+
+    /** A project directory as a clone has one, for a server that is never asked to synthesize. */
+    private static Path project(Path parent, String name) throws IOException {
+        Path project = Files.createDirectories(parent.resolve(name).resolve("target/classes")).getParent()
+                .getParent();
+        Files.writeString(project.resolve("target/classpath.txt"), "");
+        return project;
+    }
+
+    /** A synth server started as the client starts one, with its socket in this test's directory. */
+    private Process startServer(String name, Path project, Map<String, String> settings) throws IOException {
+        Path socket = socketOf(name);
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", CdkCli.testClasspath(), SynthServer.class.getName(), socket.toString(), project.toString())
+                .directory(project.toFile()).redirectErrorStream(true)
+                .redirectOutput(project.getParent().resolve(name + ".log").toFile());
+        builder.environment().putAll(settings);
+        return builder.start();
+    }
+
+    private void awaitServing(Process server) throws InterruptedException {
+        for (int i = 0; i < 300 && !serverPids().contains(server.pid()); i++) {
+            assertThat(server.isAlive()).as("the server started").isTrue();
+            Thread.sleep(100);
+        }
+        assertThat(serverPids()).contains(server.pid());
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private CdkCli.Result synth(Map<String, String> settings, Path output) throws Exception {

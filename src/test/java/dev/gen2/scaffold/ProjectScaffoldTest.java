@@ -3,15 +3,23 @@ package dev.gen2.scaffold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gen2.backend.TestBackends;
+import dev.gen2.cli.Gen2Cli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What {@code gen2 init} writes, and what it refuses (the whole project is built and synthesized by InitIT). */
+/**
+ * What {@code gen2 init} writes (with {@code --ci}, the CI workflow), and what it refuses (the whole project is built
+ * and synthesized by InitIT).
+ */
 class ProjectScaffoldTest {
     @TempDir
     Path work;
@@ -50,6 +58,55 @@ class ProjectScaffoldTest {
                 Set.of(ProjectScaffold.Resource.AUTH), true));
         assertThat(project.resolve("notes.txt")).hasContent("mine");
         assertThat(project.resolve("pom.xml")).exists();
+    }
+
+    @Test
+    void theCiWorkflowIsTheLibrarysTemplateWrittenWhereTheServiceReadsIt() throws Exception {
+        Map<ProjectScaffold.CiService, String[]> expected = Map.of(
+                ProjectScaffold.CiService.GITHUB, new String[] {"github-actions.yml", ".github/workflows/amplify-backend.yml"},
+                ProjectScaffold.CiService.GITLAB, new String[] {"gitlab-ci.yml", ".gitlab-ci.yml"});
+        for (Map.Entry<ProjectScaffold.CiService, String[]> service : expected.entrySet()) {
+            Path project = work.resolve(service.getKey().name().toLowerCase());
+            List<Path> written = ProjectScaffold.create(new ProjectScaffold.Settings(project, "shop", "amplify",
+                    EnumSet.of(ProjectScaffold.Resource.AUTH), false, Optional.of(service.getKey())));
+            String target = service.getValue()[1];
+            assertThat(written).contains(Path.of(target));
+            assertThat(project.resolve(target)).as("the template, unchanged")
+                    .hasSameBinaryContentAs(Path.of("src/main/ci", service.getValue()[0]));
+            assertThat(Files.readString(project.resolve("README.md"))).contains("`" + target + "` deploys one"
+                    + " backend environment per git branch");
+        }
+        Path plain = work.resolve("plain");
+        ProjectScaffold.create(new ProjectScaffold.Settings(plain, "shop", "amplify",
+                EnumSet.of(ProjectScaffold.Resource.AUTH), false));
+        assertThat(plain.resolve(".github")).doesNotExist();
+        assertThat(plain.resolve(".gitlab-ci.yml")).doesNotExist();
+        assertThat(Files.readString(plain.resolve("README.md"))).doesNotContain("{{").doesNotContain("per git branch");
+    }
+
+    @Test
+    void initTakesTheCiServiceByNameAndRefusesAnotherWithOneClearError() throws Exception {
+        assertThat(ProjectScaffold.CiService.named("GitHub")).isEqualTo(ProjectScaffold.CiService.GITHUB);
+        assertThat(ProjectScaffold.CiService.named("gitlab")).isEqualTo(ProjectScaffold.CiService.GITLAB);
+        TestBackends.assertConfigError(() -> ProjectScaffold.CiService.named("bitbucket"), "--ci",
+                "'bitbucket' is not a CI service init has a workflow for.");
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path refused = work.resolve("refused");
+        int status = Gen2Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), "init", refused.toString(),
+                "--ci", "circleci");
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: --ci: 'circleci' is not a CI service init has a workflow for."
+                + " Fix: give github (GitHub Actions) or gitlab (GitLab CI), or leave --ci out." + System.lineSeparator());
+        assertThat(refused).as("nothing is written for a bad option").doesNotExist();
+
+        Path project = work.resolve("cli");
+        assertThat(Gen2Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), "init", project.toString(),
+                "--ci", "gitlab")).isZero();
+        assertThat(project.resolve(".gitlab-ci.yml")).hasSameBinaryContentAs(Path.of("src/main/ci/gitlab-ci.yml"));
+        assertThat(out.toString()).contains("  .gitlab-ci.yml").contains("[gen2] CI: .gitlab-ci.yml needs the"
+                + " variables AMPLIFY_APP_ID, AWS_ROLE_ARN and AWS_REGION");
     }
 
     @Test

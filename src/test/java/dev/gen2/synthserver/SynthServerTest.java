@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -113,6 +114,49 @@ class SynthServerTest {
         ClientAnswer only = handle(new SynthServer(project, 1), request("demo.Media", "out"));
         assertThat(only.reply().exit()).isEqualTo(0);
         assertThat(only.goOn()).isFalse();
+    }
+
+    @Test
+    void aServerStopsOnceItsProjectDirectoryIsGoneOrItWasIdleTooLong() throws Exception {
+        Path clone = Files.createDirectories(project.resolve("clone/target/classes")).getParent().getParent();
+        Files.writeString(clone.resolve("target/classpath.txt"), "");
+        SynthServer server = new SynthServer(clone, 100);
+        assertThat(server.reasonToStop(1_000, 60_000)).isEmpty();
+        assertThat(server.reasonToStop(60_001, 60_000)).hasValue("Idle for 1 min; stopping.");
+
+        try (Stream<Path> files = Files.walk(clone)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+        assertThat(server.reasonToStop(1_000, 60_000)).hasValue("The project directory " + clone
+                + " is gone; stopping.");
+        assertThat(SynthServer.CHECK_SECONDS).as("it is checked every few seconds").isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void pastTheCapTheLongestIdleServersAreStoppedFirst() {
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+        RunningServers.Server idleLongest = server("a", now.minusSeconds(3600));
+        RunningServers.Server idleLess = server("b", now.minusSeconds(600));
+        RunningServers.Server justUsed = server("c", now.minusSeconds(5));
+        List<RunningServers.Server> others = List.of(justUsed, idleLongest, idleLess);
+        assertThat(RunningServers.toStop(others, 4)).as("three others and the new one: at the cap").isEmpty();
+        assertThat(RunningServers.toStop(others, 3)).containsExactly(idleLongest);
+        assertThat(RunningServers.toStop(others, 2)).containsExactly(idleLongest, idleLess);
+        assertThat(RunningServers.toStop(others, 0)).as("the new one always runs")
+                .containsExactly(idleLongest, idleLess, justUsed);
+        assertThat(SynthServer.DEFAULT_MAX_RUNNING).isEqualTo(4);
+        assertThat(idleLongest.socket()).isEqualTo(Path.of("/run/gen2/a.sock"));
+    }
+
+    @Test
+    void aLockFileNobodyHoldsIsNoServer() throws Exception {
+        Path lockFile = Files.writeString(project.resolve("stale.sock.lock"), "12345");
+        assertThat(RunningServers.running(lockFile)).isEmpty();
+        assertThat(RunningServers.in(project, project.resolve("own.sock.lock"))).isEmpty();
+    }
+
+    private static RunningServers.Server server(String name, Instant lastActive) {
+        return new RunningServers.Server(Path.of("/run/gen2/" + name + ".sock.lock"), name.charAt(0), lastActive);
     }
 
     @Test

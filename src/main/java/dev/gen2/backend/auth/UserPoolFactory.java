@@ -90,6 +90,10 @@ final class UserPoolFactory {
         SecurityCheckSuppressions.suppress((CfnUserPool) built.getNode().getDefaultChild(), "COG3", "Threat"
                 + " protection (advanced security) is a paid Cognito feature plan that Amplify leaves off; set"
                 + " userPoolAddOns on the CfnUserPool to turn it on.");
+        SecurityCheckSuppressions.acknowledge((CfnUserPool) built.getNode().getDefaultChild(), "COG8", "The feature"
+                + " plan is left unset, as Amplify leaves it, so Cognito's default (Essentials) applies; Plus adds"
+                + " threat protection and is billed per monthly active user: set it with"
+                + " cfnUserPool().setUserPoolTier(\"PLUS\").");
         if (built.getNode().tryFindChild("smsRole") instanceof Role smsRole) {
             SecurityCheckSuppressions.suppressMatching((CfnResource) smsRole.getNode().getDefaultChild(), "IAM5",
                     "Cognito sends text messages with sns:Publish to phone numbers, which have no ARN; only Cognito,"

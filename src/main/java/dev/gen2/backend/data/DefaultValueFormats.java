@@ -57,21 +57,30 @@ final class DefaultValueFormats {
         };
     }
 
-    /** An example of a valid default of the type, for the fix of a message. */
+    /** An example of a valid default of the type, as the call that gives it, for the fix of a message. */
     static String example(Scalar scalar) {
+        String value = exampleValue(scalar);
         return switch (scalar) {
-            case INT, TIMESTAMP -> "defaultValue(1)";
-            case FLOAT -> "defaultValue(1.5)";
-            case BOOLEAN -> "defaultValue(true)";
-            case DATE -> "defaultValue(\"2025-01-31\")";
-            case TIME -> "defaultValue(\"12:30:00Z\")";
-            case DATETIME -> "defaultValue(\"2025-01-31T12:30:00Z\")";
-            case EMAIL -> "defaultValue(\"someone@example.com\")";
-            case JSON -> "defaultValue(\"{\\\"key\\\": 1}\")";
-            case PHONE -> "defaultValue(\"+12065550100\")";
-            case URL -> "defaultValue(\"https://example.com/\")";
-            case IP_ADDRESS -> "defaultValue(\"127.0.0.1\")";
-            case ID, STRING -> "defaultValue(\"text\")";
+            case INT, TIMESTAMP, FLOAT, BOOLEAN -> "defaultValue(" + value + ")";
+            default -> "defaultValue(\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\")";
+        };
+    }
+
+    /** The example's value: text that {@link #valid} accepts for the type. */
+    static String exampleValue(Scalar scalar) {
+        return switch (scalar) {
+            case INT, TIMESTAMP -> "1";
+            case FLOAT -> "1.5";
+            case BOOLEAN -> "true";
+            case DATE -> "2025-01-31";
+            case TIME -> "12:30:00Z";
+            case DATETIME -> "2025-01-31T12:30:00Z";
+            case EMAIL -> "someone@example.com";
+            case JSON -> "{\"key\": 1}";
+            case PHONE -> "+12065550100";
+            case URL -> "https://example.com/";
+            case IP_ADDRESS -> "127.0.0.1";
+            case ID, STRING -> "text";
         };
     }
 

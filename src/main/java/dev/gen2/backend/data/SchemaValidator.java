@@ -152,21 +152,40 @@ final class SchemaValidator {
         String type = field.type().graphqlName();
         Set<Field.DefaultValue.Given> accepted = acceptedDefaults(field.type());
         if (!accepted.contains(value.given())) {
-            throw new BackendConfigException(where, "The default value " + value.text() + " is a "
-                    + describe(value.given()) + ", but the field's type is " + type + ".", "give a default of the"
-                    + " field's type: " + example(field.type()) + ", or change the field's type.");
+            throw badDefault(where, field, "The default value " + value.text() + " is a " + describe(value.given())
+                    + ", but the field's type is " + type + ".", ", or change the field's type.");
         }
         boolean valid;
         if (field.type() instanceof FieldType.EnumRef ref) {
-            valid = schema.enums().stream().anyMatch(enumType -> enumType.name().equals(ref.name())
-                    && enumType.values().contains(value.text()));
+            valid = enumValues(ref).contains(value.text());
         } else {
             valid = DefaultValueFormats.valid((Scalar) field.type(), value.text());
         }
         if (!valid) {
-            throw new BackendConfigException(where, "The default value '" + value.text() + "' is not a valid "
-                    + type + ".", "give a default of the field's type: " + example(field.type()) + ".");
+            throw badDefault(where, field, "The default value '" + value.text() + "' is not a valid " + type + ".",
+                    ".");
         }
+    }
+
+    /** A bad default's error, offering a default of the field's type when there is one to offer. */
+    private BackendConfigException badDefault(String where, Field field, String problem, String fixEnd) {
+        Optional<String> example = field.type() instanceof Scalar scalar
+                ? Optional.of(DefaultValueFormats.exampleValue(scalar))
+                : enumValues((FieldType.EnumRef) field.type()).stream().findFirst();
+        if (example.isEmpty()) {
+            return new BackendConfigException(where, problem, "give a default of the field's type: "
+                    + "defaultValue(\"<one of the enum's values>\")" + fixEnd);
+        }
+        String code = field.type() instanceof Scalar scalar ? DefaultValueFormats.example(scalar)
+                : "defaultValue(\"" + example.get() + "\")";
+        return BackendConfigException.withReplacement(where, problem, "give a default of the field's type: " + code
+                + fixEnd, example.get());
+    }
+
+    /** The values of the enum a field refers to; empty when the schema does not define it. */
+    private List<String> enumValues(FieldType.EnumRef ref) {
+        return schema.enums().stream().filter(enumType -> enumType.name().equals(ref.name())).findFirst()
+                .map(EnumType::values).orElse(List.of());
     }
 
     /** How a default of each type may be given: numbers as numbers (or their text), the rest as text or boolean. */
@@ -189,13 +208,6 @@ final class SchemaValidator {
             case WHOLE_NUMBER, NUMBER -> "number";
             case BOOLEAN -> "boolean";
         };
-    }
-
-    private static String example(FieldType type) {
-        if (!(type instanceof Scalar scalar)) {
-            return "defaultValue(\"<one of the enum's values>\")";
-        }
-        return DefaultValueFormats.example(scalar);
     }
 
     private void model(Model model) {
@@ -246,7 +258,7 @@ final class SchemaValidator {
             if (field == null) {
                 throw new BackendConfigException(where + ".identifier", "The identifier field '" + key
                         + "' is not a field of the model.", "declare it, for example field(\"" + key
-                        + "\", Field.string().isRequired()).");
+                        + "\", Field.string().required()).");
             }
             if (!field.isRequired()) {
                 throw new BackendConfigException(where + ".identifier", "The identifier field '" + key

@@ -63,8 +63,9 @@ final class FunctionValidator {
                 .toList();
         if (!scheduleProblems.isEmpty()) {
             throw new BackendConfigException(where + ".schedule", String.join("; ", scheduleProblems) + ".",
-                    "use a rate such as \"every 5m\" or \"every day\", or a cron expression \"m h dom mon dow [year]\""
-                            + " with ? in day-of-month or day-of-week.");
+                    "use a rate such as \"every " + Math.max(5, (settings.timeoutSeconds() + 59) / 60) + "m\" (no"
+                            + " shorter than the timeout) or \"every day\", or a cron expression \"m h dom mon dow"
+                            + " [year]\" with ? in day-of-month or day-of-week.");
         }
         settings.logRetentionDays().ifPresent(days -> {
             if (LogRetention.of(days).isEmpty()) {

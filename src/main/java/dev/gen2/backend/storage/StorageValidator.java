@@ -5,9 +5,11 @@ import dev.gen2.backend.ResourceNames;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Amplify's checks of storage paths and access rules, with its messages. */
 final class StorageValidator {
@@ -30,20 +32,20 @@ final class StorageValidator {
 
     private static void validatePath(String where, String path, List<String> all) {
         if (path.startsWith("/")) {
-            fail(where, "Storage access paths must not start with \"/\". Found [" + path + "].",
-                    "remove the leading \"/\": \"" + path.replaceFirst("^/+", "") + "\".");
+            fail(where, path, all, "Storage access paths must not start with \"/\". Found [" + path + "].",
+                    "remove the leading \"/\"");
         }
         if (!path.endsWith("/*")) {
-            fail(where, "Storage access paths must end with \"/*\". Found [" + path + "].",
-                    "end the path with \"/*\": \"" + path.replaceFirst("/?\\*?$", "") + "/*\".");
+            fail(where, path, all, "Storage access paths must end with \"/*\". Found [" + path + "].",
+                    "end the path with \"/*\"");
         }
         if (path.contains("//")) {
-            fail(where, "Path cannot contain \"//\". Found [" + path + "].",
-                    "use a single \"/\" between path parts: \"" + path.replaceAll("/{2,}", "/") + "\".");
+            fail(where, path, all, "Path cannot contain \"//\". Found [" + path + "].",
+                    "use a single \"/\" between path parts");
         }
         if (path.indexOf('*') < path.length() - 1) {
-            fail(where, "Wildcards are only allowed as the final part of a path. Found [" + path + "].",
-                    "Remove all wildcards that are not the final part of the path.");
+            fail(where, path, all, "Wildcards are only allowed as the final part of a path. Found [" + path + "].",
+                    "Remove all wildcards that are not the final part of the path");
         }
         List<String> prefixes = prefixesOf(path, all);
         if (prefixes.size() > 1) {
@@ -79,6 +81,46 @@ final class StorageValidator {
             fail(where, "A path part that includes the " + ENTITY_ID + " token cannot include any other characters."
                     + " Found [" + path + "].", "Give the token a path part of its own, as in \"foo/" + ENTITY_ID
                             + "/*\".");
+        }
+    }
+
+    /**
+     * Fails for a malformed path, offering the path repaired (see {@link #repaired}) when that path passes every
+     * path check among the others, and only the instruction when it does not.
+     */
+    private static void fail(String where, String path, List<String> all, String problem, String instruction) {
+        Optional<String> repaired = repaired(path, all);
+        if (repaired.isEmpty()) {
+            fail(where, problem, instruction + ".");
+        }
+        throw BackendConfigException.withReplacement(where, problem, instruction + ": \"" + repaired.get() + "\".",
+                repaired.get());
+    }
+
+    /**
+     * A malformed path made well-formed: no leading "/", one "/" between parts, no wildcard but the final one, and
+     * "/*" at the end (public, a wildcard part and photos/ become {@code public/photos/*}); empty when nothing is
+     * left, when it is another path of the bucket, or when it or another path fails a check with it in place.
+     */
+    static Optional<String> repaired(String path, List<String> all) {
+        String parts = Stream.of(path.split("/")).map(part -> part.replace("*", "")).filter(part -> !part.isEmpty())
+                .collect(Collectors.joining("/"));
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        String candidate = parts + "/*";
+        List<String> others = all.stream().filter(other -> !other.equals(path)).toList();
+        if (others.contains(candidate)) {
+            return Optional.empty();
+        }
+        List<String> after = Stream.concat(others.stream(), Stream.of(candidate)).toList();
+        try {
+            for (String each : after) {
+                validatePath("", each, after);
+            }
+            return Optional.of(candidate);
+        } catch (BackendConfigException stillBad) {
+            return Optional.empty();
         }
     }
 

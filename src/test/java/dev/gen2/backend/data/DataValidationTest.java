@@ -1,10 +1,16 @@
 package dev.gen2.backend.data;
 
 import static dev.gen2.backend.TestBackends.assertConfigError;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.TestBackends;
 import dev.gen2.backend.auth.AuthResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -150,6 +156,44 @@ class DataValidationTest {
         assertConfigError(() -> Field.string().defaultValue((String) null), "data.schema", "A default value is null.");
         assertConfigError(() -> DataResource.define(d -> d.access(null, DataAccess.QUERY)), "data.access",
                 "The function is null.");
+    }
+
+    @Test
+    void theDefaultAFixOffersIsAcceptedForEveryScalarAndEnum() {
+        List<Field> bad = new ArrayList<>();
+        for (Scalar scalar : Scalar.values()) {
+            bad.add(new Field(scalar, false, false, false, Optional.of(new Field.DefaultValue("not one",
+                    Field.DefaultValue.Given.TEXT)), List.of()));
+            bad.add(new Field(scalar, false, false, false, Optional.of(new Field.DefaultValue("x",
+                    Field.DefaultValue.Given.BOOLEAN)), List.of()));
+        }
+        bad.add(Field.enumRef("Status").defaultValue("LATER"));
+        int offered = 0;
+        for (Field field : bad) {
+            BackendConfigException error = catchThrowableOfType(BackendConfigException.class, () ->
+                    DataResource.define(d -> d.schema(Schema.of(TODO.field("x", field)).enums(EnumType.of("Status",
+                            "OPEN", "DONE")))));
+            if (error == null) {
+                continue; // text is a value of ID and String
+            }
+            String value = error.replacement().orElseThrow(() -> new AssertionError("no default offered: " + error));
+            assertThat(error.fix()).containsAnyOf(value, value.replace("\"", "\\\"")); // as text or in Java
+            DataResource.define(d -> d.schema(Schema.of(TODO.field("x", field.defaultValue(value)))
+                    .enums(EnumType.of("Status", "OPEN", "DONE"))));
+            offered++;
+        }
+        assertThat(offered).isGreaterThan(Scalar.values().length);
+        assertThat(catchThrowableOfType(BackendConfigException.class, () -> DataResource.define(d -> d.schema(
+                Schema.of(TODO.field("status", Field.enumRef("Status").defaultValue("LATER"))).enums(EnumType.of(
+                        "Status", "OPEN"))))).fix()).isEqualTo("give a default of the field's type:"
+                + " defaultValue(\"OPEN\").");
+    }
+
+    @Test
+    void aMissingIdentifierFieldIsDeclaredWithCodeThatCompiles() {
+        assertThat(catchThrowableOfType(BackendConfigException.class, () -> DataResource.define(d -> d.schema(
+                Schema.of(TODO.identifier("slug"))))).fix())
+                .isEqualTo("declare it, for example field(\"slug\", Field.string().required()).");
     }
 
     @Test

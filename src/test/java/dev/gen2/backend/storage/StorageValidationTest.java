@@ -111,6 +111,51 @@ class StorageValidationTest {
         assertThat(pathFix("public")).isEqualTo("end the path with \"/*\": \"public/*\".");
         assertThat(pathFix("public/")).isEqualTo("end the path with \"/*\": \"public/*\".");
         assertThat(pathFix("public//x/*")).isEqualTo("use a single \"/\" between path parts: \"public/x/*\".");
+        assertThat(pathFix("public/*/photos/")).isEqualTo("end the path with \"/*\": \"public/photos/*\".");
+        assertThat(pathFix("p/*/x/*")).isEqualTo("Remove all wildcards that are not the final part of the path:"
+                + " \"p/x/*\".");
+        assertThat(pathFix("/*")).as("nothing is left to offer").isEqualTo("remove the leading \"/\".");
+    }
+
+    @Test
+    void everyPathAFixOffersIsAcceptedItself() {
+        for (String bad : List.of("public/*/photos/", "/public/*/photos", "//a//b*/c/", "a*/*b/*", "/private/{entity_id}",
+                "media/", "x/*/y/*/", "/{entity_id}/x/*")) {
+            BackendConfigException error = catchConfigError(bad, "other/*");
+            String offered = error.replacement().orElse(null);
+            if (offered == null) {
+                assertThat(error.fix()).as("a fix without a value for %s", bad).doesNotContain(": \"");
+                continue;
+            }
+            assertThat(error.fix()).as("the fix for %s names its value", bad).endsWith(": \"" + offered + "\".");
+            StorageResource.define(s -> s.name("m").access(offered, offered.contains("{entity_id}")
+                    ? StorageAccess.entity(READ) : StorageAccess.guest(READ)).access("other/*",
+                    StorageAccess.guest(READ)));
+        }
+        assertThat(catchConfigError("public/*/photos/", "other/*").replacement()).hasValue("public/photos/*");
+    }
+
+    @Test
+    void aPathIsNotOfferedWhenItIsAnotherPathOrFailsAmongTheOthers() {
+        assertThat(catchConfigError("/public/*", "public/*").replacement()).as("already a path of the bucket")
+                .isEmpty();
+        assertThat(catchConfigError("/a/b/c/*", "a/*", "a/b/*").replacement()).as("a third prefix").isEmpty();
+    }
+
+    private static BackendConfigException catchConfigError(String bad, String... others) {
+        try {
+            StorageResource.define(s -> {
+                s.name("m").access(bad, bad.contains("{entity_id}") ? StorageAccess.entity(READ)
+                        : StorageAccess.guest(READ));
+                for (String other : others) {
+                    s.access(other, StorageAccess.guest(READ));
+                }
+                return s;
+            });
+        } catch (BackendConfigException e) {
+            return e;
+        }
+        throw new AssertionError("The path " + bad + " was accepted.");
     }
 
     private static String pathFix(String path) {
