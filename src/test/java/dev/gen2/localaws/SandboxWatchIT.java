@@ -70,6 +70,13 @@ class SandboxWatchIT {
         sandbox.awaitCount(DEPLOYED, deploys + 1, DEPLOY, "the redeploy after a function edit");
         assertQuietFor(Duration.ofSeconds(3), deploys + 1);
         assertThat(api.functionCodeSha("postConfirmation")).isNotEqualTo(codeBefore);
+        List<String> lines = sandbox.lines();
+        List<String> redeploy = lines.subList(lines.indexOf(lines.stream().filter(line -> line.startsWith(
+                "[gen2] changed: ")).reduce((first, second) -> second).orElseThrow()), lines.size());
+        assertThat(redeploy).as("a function edit is hotswapped, in one line").anyMatch(line -> line.matches(
+                "\\[gen2\\] stack amplify-gen2sample-watch-sandbox-\\w+: hotswapped \\(\\d+\\.\\d s\\)"));
+        assertThat(redeploy).as("the redeploy's lines: changed, synth, check, stack, deploy, outputs")
+                .hasSizeLessThanOrEqualTo(7);
     }
 
     @Test
@@ -114,6 +121,14 @@ class SandboxWatchIT {
 
     @Test
     @Order(5)
+    void noDeployPrintsTheCdkClisOwnLog() {
+        assertThat(sandbox.lines()).as(String.join("\n", sandbox.lines()))
+                .noneMatch(line -> SandboxAndPipelineIT.RAW_CLI_NOISE.stream().anyMatch(line::contains))
+                .anyMatch(line -> line.matches("\\[gen2\\] stack amplify-gen2sample-watch-sandbox-\\w+: created .*"));
+    }
+
+    @Test
+    @Order(6)
     void stoppingKeepsTheStacksAndSaysHowToDeleteThem() throws Exception {
         sandbox.close();
         assertThat(sandbox.lines()).contains("[gen2] stopped watching. The sandbox's stacks are kept; delete them"
