@@ -1,5 +1,6 @@
 package dev.gen2.cli;
 
+import dev.gen2.deploy.AwsConnection;
 import java.net.URI;
 import picocli.CommandLine.Option;
 

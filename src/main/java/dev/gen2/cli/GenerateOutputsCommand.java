@@ -14,6 +14,7 @@ import dev.gen2.backend.outputs.JsonText;
 import dev.gen2.backend.outputs.OutputsFileWriter;
 import dev.gen2.backend.outputs.OutputsFormat;
 import dev.gen2.backend.outputs.S3ModelIntrospection;
+import dev.gen2.deploy.AwsConnection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

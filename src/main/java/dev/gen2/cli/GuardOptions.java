@@ -1,6 +1,7 @@
 package dev.gen2.cli;
 
 import dev.gen2.backend.BackendConfigException;
+import dev.gen2.deploy.AwsConnection;
 import dev.gen2.guard.DataLossGuard;
 import dev.gen2.guard.DeployedTemplates;
 import java.util.List;

@@ -3,8 +3,10 @@ package dev.gen2.cli;
 import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.BackendId;
 import dev.gen2.backend.DeploymentType;
+import dev.gen2.deploy.AwsConnection;
 import dev.gen2.deploy.BackendDeployment;
 import dev.gen2.deploy.CdkToolkit;
+import dev.gen2.deploy.DeployProgress;
 import dev.gen2.deploy.ProjectConfig;
 import java.nio.file.Path;
 import java.util.Map;
@@ -64,10 +66,11 @@ final class PipelineDeployCommand implements Callable<Integer> {
         connection.verifyBootstrap();
         spec.commandLine().getOut().println("Deploying branch " + branch + " of app " + appId + ": stack "
                 + id.stackName());
+        DeployProgress progress = new DeployProgress(spec.commandLine().getOut()::println);
         BackendDeployment deployment = BackendDeployment.forProject(project, connection.childEnvironment(),
-                Path.of("target", "gen2-pipeline", id.stackName()), spec.commandLine().getOut()::println);
+                Path.of("target", "gen2-pipeline", id.stackName()), progress);
         deployment.deploy(getClass().getClassLoader(), id, Map.of(), guard.againstDeployed(connection,
-                spec.commandLine().getOut()::println), CdkToolkit.Method.DIRECT, outputs.target());
+                progress::print), CdkToolkit.Method.DIRECT, outputs.target());
         return 0;
     }
 }

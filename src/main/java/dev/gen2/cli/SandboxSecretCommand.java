@@ -3,6 +3,7 @@ package dev.gen2.cli;
 import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.BackendId;
 import dev.gen2.backend.DeploymentType;
+import dev.gen2.deploy.AwsConnection;
 import dev.gen2.deploy.ProjectConfig;
 import dev.gen2.deploy.SandboxSecrets;
 import java.io.BufferedReader;

@@ -1,5 +1,6 @@
 package dev.gen2.deploy;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -56,15 +57,19 @@ public final class DeployFailure extends RuntimeException {
         this.fix = fix;
     }
 
-    /** The failure the toolkit's output shows, or its own last error line when none is recognized. */
-    static DeployFailure from(String step, String output) {
+    /**
+     * The failure the toolkit's output shows, or its own last error line when none is recognized (then the fix points
+     * at {@code log}, where the whole output is).
+     */
+    static DeployFailure from(String step, String output, Path log) {
         for (Rule rule : RULES) {
             Optional<DeployFailure> failure = rule.match(output);
             if (failure.isPresent()) {
                 return failure.get();
             }
         }
-        return new DeployFailure("cdk " + step, lastErrorLine(output), "see the toolkit's output above.");
+        return new DeployFailure("cdk " + step, lastErrorLine(output), "see the CDK CLI's output in " + log
+                + " (its last lines are above).");
     }
 
     public String where() {

@@ -25,7 +25,7 @@ public final class JavaFunctionPackages {
     private JavaFunctionPackages() {
     }
 
-    /** Lines such as {@code [gen2] Java function 'report': 14.0 MB (2 classes, 35 jars)}, by function name. */
+    /** Lines such as {@code Java function 'report': 12.9 MB (2 classes, 35 jars)}, by function name. */
     public static List<String> describe(Path assembly) {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.list(assembly)) {
@@ -69,7 +69,7 @@ public final class JavaFunctionPackages {
                 }
             }
         }
-        return String.format(Locale.ROOT, "[gen2] Java function '%s': %.1f MB (%d classes, %d jars)", name,
+        return String.format(Locale.ROOT, "Java function '%s': %.1f MB (%d classes, %d jars)", name,
                 Files.size(zip) / 1_000_000.0, classes, jars);
     }
 }

@@ -296,6 +296,34 @@ class CiTemplatesTest {
         }
     }
 
+    // ---------------------------------------------------------------- Node.js
+
+    @Test
+    void theTemplatesAndTheReadmesNameNodeJs22() throws IOException {
+        int lts = CdkToolkit.NODE_MAJOR;
+        JsonNode workflow = yaml(read(GITHUB));
+        List<JsonNode> setupNode = new ArrayList<>();
+        workflow.path("jobs").forEach(job -> list(job.path("steps")).stream()
+                .filter(step -> step.path("uses").asText().startsWith("actions/setup-node@")).forEach(setupNode::add));
+        assertThat(setupNode).as("setup-node steps in %s", GITHUB).isNotEmpty()
+                .allSatisfy(step -> assertThat(step.path("with").path("node-version").asText()).as("node-version")
+                        .isEqualTo(String.valueOf(lts)));
+
+        List<String> gitlabScript = new ArrayList<>();
+        flatten(yaml(read(GITLAB)).path("default").path("before_script"), gitlabScript);
+        assertThat(gitlabScript).as("the Node.js the GitLab jobs install")
+                .anyMatch(line -> line.contains("deb.nodesource.com/setup_" + lts + ".x"));
+        assertThat(read(GITLAB)).as(GITLAB + "'s comments").contains("Node.js " + lts).doesNotContain("20+");
+
+        for (Path readme : List.of(Path.of("README.md"), Path.of("src/main/resources/dev/gen2/scaffold/files/README.md"))) {
+            String text = read(readme);
+            assertThat(text.lines().filter(line -> line.contains("Needs Java 17")).findFirst())
+                    .as("the requirements line of %s", readme)
+                    .hasValueSatisfying(line -> assertThat(line).contains("Node.js " + lts + " LTS"));
+            assertThat(text).as(readme.toString()).doesNotContain("Node.js 20+");
+        }
+    }
+
     // ---------------------------------------------------------------- the checks themselves can fail
 
     @Test

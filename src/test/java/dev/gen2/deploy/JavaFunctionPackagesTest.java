@@ -24,6 +24,6 @@ class JavaFunctionPackagesTest {
         List<String> lines = JavaFunctionPackages.describe(assembly);
 
         assertThat(lines).singleElement().asString()
-                .matches("\\[gen2\\] Java function 'report': \\d+\\.\\d MB \\(2 classes, \\d+ jars\\)");
+                .matches("Java function 'report': \\d+\\.\\d MB \\(2 classes, \\d+ jars\\)");
     }
 }

@@ -32,6 +32,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SandboxAndPipelineIT {
     private static final String IDENTIFIER = "ittest";
     private static final BackendId SANDBOX = new BackendId("gen2sample", IDENTIFIER, DeploymentType.SANDBOX);
+    /** What the CDK CLI prints that a deploy no longer shows (it goes to the CLI's log file). */
+    static final List<String> RAW_CLI_NOISE = List.of("NodeVersionSupportWarning", "non-hotswappable",
+            "deliberately introduce CloudFormation drift", "Publishing", "Building", "creating CloudFormation changeset",
+            "Outputs:", "Stack ARN", "Total time", "✨", "✅");
     private static LocalAws aws;
     private static LocalAwsApi api;
     private static Path work;
@@ -76,7 +80,15 @@ class SandboxAndPipelineIT {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("[gen2] sandbox ittest: stack " + SANDBOX.stackName())
                 .containsPattern("\\[gen2\\] synth: \\d+\\.\\d\\d s").containsPattern("\\[gen2\\] deploy: \\d+\\.\\d s")
-                .contains("[gen2] outputs: " + outputs.resolve("amplify_outputs.json"));
+                .contains("[gen2] outputs: " + outputs.resolve("amplify_outputs.json"))
+                .containsPattern("\\[gen2\\] stack " + SANDBOX.stackName() + ": created \\(\\d+\\.\\d s\\)\n")
+                .contains("[gen2] the CDK CLI's output goes to " + Path.of("target", "gen2-sandbox",
+                        SANDBOX.stackName(), "cdk.log"));
+        assertThat(run.out().lines()).as("the compact progress, not the CDK CLI's log:\n" + run.out())
+                .noneMatch(line -> RAW_CLI_NOISE.stream().anyMatch(line::contains))
+                .hasSizeLessThan(15);
+        assertThat(Path.of("target", "gen2-sandbox", SANDBOX.stackName(), "cdk.log")).content()
+                .as("the CDK CLI's whole output, in its log").contains("Publishing", "Outputs:");
         assertThat(api.liveStacks()).contains(SANDBOX.stackName());
         @SuppressWarnings("unchecked")
         Map<String, Object> auth = (Map<String, Object>) JsonText.parseObject(Files.readString(
@@ -94,6 +106,8 @@ class SandboxAndPipelineIT {
                 work.resolve("sandbox-outputs").toString());
         System.out.printf("sandbox --once (redeploy, no change): %.1f s%n", (System.nanoTime() - start) / 1e9);
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).containsPattern("\\[gen2\\] stack " + SANDBOX.stackName() + ": unchanged \\(");
+        assertThat(run.out().lines()).noneMatch(line -> RAW_CLI_NOISE.stream().anyMatch(line::contains));
         assertThat(api.userEmails(api.userPoolIds().get(0))).contains("loop@example.com");
     }
 
@@ -104,7 +118,9 @@ class SandboxAndPipelineIT {
         Run run = gen2("sandbox", "delete", "--yes", "--identifier", IDENTIFIER, "--outputs-out-dir",
                 outputs.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("[gen2] sandbox ittest deleted.");
+        assertThat(run.out()).contains("[gen2] sandbox ittest deleted.")
+                .containsPattern("\\[gen2\\] stack " + SANDBOX.stackName() + ": destroyed \\(");
+        assertThat(run.out().lines()).noneMatch(line -> RAW_CLI_NOISE.stream().anyMatch(line::contains));
         assertThat(api.liveStacks()).isEmpty();
         assertThat(api.userPoolIds()).isEmpty();
         assertThat(api.tables()).isEmpty();
@@ -119,6 +135,9 @@ class SandboxAndPipelineIT {
                     "--outputs-out-dir", work.resolve("branch-" + branch).toString());
             System.out.printf("pipeline-deploy %s: %.1f s%n", branch, result.took().toMillis() / 1000.0);
             assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.output()).containsPattern("\\[gen2\\] stack " + new BackendId("app1", branch,
+                    DeploymentType.BRANCH).stackName() + ": created \\(");
+            assertThat(result.output().lines()).noneMatch(line -> RAW_CLI_NOISE.stream().anyMatch(line::contains));
         }
         String main = new BackendId("app1", "main", DeploymentType.BRANCH).stackName();
         String feature = new BackendId("app1", "feature-x", DeploymentType.BRANCH).stackName();

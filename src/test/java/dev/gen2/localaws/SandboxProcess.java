@@ -53,6 +53,11 @@ final class SandboxProcess implements AutoCloseable {
         }
     }
 
+    /** The process id of the sandbox's JVM. */
+    long pid() {
+        return process.pid();
+    }
+
     /** Every line so far. */
     List<String> lines() {
         synchronized (lines) {

@@ -78,6 +78,13 @@ class SandboxWatchIT {
         sandbox.awaitCount(DEPLOYED, deploys + 1, DEPLOY, "the redeploy after a function edit");
         assertNoFurtherDeploy(deploys + 1);
         assertThat(api.functionCodeSha("postConfirmation")).isNotEqualTo(codeBefore);
+        List<String> lines = sandbox.lines();
+        List<String> redeploy = lines.subList(lines.indexOf(lines.stream().filter(line -> line.startsWith(
+                "[gen2] changed: ")).reduce((first, second) -> second).orElseThrow()), lines.size());
+        assertThat(redeploy).as("a function edit is hotswapped, in one line").anyMatch(line -> line.matches(
+                "\\[gen2\\] stack amplify-gen2sample-watch-sandbox-\\w+: hotswapped \\(\\d+\\.\\d s\\)"));
+        assertThat(redeploy).as("the redeploy's lines: changed, synth, the Java function's package, check, stack, deploy, outputs")
+                .hasSizeLessThanOrEqualTo(7);
     }
 
     @Test
@@ -141,6 +148,14 @@ class SandboxWatchIT {
 
     @Test
     @Order(6)
+    void noDeployPrintsTheCdkClisOwnLog() {
+        assertThat(sandbox.lines()).as(String.join("\n", sandbox.lines()))
+                .noneMatch(line -> SandboxAndPipelineIT.RAW_CLI_NOISE.stream().anyMatch(line::contains))
+                .anyMatch(line -> line.matches("\\[gen2\\] stack amplify-gen2sample-watch-sandbox-\\w+: created .*"));
+    }
+
+    @Test
+    @Order(7)
     void stoppingKeepsTheStacksAndSaysHowToDeleteThem() throws Exception {
         sandbox.close();
         assertThat(sandbox.lines()).contains("[gen2] stopped watching. The sandbox's stacks are kept; delete them"

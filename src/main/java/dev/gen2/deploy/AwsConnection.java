@@ -1,7 +1,6 @@
-package dev.gen2.cli;
+package dev.gen2.deploy;
 
 import dev.gen2.backend.BackendConfigException;
-import dev.gen2.deploy.BootstrapCheck;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,12 +24,12 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * variable, is used for every service alike, and S3 is then addressed by path ({@code endpoint/bucket/key}),
  * since a local endpoint has no per-bucket host names.
  */
-record AwsConnection(Optional<String> profile, Optional<String> region, Optional<URI> endpoint,
+public record AwsConnection(Optional<String> profile, Optional<String> region, Optional<URI> endpoint,
         Optional<AwsBasicCredentials> keys) {
-    static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
+    public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
 
     /** The connection the flags ask for, the environment filling in the endpoint when no flag gives one. */
-    static AwsConnection of(String profile, String region, URI endpointUrl, Map<String, String> environment) {
+    public static AwsConnection of(String profile, String region, URI endpointUrl, Map<String, String> environment) {
         Optional<URI> endpoint = Optional.ofNullable(endpointUrl)
                 .or(() -> Optional.ofNullable(environment.get(ENDPOINT_VARIABLE)).filter(value -> !value.isBlank())
                         .map(AwsConnection::endpointFromEnvironment));
@@ -39,13 +38,13 @@ record AwsConnection(Optional<String> profile, Optional<String> region, Optional
     }
 
     /** A connection to a local AWS with its fixed keys, region and endpoint. */
-    static AwsConnection local(URI endpoint, String region, String accessKeyId, String secretAccessKey) {
+    public static AwsConnection local(URI endpoint, String region, String accessKeyId, String secretAccessKey) {
         return new AwsConnection(Optional.empty(), Optional.of(region), Optional.of(endpoint),
                 Optional.of(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
     }
 
     /** A client builder with this connection's credentials, region and endpoint. */
-    <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+    public <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         if (keys.isPresent()) {
             builder.credentialsProvider(StaticCredentialsProvider.create(keys.get()));
         } else {
@@ -65,7 +64,7 @@ record AwsConnection(Optional<String> profile, Optional<String> region, Optional
      * The same connection for a child process (the CDK CLI): {@code AWS_PROFILE}, {@code AWS_REGION} and
      * {@code AWS_ENDPOINT_URL} for what the flags set; what they leave out the child reads as this process did.
      */
-    Map<String, String> childEnvironment() {
+    public Map<String, String> childEnvironment() {
         Map<String, String> environment = new LinkedHashMap<>();
         profile.ifPresent(p -> environment.put("AWS_PROFILE", p));
         keys.ifPresent(k -> {
@@ -81,7 +80,7 @@ record AwsConnection(Optional<String> profile, Optional<String> region, Optional
     }
 
     /** An S3 client builder: path-style addressing whenever the endpoint is not AWS's. */
-    S3ClientBuilder s3() {
+    public S3ClientBuilder s3() {
         return configure(S3Client.builder()).forcePathStyle(endpoint.isPresent());
     }
 
@@ -89,7 +88,7 @@ record AwsConnection(Optional<String> profile, Optional<String> region, Optional
      * Checks, before a deploy, that the credentials and region work and that the account and region are bootstrapped
      * for the CDK ({@link BootstrapCheck}); each failure is one line saying what to do.
      */
-    void verifyBootstrap() {
+    public void verifyBootstrap() {
         try (SsmClient ssm = configure(SsmClient.builder()).build()) {
             BootstrapCheck.verify(ssm);
         } catch (SdkClientException e) {
@@ -101,7 +100,7 @@ record AwsConnection(Optional<String> profile, Optional<String> region, Optional
      * A client-side failure (no credentials, no region, an endpoint that does not answer) as one line saying what
      * to set, instead of the SDK's list of every provider it tried.
      */
-    BackendConfigException explain(SdkClientException e) {
+    public BackendConfigException explain(SdkClientException e) {
         String message = String.valueOf(e.getMessage());
         // The SDK's own wording when its default chains find nothing (DefaultAwsRegionProviderChain,
         // DefaultCredentialsProvider, ProfileCredentialsProvider).
