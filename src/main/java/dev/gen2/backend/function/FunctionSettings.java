@@ -135,7 +135,8 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
         }
 
         public Builder runtime(FunctionRuntime functionRuntime) {
-            this.runtime = functionRuntime;
+            this.runtime = Required.argument(functionRuntime, where() + ".runtime", "The runtime",
+                    "give one such as FunctionRuntime.NODE_22, or FunctionRuntime.JAVA_21 for a Java function.");
             return this;
         }
 
@@ -168,7 +169,8 @@ public record FunctionSettings(String name, Path entry, Optional<String> handler
         }
 
         public Builder architecture(Architecture processor) {
-            this.architecture = processor;
+            this.architecture = Required.argument(processor, where() + ".architecture", "The architecture",
+                    "give Architecture.X86_64 or Architecture.ARM64.");
             return this;
         }
 

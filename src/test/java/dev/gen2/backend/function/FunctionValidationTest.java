@@ -46,6 +46,9 @@ class FunctionValidationTest {
                 bad("function 'j'.snapStart", "Lambda does not offer SnapStart with more than 512 MB of ephemeral"
                         + " storage (1024 MB given).", fn -> fn.name("j").javaHandler(ReportHandler.class).snapStart()
                         .ephemeralStorageSizeMB(1024)),
+                bad("function 'f'.runtime", "The runtime is null.", fn -> fn.name("f").entry(HELLO).runtime(null)),
+                bad("function 'f'.architecture", "The architecture is null.", fn -> fn.name("f").entry(HELLO)
+                        .architecture(null)),
                 bad("function 'f'.snapStart", "SnapStart is for Java functions: Lambda does not offer it on Node.js.",
                         fn -> fn.name("f").entry(HELLO).snapStart()),
                 bad("function 'j'.javaHandler", "The class java.lang.String is not a Lambda handler: it implements"
