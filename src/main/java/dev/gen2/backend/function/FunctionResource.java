@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import software.amazon.awscdk.AssetHashType;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -33,6 +34,7 @@ import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.s3.assets.AssetOptions;
 import software.amazon.awscdk.services.scheduler.Schedule;
 import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
 import software.constructs.Construct;
@@ -66,8 +68,8 @@ public final class FunctionResource extends Construct implements FunctionProvide
         Function.Builder function = Function.Builder.create(this, settings.name() + "-lambda")
                 .runtime(settings.effectiveRuntime().toCdk())
                 .handler(settings.isJava() ? settings.effectiveHandler() : FunctionCode.RUNTIME_HANDLER)
-                .code(Code.fromAsset(javaPackage.map(JavaFunctionPackage::zip)
-                        .orElseGet(() -> FunctionCode.stage(settings.entry())).toString()))
+                .code(javaPackage.map(FunctionResource::javaCode)
+                        .orElseGet(() -> Code.fromAsset(FunctionCode.stage(settings.entry()).toString())))
                 .timeout(Duration.seconds(settings.timeoutSeconds()))
                 .memorySize(settings.memoryMB())
                 .ephemeralStorageSize(Size.mebibytes(settings.ephemeralStorageSizeMB()))
@@ -101,6 +103,12 @@ public final class FunctionResource extends Construct implements FunctionProvide
                     .build());
         }
         Tags.of(this).add("amplify:friendly-name", settings.name());
+    }
+
+    /** A Java function's zip, its asset hash the hash of its contents rather than of the compressed bytes. */
+    private static Code javaCode(JavaFunctionPackage javaPackage) {
+        return Code.fromAsset(javaPackage.zip().toString(), AssetOptions.builder()
+                .assetHashType(AssetHashType.CUSTOM).assetHash(javaPackage.contentHash()).build());
     }
 
     /** Defines a function with the options set in the given lambda, checked at once. */

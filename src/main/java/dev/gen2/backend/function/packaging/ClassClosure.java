@@ -58,8 +58,6 @@ final class ClassClosure {
     private final List<ServiceFile> serviceFiles = new ArrayList<>();
     private final Map<Path, ZipFile> openJars = new HashMap<>();
     private final Map<Path, JarKey> jarKeys = new HashMap<>();
-    /** Where each package's classes were found so far: the place looked at first for the package's next class. */
-    private final Map<String, ClassOrigin> packageOrigins = new HashMap<>();
 
     private ClassClosure(ClassLoader loader, Predicate<String> stopAt) {
         this.loader = loader;
@@ -134,31 +132,25 @@ final class ClassClosure {
             return false;
         }
         String resource = name + ".class";
-        String packageName = name.substring(0, Math.max(0, name.lastIndexOf('/')));
-        Optional<ClassOrigin> origin = Optional.ofNullable(packageOrigins.get(packageName))
-                .filter(known -> contains(known, resource));
-        if (origin.isEmpty()) {
-            URL url = loader.getResource(resource);
-            origin = url == null ? Optional.empty() : ClassOrigin.of(url, resource);
-        }
+        URL url = loader.getResource(resource);
+        Optional<ClassOrigin> origin = url == null ? Optional.empty() : ClassOrigin.of(url, resource);
         if (origin.isEmpty()) {
             return false;
         }
-        packageOrigins.put(packageName, origin.get());
         reached.put(name, new Reached(name, origin.get(), via));
         return true;
     }
 
-    /**
-     * Whether a jar already found to hold a package holds this class of it too: how the class loader answers as well,
-     * short of a package split over two jars, which a jar's own package (and the JVM's sealing rules) make rare.
-     */
-    private boolean contains(ClassOrigin origin, String resource) {
-        return origin.jar() ? jar(origin.path()).getEntry(resource) != null
-                : Files.isRegularFile(origin.path().resolve(resource));
+    /** What a reached class names; a class file ASM cannot read is a definition error naming the class. */
+    private ClassReferences references(Reached reachedClass) {
+        try {
+            return readReferences(reachedClass);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | UncheckedIOException e) {
+            throw new UnreadableClassException(reachedClass, e);
+        }
     }
 
-    private ClassReferences references(Reached reachedClass) {
+    private ClassReferences readReferences(Reached reachedClass) {
         ClassOrigin origin = reachedClass.origin();
         if (!origin.jar()) {
             return ClassReferences.of(read(origin, reachedClass.name() + ".class"));
@@ -221,6 +213,22 @@ final class ClassClosure {
             }
         }
         openJars.clear();
+    }
+
+    /** A reached class whose class file could not be read (a newer class file version than ASM knows, say). */
+    static final class UnreadableClassException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Reached reached;
+
+        UnreadableClassException(Reached reached, Exception cause) {
+            super("Cannot read the class file of " + reached.name().replace('/', '.') + " in " + reached.origin()
+                    .path() + ": " + cause.getMessage(), cause);
+            this.reached = reached;
+        }
+
+        Reached reached() {
+            return reached;
+        }
     }
 
     /** A jar as it is on disk: a jar rewritten in place (a new size or time) is read again. */

@@ -1,5 +1,11 @@
 package dev.gen2.backend.function.packaging;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.objectweb.asm.ClassReader;
@@ -8,23 +14,26 @@ import org.objectweb.asm.Opcodes;
 /**
  * What one class file names: every class in its constant pool, whether named as a class (super types, instructions,
  * class literals) or inside a descriptor or signature (fields, methods, annotations, generics), read through ASM's
- * {@link ClassReader} without parsing the code. Classes named only in strings (reflection) are not seen.
+ * {@link ClassReader} without parsing the code. String constants are not read: a class named only in a string
+ * (reflection) is not seen, and a string shaped like a descriptor adds nothing.
  *
- * @param names the internal names ({@code java/lang/String}) of the classes named, the class itself excluded
+ * @param names the internal names ({@code java/lang/String}) of the classes named, sorted, the class itself excluded
  * @param serviceCandidate whether the class is an interface or abstract: a type {@code ServiceLoader} may look up
  */
-record ClassReferences(Set<String> names, boolean serviceCandidate) {
+record ClassReferences(List<String> names, boolean serviceCandidate) {
     private static final int CONSTANT_UTF8 = 1;
     private static final int CONSTANT_CLASS = 7;
+    private static final int CONSTANT_STRING = 8;
 
     ClassReferences {
-        names = Set.copyOf(names);
+        names = List.copyOf(names);
     }
 
     static ClassReferences of(byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
         char[] buffer = new char[reader.getMaxStringLength()];
         Set<String> names = new TreeSet<>();
+        Set<Integer> stringConstants = stringConstants(reader);
         for (int item = 1; item < reader.getItemCount(); item++) {
             int offset = reader.getItem(item);
             if (offset == 0) {
@@ -33,23 +42,40 @@ record ClassReferences(Set<String> names, boolean serviceCandidate) {
             int tag = reader.readByte(offset - 1);
             if (tag == CONSTANT_CLASS) {
                 addClassOrArray(names, reader.readUTF8(offset, buffer));
-            } else if (tag == CONSTANT_UTF8) {
+            } else if (tag == CONSTANT_UTF8 && !stringConstants.contains(item)) {
                 addDescriptorTypes(names, readUtf8Entry(reader, offset));
             }
         }
         names.remove(reader.getClassName());
         int access = reader.getAccess();
-        return new ClassReferences(names, (access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT)) != 0);
+        return new ClassReferences(List.copyOf(names),
+                (access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT)) != 0);
     }
 
-    /** The text of a CONSTANT_Utf8 entry, whose item offset points at its length. */
+    /** The pool indices of the texts of string constants ({@code "..."} in the source), which name no type. */
+    private static Set<Integer> stringConstants(ClassReader reader) {
+        Set<Integer> texts = new HashSet<>();
+        for (int item = 1; item < reader.getItemCount(); item++) {
+            int offset = reader.getItem(item);
+            if (offset != 0 && reader.readByte(offset - 1) == CONSTANT_STRING) {
+                texts.add(reader.readUnsignedShort(offset));
+            }
+        }
+        return texts;
+    }
+
+    /** The text of a CONSTANT_Utf8 entry (the JVM's modified UTF-8), whose item offset points at its length. */
     private static String readUtf8Entry(ClassReader reader, int offset) {
         int length = reader.readUnsignedShort(offset);
-        byte[] bytes = new byte[length];
-        for (int index = 0; index < length; index++) {
-            bytes[index] = (byte) reader.readByte(offset + 2 + index);
+        byte[] entry = new byte[length + 2];
+        for (int index = 0; index < entry.length; index++) {
+            entry[index] = (byte) reader.readByte(offset + index);
         }
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return new DataInputStream(new ByteArrayInputStream(entry)).readUTF();
+        } catch (IOException e) {
+            throw new UncheckedIOException("A class file's constant pool holds malformed text", e);
+        }
     }
 
     /** A class entry: {@code com/x/Y}, or an array descriptor such as {@code [Lcom/x/Y;}. */

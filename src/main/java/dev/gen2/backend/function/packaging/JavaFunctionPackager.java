@@ -57,8 +57,15 @@ public final class JavaFunctionPackager {
      * @throws BackendConfigException if the handler reaches synth-time code
      */
     public static JavaFunctionPackage build(String where, Class<?> handler) {
-        ClassClosure closure = ClassClosure.of(handler.getClassLoader(), handler.getName(),
-                name -> synthTimeLibrary(name).isPresent());
+        ClassClosure closure;
+        try {
+            closure = ClassClosure.of(handler.getClassLoader(), handler.getName(),
+                    name -> synthTimeLibrary(name).isPresent());
+        } catch (ClassClosure.UnreadableClassException e) {
+            throw new BackendConfigException(where, e.getMessage() + ".", "build that class (or choose a version of"
+                    + " its jar) for the function's Java runtime; if it is built so, the class file format is newer"
+                    + " than this library's class reader knows: report the class.");
+        }
         if (closure.find(handler.getName().replace('.', '/')).isEmpty()) {
             throw new BackendConfigException(where, "The class file of the handler " + handler.getName() + " cannot"
                     + " be found through the class loader that loaded it, so it cannot be packaged.", "write the"
@@ -86,13 +93,14 @@ public final class JavaFunctionPackager {
         }
         addServiceFiles(entries, closure, jars, library);
         List<String> jarNames = addJars(entries, jars);
+        String contentHash = contentHash(entries);
         Path zip = Path.of(System.getProperty("java.io.tmpdir"), "gen2-backend-assets",
-                "java-function-" + contentHash(entries) + ".zip");
+                "java-function-" + contentHash.substring(0, 20) + ".zip");
         if (!Files.isRegularFile(zip)) {
             ReproducibleZip.write(zip, entries);
         }
         try {
-            return new JavaFunctionPackage(zip, List.copyOf(classes), jarNames, Files.size(zip));
+            return new JavaFunctionPackage(zip, contentHash, List.copyOf(classes), jarNames, Files.size(zip));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + zip, e);
         }
@@ -184,7 +192,7 @@ public final class JavaFunctionPackager {
             digest.update((byte) 0);
             digest.update(HexFormat.of().parseHex(entryDigest(content)));
         });
-        return HexFormat.of().formatHex(digest.digest()).substring(0, 20);
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static String entryDigest(Supplier<byte[]> content) {

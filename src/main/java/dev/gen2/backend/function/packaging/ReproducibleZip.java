@@ -28,19 +28,26 @@ final class ReproducibleZip {
         try {
             Files.createDirectories(target.getParent());
             Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
-            try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(file)) {
-                for (var entry : entries.entrySet()) {
-                    byte[] content = entry.getValue().get();
-                    ZipEntry zipEntry = new ZipEntry(entry.getKey());
-                    zipEntry.setTimeLocal(ENTRY_TIME);
-                    zip.putNextEntry(zipEntry);
-                    zip.write(content);
-                    zip.closeEntry();
-                }
+            try {
+                writeEntries(partial, entries);
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
             }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + target, e);
+        }
+    }
+
+    private static void writeEntries(Path partial, SortedMap<String, Supplier<byte[]>> entries) throws IOException {
+        try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(file)) {
+            for (var entry : entries.entrySet()) {
+                ZipEntry zipEntry = new ZipEntry(entry.getKey());
+                zipEntry.setTimeLocal(ENTRY_TIME);
+                zip.putNextEntry(zipEntry);
+                zip.write(entry.getValue().get());
+                zip.closeEntry();
+            }
         }
     }
 }
