@@ -48,7 +48,7 @@ class ReportHandlerTest {
                 ssm.putParameter(request -> request.name(PARAMETER).value("media-bucket").type(ParameterType.STRING));
             }
             JavaFunctionPackage report = JavaFunctionPackager.build("function 'report'.javaHandler",
-                    ReportHandler.class);
+                    ReportHandler.class, 21);
             LambdaJavaRuntime.Invocation invocation = LambdaJavaRuntime.invoke(report.zip(), unpacked.resolve("task"),
                     ReportHandler.class.getName() + "::handleRequest", "{}", Map.of(
                             "AMPLIFY_SSM_ENV_CONFIG", "{\"MEDIA_BUCKET_NAME\":{\"path\":\"" + PARAMETER + "\"}}",

@@ -32,15 +32,15 @@ public final class JavaPackageBenchmark {
 
     public static void main(String[] args) throws IOException {
         long start = System.nanoTime();
-        JavaFunctionPackage report = JavaFunctionPackager.build("report", ReportHandler.class);
+        JavaFunctionPackage report = JavaFunctionPackager.build("report", ReportHandler.class, 21);
         double cold = millis(start);
         List<Double> warm = new ArrayList<>();
         for (int run = 0; run < WARM_RUNS; run++) {
             start = System.nanoTime();
-            JavaFunctionPackager.build("report", ReportHandler.class);
+            JavaFunctionPackager.build("report", ReportHandler.class, 21);
             warm.add(millis(start));
         }
-        JavaFunctionPackage jackson = JavaFunctionPackager.build("jackson", JacksonHandler.class);
+        JavaFunctionPackage jackson = JavaFunctionPackager.build("jackson", JacksonHandler.class, 21);
         Path shared = sharedZipAsBefore();
         System.out.printf(Locale.ROOT, "%-44s %10s %8s %6s%n", "package", "bytes", "classes", "jars");
         System.out.printf(Locale.ROOT, "%-44s %10d %8d %6d%n", "report, its own package (now)", report.bytes(),

@@ -64,7 +64,8 @@ public final class FunctionResource extends Construct implements FunctionProvide
         super(scope, settings.name());
         this.settings = settings;
         this.javaPackage = settings.javaHandler().map(handler -> JavaFunctionPackager.build(
-                FunctionValidator.where(settings.name()) + ".javaHandler", handler));
+                FunctionValidator.where(settings.name()) + ".javaHandler", handler,
+                settings.effectiveRuntime().javaVersion()));
         Function.Builder function = Function.Builder.create(this, settings.name() + "-lambda")
                 .runtime(settings.effectiveRuntime().toCdk())
                 .handler(settings.isJava() ? settings.effectiveHandler() : FunctionCode.RUNTIME_HANDLER)

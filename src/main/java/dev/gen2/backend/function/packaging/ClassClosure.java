@@ -55,6 +55,8 @@ final class ClassClosure {
     private final ClassLoader loader;
     private final Predicate<String> stopAt;
     private final Map<String, Reached> reached = new LinkedHashMap<>();
+    private Optional<Reached> newestClassFile = Optional.empty();
+    private int newestJavaVersion;
     private final List<ServiceFile> serviceFiles = new ArrayList<>();
     private final Map<Path, ZipFile> openJars = new HashMap<>();
     private final Map<Path, JarKey> jarKeys = new HashMap<>();
@@ -82,6 +84,11 @@ final class ClassClosure {
 
     Optional<Reached> find(String internalName) {
         return Optional.ofNullable(reached.get(internalName));
+    }
+
+    /** The first class reached whose class file is for the newest Java version among them, with that version. */
+    Optional<Map.Entry<Reached, Integer>> newestClassFile() {
+        return newestClassFile.map(found -> Map.entry(found, newestJavaVersion));
     }
 
     /** The services files that name reached providers, in the order found. */
@@ -113,6 +120,10 @@ final class ClassClosure {
                 continue;
             }
             ClassReferences references = references(current);
+            if (references.javaVersion() > newestJavaVersion) {
+                newestJavaVersion = references.javaVersion();
+                newestClassFile = Optional.of(current);
+            }
             for (String referenced : references.names()) {
                 if (reach(referenced, Optional.of(name))) {
                     queue.add(referenced);

@@ -19,8 +19,11 @@ import org.objectweb.asm.Opcodes;
  *
  * @param names the internal names ({@code java/lang/String}) of the classes named, sorted, the class itself excluded
  * @param serviceCandidate whether the class is an interface or abstract: a type {@code ServiceLoader} may look up
+ * @param javaVersion the Java version its class file format is for (the major version less 44: 65 is Java 21)
  */
-record ClassReferences(List<String> names, boolean serviceCandidate) {
+record ClassReferences(List<String> names, boolean serviceCandidate, int javaVersion) {
+    private static final int MAJOR_VERSION_OFFSET = 6;
+    private static final int JAVA_VERSION_OF_MAJOR_ZERO = 44;
     private static final int CONSTANT_UTF8 = 1;
     private static final int CONSTANT_CLASS = 7;
     private static final int CONSTANT_STRING = 8;
@@ -49,7 +52,8 @@ record ClassReferences(List<String> names, boolean serviceCandidate) {
         names.remove(reader.getClassName());
         int access = reader.getAccess();
         return new ClassReferences(List.copyOf(names),
-                (access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT)) != 0);
+                (access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT)) != 0,
+                reader.readUnsignedShort(MAJOR_VERSION_OFFSET) - JAVA_VERSION_OF_MAJOR_ZERO);
     }
 
     /** The pool indices of the texts of string constants ({@code "..."} in the source), which name no type. */

@@ -54,9 +54,10 @@ public final class JavaFunctionPackager {
      * Packages the function whose handler is {@code handler}, through the class loader that loaded it.
      *
      * @param where the function's option, for errors, such as {@code function 'report'.javaHandler}
-     * @throws BackendConfigException if the handler reaches synth-time code
+     * @param javaVersion the Java version of the function's runtime, such as 21: no class may be built for a newer one
+     * @throws BackendConfigException if the handler reaches synth-time code or a class the runtime cannot load
      */
-    public static JavaFunctionPackage build(String where, Class<?> handler) {
+    public static JavaFunctionPackage build(String where, Class<?> handler, int javaVersion) {
         ClassClosure closure;
         try {
             closure = ClassClosure.of(handler.getClassLoader(), handler.getName(),
@@ -73,6 +74,14 @@ public final class JavaFunctionPackager {
                             + " project's classpath.");
         }
         refuseSynthTimeCode(where, handler, closure);
+        closure.newestClassFile().filter(newest -> newest.getValue() > javaVersion).ifPresent(newest -> {
+            throw new BackendConfigException(where.replaceFirst("\\.javaHandler$", "") + ".runtime", "The class "
+                    + newest.getKey().name().replace('/', '.') + " (in " + newest.getKey().origin().path() + ") is built"
+                    + " for Java " + newest.getValue() + ", but the function runs on Java " + javaVersion + ", which"
+                    + " cannot load it.", "choose the runtime FunctionRuntime.JAVA_" + newest.getValue() + " if Lambda"
+                            + " offers it, or build that class (or choose a version of its jar) for Java "
+                            + javaVersion + " (maven.compiler.release).");
+        });
         Optional<ClassOrigin> library = libraryOrigin();
         SortedMap<String, Supplier<byte[]>> entries = new TreeMap<>();
         Set<String> classes = new TreeSet<>();

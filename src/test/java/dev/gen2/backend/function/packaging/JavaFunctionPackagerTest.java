@@ -35,7 +35,7 @@ class JavaFunctionPackagerTest {
 
     @Test
     void theSampleReportGetsItsHandlerTheRuntimeHelperAndTheSdkJarsItUses() throws IOException {
-        JavaFunctionPackage report = JavaFunctionPackager.build(WHERE, ReportHandler.class);
+        JavaFunctionPackage report = JavaFunctionPackager.build(WHERE, ReportHandler.class, 21);
 
         assertThat(report.classes()).contains("amplify/functions/report/ReportHandler.class",
                 "dev/gen2/runtime/FunctionEnvironment.class")
@@ -59,7 +59,7 @@ class JavaFunctionPackagerTest {
 
     @Test
     void aHandlerThatUsesJacksonGetsJacksonAndOnlyItsOwnClass() {
-        JavaFunctionPackage jackson = JavaFunctionPackager.build(WHERE, JacksonHandler.class);
+        JavaFunctionPackage jackson = JavaFunctionPackager.build(WHERE, JacksonHandler.class, 21);
 
         assertThat(jackson.classes()).containsExactly("com/example/handlers/JacksonHandler.class");
         assertThat(jackson.jars()).anyMatch(jar -> jar.startsWith("jackson-databind-"))
@@ -71,11 +71,11 @@ class JavaFunctionPackagerTest {
 
     @Test
     void theSameClassesGiveTheSameBytesWithOneFixedTimeAndSortedEntries() throws IOException {
-        JavaFunctionPackage first = JavaFunctionPackager.build(WHERE, JacksonHandler.class);
+        JavaFunctionPackage first = JavaFunctionPackager.build(WHERE, JacksonHandler.class, 21);
         byte[] bytes = Files.readAllBytes(first.zip());
         Files.delete(first.zip());
 
-        JavaFunctionPackage again = JavaFunctionPackager.build(WHERE, JacksonHandler.class);
+        JavaFunctionPackage again = JavaFunctionPackager.build(WHERE, JacksonHandler.class, 21);
 
         assertThat(again.zip()).isEqualTo(first.zip());
         assertThat(Files.readAllBytes(again.zip())).isEqualTo(bytes);
@@ -129,12 +129,21 @@ class JavaFunctionPackagerTest {
 
     @Test
     void aHandlerThatReachesSynthTimeCodeIsRefusedWithThePathThere() {
-        assertThatThrownBy(() -> JavaFunctionPackager.build(WHERE, CdkReachingHandler.class))
+        assertThatThrownBy(() -> JavaFunctionPackager.build(WHERE, CdkReachingHandler.class, 21))
                 .isInstanceOf(BackendConfigException.class)
                 .hasMessageStartingWith(WHERE + ": The handler " + CdkReachingHandler.class.getName()
                         + " reaches software.amazon.awscdk.Duration (aws-cdk-lib, which runs only at synth time): "
                         + CdkReachingHandler.class.getName() + " -> " + CdkReachingHandler.class.getName() + "$TimeoutSetting" + " -> software.amazon.awscdk.Duration.")
                 .hasMessageContaining("Fix: keep the handler's code apart from the backend's definition");
+    }
+
+    @Test
+    void aClassBuiltForANewerJavaThanTheRuntimeIsRefusedBeforeLambdaFailsToLoadIt() {
+        assertThatThrownBy(() -> JavaFunctionPackager.build(WHERE, JacksonHandler.class, 11))
+                .isInstanceOf(BackendConfigException.class)
+                .hasMessageStartingWith("function 'fn'.runtime: The class com.example.handlers.JacksonHandler (in ")
+                .hasMessageContaining(") is built for Java 17, but the function runs on Java 11, which cannot load it."
+                        + " Fix: choose the runtime FunctionRuntime.JAVA_17 if Lambda offers it, or build that class");
     }
 
     @Test
@@ -150,7 +159,7 @@ class JavaFunctionPackagerTest {
             }
         }.define();
 
-        assertThatThrownBy(() -> JavaFunctionPackager.build(WHERE, made))
+        assertThatThrownBy(() -> JavaFunctionPackager.build(WHERE, made, 21))
                 .isInstanceOf(BackendConfigException.class)
                 .hasMessage(WHERE + ": The class file of the handler com.example.made.MadeHandler cannot be found"
                         + " through the class loader that loaded it, so it cannot be packaged. Fix: write the handler in"
@@ -159,7 +168,7 @@ class JavaFunctionPackagerTest {
 
     @Test
     void aHandlerRunsFromItsPackageAloneInLambdasJavaRuntime() throws Exception {
-        JavaFunctionPackage jackson = JavaFunctionPackager.build(WHERE, JacksonHandler.class);
+        JavaFunctionPackage jackson = JavaFunctionPackager.build(WHERE, JacksonHandler.class, 21);
 
         LambdaJavaRuntime.Invocation invocation = LambdaJavaRuntime.invoke(jackson.zip(), work.resolve("task"),
                 JacksonHandler.class.getName() + "::handleRequest", "{\"name\":\"Ada\"}", Map.of());
@@ -170,7 +179,7 @@ class JavaFunctionPackagerTest {
 
     private static JavaFunctionPackage build(ClassLoader loader, String handler) {
         try {
-            return JavaFunctionPackager.build(WHERE, Class.forName(handler, false, loader));
+            return JavaFunctionPackager.build(WHERE, Class.forName(handler, false, loader), 21);
         } catch (ClassNotFoundException e) {
             throw new AssertionError(e);
         }
