@@ -8,6 +8,7 @@ import dev.gen2.deploy.BackendDeployment;
 import dev.gen2.deploy.CdkToolkit;
 import dev.gen2.deploy.DeployProgress;
 import dev.gen2.deploy.ProjectConfig;
+import dev.gen2.testing.ContinuousIntegration;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,8 +26,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Deploy the backend of a git branch (from CI) and write its amplify_outputs.json.")
 final class PipelineDeployCommand implements Callable<Integer> {
     /** Set by every CI service (GitHub Actions, GitLab CI, CircleCI, Jenkins through its plugins, ...). */
-    static final String CI_VARIABLE = "CI";
-
     @Spec
     private CommandSpec spec;
 
@@ -50,8 +49,7 @@ final class PipelineDeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String ci = environment.getOrDefault(CI_VARIABLE, "");
-        if (ci.isBlank() || ci.equalsIgnoreCase("false") || ci.equals("0")) {
+        if (!ContinuousIntegration.detectedIn(environment)) {
             throw new BackendConfigException("pipeline-deploy", "It looks like this command is being run outside of"
                     + " a CI/CD workflow (the CI variable is not set).", "to deploy from your machine use `gen2"
                     + " sandbox`; in CI, set CI=true (most CI services do).");

@@ -86,9 +86,10 @@ public final class JavaFunctionPackager {
         SortedMap<String, Supplier<byte[]>> entries = new TreeMap<>();
         Set<String> classes = new TreeSet<>();
         Set<Path> jars = new LinkedHashSet<>();
+        Map<Path, Path> packageDirectories = new TreeMap<>();
         for (ClassClosure.Reached reached : closure.classes()) {
             ClassOrigin origin = reached.origin();
-            if (origin.jar() && !library.filter(origin::equals).isPresent()) {
+            if (!copiedClassByClass(origin, library)) {
                 jars.add(origin.path());
                 continue;
             }
@@ -96,11 +97,11 @@ public final class JavaFunctionPackager {
             classes.add(entry);
             entries.put(entry, new EntryContent.OfOrigin(origin, entry));
             if (!origin.jar()) {
-                Path directory = origin.path().resolve(entry).getParent();
-                addPackageFiles(entries, origin.path(), directory);
+                packageDirectories.put(origin.path().resolve(entry).getParent(), origin.path());
             }
         }
-        addServiceFiles(entries, closure, jars, library);
+        packageDirectories.forEach((directory, root) -> addPackageFiles(entries, root, directory));
+        addServiceFiles(entries, closure, library);
         List<String> jarNames = addJars(entries, jars);
         String contentHash = contentHash(entries);
         Path zip = Path.of(System.getProperty("java.io.tmpdir"), "gen2-backend-assets",
@@ -136,6 +137,14 @@ public final class JavaFunctionPackager {
                 .map(Map.Entry::getValue).findFirst();
     }
 
+    /**
+     * Whether the classes of an origin are packaged one by one (a class directory, or this library's jar) rather than
+     * as a whole jar in {@code lib/}.
+     */
+    private static boolean copiedClassByClass(ClassOrigin origin, Optional<ClassOrigin> library) {
+        return !origin.jar() || library.filter(origin::equals).isPresent();
+    }
+
     /** The directory or jar this library's classes come from. */
     private static Optional<ClassOrigin> libraryOrigin() {
         String resource = JavaFunctionPackager.class.getName().replace('.', '/') + ".class";
@@ -143,7 +152,7 @@ public final class JavaFunctionPackager {
         return url == null ? Optional.empty() : ClassOrigin.of(url, resource);
     }
 
-    /** The files other than classes in a package directory of the project (resources the handler may read). */
+    /** The files other than classes in a package directory of the project (resources the handler may read), once. */
     private static void addPackageFiles(SortedMap<String, Supplier<byte[]>> entries, Path root, Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
             files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().endsWith(".class"))
@@ -160,13 +169,10 @@ public final class JavaFunctionPackager {
      * them all.
      */
     private static void addServiceFiles(SortedMap<String, Supplier<byte[]>> entries, ClassClosure closure,
-            Set<Path> jars, Optional<ClassOrigin> library) {
+            Optional<ClassOrigin> library) {
         Map<String, List<byte[]>> byName = new TreeMap<>();
         for (ClassClosure.ServiceFile file : closure.serviceFiles()) {
-            boolean inPackagedJar = file.origin().jar() && jars.contains(file.origin().path())
-                    && !library.filter(file.origin()::equals).isPresent();
-            boolean copied = !file.origin().jar() || library.filter(file.origin()::equals).isPresent();
-            if (!inPackagedJar && copied) {
+            if (copiedClassByClass(file.origin(), library)) {
                 byName.computeIfAbsent(file.name(), name -> new ArrayList<>()).add(file.content());
             }
         }
