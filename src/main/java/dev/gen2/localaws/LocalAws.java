@@ -11,10 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A local AWS on 127.0.0.1: moto's server, extended by this project's Python modules (shipped as resources beside
@@ -26,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class LocalAws implements AutoCloseable {
     /** The Python modules, in the order {@code local_aws.py} imports them. */
     static final List<String> MODULES = List.of("local_aws.py", "cfn_fixes.py", "cfn_resources.py",
-            "cognito_checks.py");
+            "cognito_checks.py", "gen2_routes.py");
     public static final String ACCESS_KEY_ID = "testing";
     public static final String SECRET_ACCESS_KEY = "testing";
     public static final String REGION = "us-east-1";
@@ -36,9 +42,33 @@ public final class LocalAws implements AutoCloseable {
     public static final String CONFIRMATION_CODE = "123456";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * How to start the local AWS.
+     *
+     * @param s3Port a second port on which the same server answers, for aws-amplify's storage testing option
+     *               ({@link #AMPLIFY_STORAGE_TESTING_PORT}); empty for none
+     * @param logs   where the data plane's lines go (function logs, one line each, prefixed with the function's name)
+     */
+    public record Options(OptionalInt s3Port, Consumer<String> logs) {
+        public Options {
+            Objects.requireNonNull(s3Port, "s3Port");
+            Objects.requireNonNull(logs, "logs");
+        }
+
+        /** No second S3 port; the data plane's lines are dropped. */
+        public static Options defaults() {
+            return new Options(OptionalInt.empty(), line -> { });
+        }
+    }
+
+    /** The port aws-amplify sends S3 requests to with {@code dangerouslyConnectToHttpEndpointForTesting}. */
+    public static final int AMPLIFY_STORAGE_TESTING_PORT = 20005;
+
     private final Process process;
     private final int port;
     private final Path log;
+    /** The data plane's services started beside moto's server, closed in reverse order before it. */
+    private final Deque<AutoCloseable> services = new ArrayDeque<>();
 
     private LocalAws(Process process, int port, Path log) {
         this.process = process;
@@ -48,11 +78,18 @@ public final class LocalAws implements AutoCloseable {
 
     /** Starts the server on a free 127.0.0.1 port and returns once it answers. */
     public static LocalAws start() throws IOException, InterruptedException {
+        return start(Options.defaults());
+    }
+
+    /** Starts the server on a free 127.0.0.1 port, and the data plane's services beside it, once they answer. */
+    public static LocalAws start(Options options) throws IOException, InterruptedException {
         Path modules = BundledAsset.directory(LocalAws.class, MODULES);
         int port = freePort();
         Path log = Files.createTempFile("gen2-local-aws-" + port, ".log");
-        ProcessBuilder builder = new ProcessBuilder(python(), modules.resolve("local_aws.py").toString(),
-                "--port", String.valueOf(port))
+        List<String> command = new ArrayList<>(List.of(python(), modules.resolve("local_aws.py").toString(),
+                "--port", String.valueOf(port)));
+        options.s3Port().ifPresent(s3Port -> command.addAll(List.of("--s3-port", String.valueOf(s3Port))));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("LOCAL_AWS_CONFIRMATION_CODE", CONFIRMATION_CODE);
@@ -102,6 +139,13 @@ public final class LocalAws implements AutoCloseable {
 
     @Override
     public void close() {
+        while (!services.isEmpty()) {
+            try {
+                services.pop().close();
+            } catch (Exception ignored) {
+                // stopping goes on: moto's server below is stopped whatever a service did
+            }
+        }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
