@@ -100,13 +100,30 @@ public final class DeployProgress {
         }
     }
 
-    /** The lines a frontend adds after {@code Amplify.configure(outputs)} to use a local AWS at {@code endpoint}. */
+    /**
+     * {@code AWS_ENDPOINT_URL=http://localhost:<port>}, exactly, on a line of its own: the local AWS's endpoint, for
+     * the AWS CLI, the SDKs and scripts to pick up ({@code grep '^AWS_ENDPOINT_URL='}).
+     */
+    public synchronized void localEndpoint(URI endpoint) {
+        out.accept("AWS_ENDPOINT_URL=" + endpoint);
+    }
+
+    /** A line of the local data plane (a function's log line, already prefixed with its name), as it is. */
+    public synchronized void local(String line) {
+        out.accept(line);
+    }
+
+    /**
+     * The lines a frontend adds after {@code Amplify.configure(outputs)} to use a local AWS at {@code endpoint}: the
+     * Cognito endpoints, and the storage testing option that sends S3 requests to the local AWS's S3 port.
+     */
     public synchronized void localFrontend(URI endpoint, String confirmationCode) {
         String byAddress = endpoint.toString().replace("localhost", "127.0.0.1");
         info("point aws-amplify at the local AWS, after Amplify.configure(outputs):");
         out.accept("  const config = Amplify.getConfig();");
         out.accept("  Amplify.configure({ ...config, Auth: { Cognito: { ...config.Auth.Cognito, userPoolEndpoint: '"
-                + byAddress + "', identityPoolEndpoint: '" + byAddress + "' } } });");
+                + byAddress + "', identityPoolEndpoint: '" + byAddress + "' } },");
+        out.accept("    Storage: { S3: { ...config.Storage?.S3, dangerouslyConnectToHttpEndpointForTesting: 'true' } } });");
         info("every confirmation code is " + confirmationCode + ".");
     }
 

@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -108,7 +109,9 @@ public final class SandboxSession implements AutoCloseable {
         if (options.local()) {
             LocalAws server = startLocalAws();
             push(server);
-            progress.info("local AWS on " + server.endpoint() + " (pid " + server.pid() + ")");
+            progress.info("local AWS on " + server.endpoint() + " (pid " + server.pid() + "), its S3 also on port "
+                    + LocalAws.AMPLIFY_STORAGE_TESTING_PORT);
+            progress.localEndpoint(server.endpoint());
             connection = AwsConnection.local(server.endpoint(), LocalAws.REGION, LocalAws.ACCESS_KEY_ID,
                     LocalAws.SECRET_ACCESS_KEY);
         } else {
@@ -163,7 +166,11 @@ public final class SandboxSession implements AutoCloseable {
 
     private LocalAws startLocalAws() throws InterruptedException {
         try {
-            return LocalAws.start();
+            return LocalAws.start(new LocalAws.Options(OptionalInt.of(LocalAws.AMPLIFY_STORAGE_TESTING_PORT),
+                    progress::local));
+        } catch (LocalAws.PortTakenException e) {
+            throw new BackendConfigException("--local", e.getMessage(),
+                    "stop what holds it (another `gen2 sandbox --local`?), then start again.");
         } catch (IOException e) {
             String lastLine = String.valueOf(e.getMessage()).lines().reduce((first, second) -> second).orElse("");
             throw new BackendConfigException("--local", "The local AWS did not start: " + lastLine,

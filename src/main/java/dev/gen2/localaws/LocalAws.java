@@ -2,8 +2,10 @@ package dev.gen2.localaws;
 
 import dev.gen2.backend.BundledAsset;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +85,9 @@ public final class LocalAws implements AutoCloseable {
 
     /** Starts the server on a free 127.0.0.1 port, and the data plane's services beside it, once they answer. */
     public static LocalAws start(Options options) throws IOException, InterruptedException {
+        if (options.s3Port().isPresent()) {
+            requireFree(options.s3Port().getAsInt());
+        }
         Path modules = BundledAsset.directory(LocalAws.class, MODULES);
         int port = freePort();
         Path log = Files.createTempFile("gen2-local-aws-" + port, ".log");
@@ -194,6 +199,23 @@ public final class LocalAws implements AutoCloseable {
             python = System.getenv().getOrDefault("MOTO_PYTHON", "python3");
         }
         return python;
+    }
+
+    /** A port the local AWS must listen on is held by another process. */
+    public static final class PortTakenException extends IOException {
+        PortTakenException(int port) {
+            super("Port " + port + " on 127.0.0.1 is in use, and the local AWS serves S3 there for aws-amplify's"
+                    + " storage testing option (dangerouslyConnectToHttpEndpointForTesting).");
+        }
+    }
+
+    private static void requireFree(int port) throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+        } catch (BindException taken) {
+            throw new PortTakenException(port);
+        }
     }
 
     private static int freePort() throws IOException {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * file that named it; {@code sandbox delete} afterwards asks nothing of AWS.
  */
 class SandboxLocalIT {
-    private static final Pattern SERVER = Pattern.compile("\\[gen2\\] local AWS on (http://localhost:\\d+) \\(pid (\\d+)\\)");
+    private static final Pattern SERVER = Pattern.compile(
+            "\\[gen2\\] local AWS on (http://localhost:\\d+) \\(pid (\\d+)\\).*");
 
     @Test
     void aFrontendDeveloperGetsABackendWithNoAccount() throws Exception {
@@ -41,6 +42,8 @@ class SandboxLocalIT {
             endpoint = URI.create(server.group(1).replace("localhost", "127.0.0.1"));
             serverPid = Long.parseLong(server.group(2));
             assertThat(sandbox.lines()).anyMatch(line -> line.contains("userPoolEndpoint: '" + endpoint + "'"));
+            softly.assertThat(sandbox.lines()).as("the endpoint, on a line of its own, for the AWS CLI and the SDKs")
+                    .contains("AWS_ENDPOINT_URL=" + server.group(1));
             softly.assertThat(sandbox.count(line -> line.startsWith("[gen2] every confirmation code is 123456")))
                     .as("the frontend's lines, once").isEqualTo(1);
             assertThat(outputs).exists();
