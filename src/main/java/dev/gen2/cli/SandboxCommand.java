@@ -1,5 +1,6 @@
 package dev.gen2.cli;
 
+import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.BackendId;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.deploy.DeployProgress;
@@ -38,8 +39,12 @@ final class SandboxCommand implements Callable<Integer> {
     private boolean once;
 
     @Option(names = "--local", description = "Deploy to the project's local AWS (started on 127.0.0.1, stopped on"
-            + " exit) instead of AWS: no account needed.")
+            + " exit, its state kept in .amplify/local) instead of AWS: no account needed.")
     private boolean local;
+
+    @Option(names = "--reset", description = "With --local: start from an empty local AWS, removing the state kept"
+            + " from earlier runs.")
+    private boolean reset;
 
     @Option(names = "--dir-to-watch", defaultValue = "src/main", description = "The directory to watch for changes"
             + " (default: ${DEFAULT-VALUE}: the backend's Java sources, functions and resources).")
@@ -65,7 +70,13 @@ final class SandboxCommand implements Callable<Integer> {
                 DeploymentType.SANDBOX);
         PrintWriter out = spec.commandLine().getOut();
         DeployProgress progress = new DeployProgress(out::println);
-        SandboxSession session = new SandboxSession(project, id, new SandboxSession.Options(once, local, dirToWatch,
+        if (reset && !local) {
+            throw new BackendConfigException("--reset", "--reset empties the local AWS's kept state, and this sandbox"
+                    + " deploys to AWS.", "add --local, or leave --reset out (`sandbox delete` removes a sandbox on"
+                    + " AWS).");
+        }
+        SandboxSession session = new SandboxSession(project, id, new SandboxSession.Options(once, local, reset,
+                dirToWatch,
                 exclude, outputs.target(), outputs.file()), aws.connection(),
                 connection -> guard.againstDeployed(connection, progress::print), progress,
                 getClass().getClassLoader());

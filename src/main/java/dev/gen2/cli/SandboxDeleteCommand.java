@@ -8,6 +8,7 @@ import dev.gen2.deploy.AwsConnection;
 import dev.gen2.deploy.BackendDeployment;
 import dev.gen2.deploy.DeployProgress;
 import dev.gen2.deploy.LocalSandboxRecord;
+import dev.gen2.deploy.LocalSandboxState;
 import dev.gen2.deploy.ProjectConfig;
 import dev.gen2.deploy.SandboxLock;
 import java.io.BufferedReader;
@@ -61,12 +62,12 @@ final class SandboxDeleteCommand implements Callable<Integer> {
         if (running.filter(holder -> holder.identifier().equals(id.name())).isPresent()) {
             throw new BackendConfigException("sandbox delete", "The " + running.get().describe() + " is running.",
                     "stop it first (Ctrl-C in its terminal), then delete it" + (running.get().local()
-                            ? " (a --local sandbox leaves nothing behind when it stops)." : "."));
+                            ? " (a --local sandbox keeps its local state when it stops)." : "."));
         }
         Path localRecord = LocalSandboxRecord.file(project.directory(), id);
         Optional<LocalSandboxRecord> local = LocalSandboxRecord.read(localRecord);
         if (local.isPresent()) {
-            deleteLocal(out, id, local.get(), localRecord);
+            deleteLocal(out, id, local.get(), LocalSandboxState.directory(project.directory(), id));
             return 0;
         }
         if (!yes && !confirmed(out, id)) {
@@ -91,11 +92,11 @@ final class SandboxDeleteCommand implements Callable<Integer> {
     }
 
     /**
-     * A sandbox that last ran with {@code --local}: what it deployed went with the local AWS when it stopped, so
-     * nothing is asked of AWS; the outputs file it left (a crash, a kill) is removed if it is still the one it wrote.
+     * A sandbox that last ran with {@code --local}: nothing of it is on AWS, so nothing is asked of AWS; its local
+     * state is removed, and the outputs file it left (a crash, a kill) if it is still the one it wrote.
      */
-    private static void deleteLocal(PrintWriter out, BackendId id, LocalSandboxRecord local, Path localRecord) {
-        out.println("[gen2] sandbox " + id.name() + " last ran on the local AWS (--local), which stopped with it:"
+    private static void deleteLocal(PrintWriter out, BackendId id, LocalSandboxRecord local, Path localState) {
+        out.println("[gen2] sandbox " + id.name() + " last ran on the local AWS (--local):"
                 + " nothing of it is deployed, so nothing is deleted on AWS.");
         switch (local.removeOutputsIfUnchanged()) {
             case REMOVED -> out.println("[gen2] removed " + local.outputsFile() + ": it named that local AWS.");
@@ -105,7 +106,8 @@ final class SandboxDeleteCommand implements Callable<Integer> {
                 // removed when the sandbox stopped
             }
         }
-        LocalSandboxRecord.clear(localRecord);
+        LocalSandboxState.remove(localState);
+        out.println("[gen2] removed its local state in " + localState + ".");
         out.println("[gen2] local sandbox " + id.name() + " cleaned up. If you also deployed it to AWS, run `gen2"
                 + " sandbox delete --identifier " + id.name() + "` again to delete its stacks there.");
     }

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * That a sandbox last ran on the local AWS, and the outputs file it wrote there (its path and a SHA-256 of what it
- * wrote): {@code target/gen2-sandbox/<stack>/local-sandbox.json}. Written by a {@code --local} sandbox after each
+ * wrote): {@code local-sandbox.json} in its {@link LocalSandboxState} directory. Written by a {@code --local} sandbox after each
  * deploy, removed when a sandbox of the same identifier deploys to AWS. With it, the local sandbox removes its
  * outputs file when it stops, and {@code sandbox delete} knows there is nothing deployed (the local AWS went with
  * it) and removes a file a crashed one left; in both cases only while the file still holds what the local sandbox
@@ -29,8 +29,7 @@ public record LocalSandboxRecord(Path outputsFile, String sha256) {
 
     /** Where the record of sandbox {@code id} of a project is. */
     public static Path file(Path projectDirectory, BackendId id) {
-        return projectDirectory.toAbsolutePath().normalize().resolve("target").resolve("gen2-sandbox")
-                .resolve(id.stackName()).resolve("local-sandbox.json");
+        return LocalSandboxState.directory(projectDirectory, id).resolve("local-sandbox.json");
     }
 
     /** Records that the local sandbox wrote {@code outputsFile} (what it holds now). */

@@ -18,7 +18,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,12 +42,13 @@ public final class SandboxSession implements AutoCloseable {
      *
      * @param once deploy once; no watching
      * @param local on the local AWS, started here and stopped with the session
+     * @param reset with {@code local}: start from an empty local AWS, dropping the state kept from earlier runs
      * @param dirToWatch what the watch loop watches
      * @param exclude paths or globs it ignores, besides {@code .gitignore}'s, {@code target/} and the outputs file
      * @param outputs where the frontend's configuration goes
      * @param outputsFile the file that is, in {@code outputs}
      */
-    public record Options(boolean once, boolean local, Path dirToWatch, List<String> exclude,
+    public record Options(boolean once, boolean local, boolean reset, Path dirToWatch, List<String> exclude,
             BackendDeployment.OutputsTarget outputs, Path outputsFile) {
         public Options {
             exclude = List.copyOf(exclude);
@@ -63,6 +63,7 @@ public final class SandboxSession implements AutoCloseable {
     private final ClassLoader classes;
     private final Path workDirectory;
     private final Path localRecordFile;
+    private final Path localState;
     /** What {@link #close()} closes, last opened first: the watch, the deploys, then the server. */
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -87,6 +88,7 @@ public final class SandboxSession implements AutoCloseable {
         this.classes = classes;
         this.workDirectory = Path.of("target", "gen2-sandbox", id.stackName());
         this.localRecordFile = LocalSandboxRecord.file(project.directory(), id);
+        this.localState = LocalSandboxState.directory(project.directory(), id);
     }
 
     /** Whether the session goes on after {@link #start()} until closed (Ctrl-C): watching, or serving the local AWS. */
@@ -125,7 +127,8 @@ public final class SandboxSession implements AutoCloseable {
         if (options.once()) {
             deploy(deployment, classes);
             if (options.local()) {
-                progress.info("serving the local AWS; Ctrl-C stops it, and everything deployed to it is gone.");
+                progress.info("serving the local AWS; Ctrl-C stops it, and what it holds is kept in " + localState
+                        + ".");
             }
         } else {
             watch(deployment);
@@ -158,7 +161,8 @@ public final class SandboxSession implements AutoCloseable {
         held.close();
         if (keepsRunning()) {
             progress.info(options.local()
-                    ? "stopped; the local AWS and everything deployed to it are gone."
+                    ? "stopped the local AWS; what it held is kept in " + localState + " for the next `sandbox"
+                            + " --local` (`--reset` starts empty, `sandbox delete` removes it)."
                     : "stopped watching. The sandbox's stacks are kept; delete them with `gen2 sandbox delete"
                             + " --identifier " + id.name() + "`.");
         }
@@ -166,11 +170,13 @@ public final class SandboxSession implements AutoCloseable {
 
     private LocalAws startLocalAws() throws InterruptedException {
         try {
-            return LocalAws.start(new LocalAws.Options(OptionalInt.of(LocalAws.AMPLIFY_STORAGE_TESTING_PORT),
-                    progress::local));
+            if (options.reset() && LocalSandboxState.remove(localState)) {
+                progress.info("--reset: removed the local state in " + localState);
+            }
+            return LocalAws.start(LocalAws.Options.sandbox(localState, progress::local));
         } catch (LocalAws.PortTakenException e) {
             throw new BackendConfigException("--local", e.getMessage(),
-                    "stop what holds it (another `gen2 sandbox --local`?), then start again.");
+                    "stop what holds it (another project's `gen2 sandbox --local`?), then start again.");
         } catch (IOException e) {
             String lastLine = String.valueOf(e.getMessage()).lines().reduce((first, second) -> second).orElse("");
             throw new BackendConfigException("--local", "The local AWS did not start: " + lastLine,

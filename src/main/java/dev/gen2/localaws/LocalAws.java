@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -34,7 +35,7 @@ import java.util.function.Consumer;
 public final class LocalAws implements AutoCloseable {
     /** The Python modules, in the order {@code local_aws.py} imports them. */
     static final List<String> MODULES = List.of("local_aws.py", "cfn_fixes.py", "cfn_resources.py",
-            "cognito_checks.py", "gen2_routes.py");
+            "cognito_checks.py", "gen2_routes.py", "local_state.py");
     public static final String ACCESS_KEY_ID = "testing";
     public static final String SECRET_ACCESS_KEY = "testing";
     public static final String REGION = "us-east-1";
@@ -47,22 +48,40 @@ public final class LocalAws implements AutoCloseable {
     /**
      * How to start the local AWS.
      *
-     * @param s3Port a second port on which the same server answers, for aws-amplify's storage testing option
-     *               ({@link #AMPLIFY_STORAGE_TESTING_PORT}); empty for none
-     * @param logs   where the data plane's lines go (function logs, one line each, prefixed with the function's name)
+     * @param port           the port of its endpoint; empty for a free one
+     * @param s3Port         a second port on which the same server answers, for aws-amplify's storage testing option
+     *                       ({@link #AMPLIFY_STORAGE_TESTING_PORT}); empty for none
+     * @param stateDirectory where what it holds is kept across restarts; empty to start empty and forget on stop
+     * @param logs           where the data plane's lines go (function logs, one line each, prefixed with the
+     *                       function's name)
      */
-    public record Options(OptionalInt s3Port, Consumer<String> logs) {
+    public record Options(OptionalInt port, OptionalInt s3Port, Optional<Path> stateDirectory,
+            Consumer<String> logs) {
         public Options {
+            Objects.requireNonNull(port, "port");
             Objects.requireNonNull(s3Port, "s3Port");
+            Objects.requireNonNull(stateDirectory, "stateDirectory");
             Objects.requireNonNull(logs, "logs");
         }
 
-        /** No second S3 port; the data plane's lines are dropped. */
+        /** Free ports, no second S3 port, nothing kept; the data plane's lines are dropped (what tests use). */
         public static Options defaults() {
-            return new Options(OptionalInt.empty(), line -> { });
+            return new Options(OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), line -> { });
+        }
+
+        /**
+         * What {@code sandbox --local} uses: the fixed ports a frontend's configuration can name once
+         * ({@link #SANDBOX_PORT}, {@link #AMPLIFY_STORAGE_TESTING_PORT}), and its state kept in
+         * {@code stateDirectory}.
+         */
+        public static Options sandbox(Path stateDirectory, Consumer<String> logs) {
+            return new Options(OptionalInt.of(SANDBOX_PORT), OptionalInt.of(AMPLIFY_STORAGE_TESTING_PORT),
+                    Optional.of(stateDirectory), logs);
         }
     }
 
+    /** The local AWS's endpoint port for {@code sandbox --local}: the same on every start, so frontends keep it. */
+    public static final int SANDBOX_PORT = 20000;
     /** The port aws-amplify sends S3 requests to with {@code dangerouslyConnectToHttpEndpointForTesting}. */
     public static final int AMPLIFY_STORAGE_TESTING_PORT = 20005;
 
@@ -86,14 +105,19 @@ public final class LocalAws implements AutoCloseable {
     /** Starts the server on a free 127.0.0.1 port, and the data plane's services beside it, once they answer. */
     public static LocalAws start(Options options) throws IOException, InterruptedException {
         if (options.s3Port().isPresent()) {
-            requireFree(options.s3Port().getAsInt());
+            requireFree(options.s3Port().getAsInt(), "S3 for aws-amplify's storage testing option"
+                    + " (dangerouslyConnectToHttpEndpointForTesting)");
+        }
+        if (options.port().isPresent()) {
+            requireFree(options.port().getAsInt(), "its endpoint");
         }
         Path modules = BundledAsset.directory(LocalAws.class, MODULES);
-        int port = freePort();
+        int port = options.port().isPresent() ? options.port().getAsInt() : freePort();
         Path log = Files.createTempFile("gen2-local-aws-" + port, ".log");
         List<String> command = new ArrayList<>(List.of(python(), modules.resolve("local_aws.py").toString(),
                 "--port", String.valueOf(port)));
         options.s3Port().ifPresent(s3Port -> command.addAll(List.of("--s3-port", String.valueOf(s3Port))));
+        options.stateDirectory().ifPresent(state -> command.addAll(List.of("--state-dir", state.toString())));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -203,18 +227,17 @@ public final class LocalAws implements AutoCloseable {
 
     /** A port the local AWS must listen on is held by another process. */
     public static final class PortTakenException extends IOException {
-        PortTakenException(int port) {
-            super("Port " + port + " on 127.0.0.1 is in use, and the local AWS serves S3 there for aws-amplify's"
-                    + " storage testing option (dangerouslyConnectToHttpEndpointForTesting).");
+        PortTakenException(int port, String purpose) {
+            super("Port " + port + " on 127.0.0.1 is in use, and the local AWS serves " + purpose + " there.");
         }
     }
 
-    private static void requireFree(int port) throws IOException {
+    private static void requireFree(int port, String purpose) throws IOException {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
         } catch (BindException taken) {
-            throw new PortTakenException(port);
+            throw new PortTakenException(port, purpose);
         }
     }
 

@@ -1,14 +1,15 @@
 """gen2-backend's local AWS: moto's server, extended so that the real CDK CLI can deploy this project's backends
 and so that Cognito checks what Cognito checks.
 
-Usage: python3 local_aws.py --port PORT [--s3-port PORT]   (binds 127.0.0.1 only)
+Usage: python3 local_aws.py --port PORT [--s3-port PORT] [--state-dir DIR]   (binds 127.0.0.1 only)
 
 Each extension module has an apply() that changes moto's classes in this process before the server starts:
 - cfn_fixes: CloudFormation stacks, nested stacks, change sets and outputs as the CDK CLI needs them;
 - cfn_resources: the resource types moto's CloudFormation lacks (Cognito, AppSync, Scheduler, ...);
 - cognito_checks: what moto's Cognito accepts and Cognito refuses.
 Routes under /_gen2/ (gen2_routes) serve the data plane's other rooms. With --s3-port the same server also answers
-on a second port, where aws-amplify's storage testing option sends its path-style S3 requests.
+on a second port, where aws-amplify's storage testing option sends its path-style S3 requests. With --state-dir
+what it holds is kept there across restarts (local_state).
 """
 import argparse
 import os
@@ -22,6 +23,7 @@ import cfn_fixes  # noqa: E402
 import cfn_resources  # noqa: E402
 import cognito_checks  # noqa: E402
 import gen2_routes  # noqa: E402
+import local_state  # noqa: E402
 
 EXTENSIONS = (cfn_fixes, cfn_resources, cognito_checks)
 
@@ -30,6 +32,7 @@ def main():
     parser = argparse.ArgumentParser(description="gen2-backend's local AWS (moto, extended)")
     parser.add_argument("--port", "-p", type=int, required=True, help="the port to listen on, on 127.0.0.1")
     parser.add_argument("--s3-port", type=int, help="a second port answering the same (for aws-amplify storage)")
+    parser.add_argument("--state-dir", help="keep what the server holds in this directory across restarts")
     args = parser.parse_args()
     os.environ.setdefault("MOTO_PORT", str(args.port))
     for module in EXTENSIONS:
@@ -38,11 +41,29 @@ def main():
     from werkzeug.serving import make_server
 
     app = gen2_routes.Gen2Routes(DomainDispatcherApplication(create_backend_app))
+    state = None
+    if args.state_dir:
+        state = local_state.apply(args.state_dir)
+        if state.load():
+            print(f"local AWS: state loaded from {state.file}", flush=True)
+        app = state.watching(app)
+        state.saving_regularly()
     servers = [make_server("127.0.0.1", args.port, app, threaded=True)]
     if args.s3_port:
         servers.append(make_server("127.0.0.1", args.s3_port, app, threaded=True))
-    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
-    signal.signal(signal.SIGINT, lambda *_: os._exit(0))
+    def stop(*_):
+        try:
+            if state is not None:
+                state.save()
+        except Exception:  # noqa: BLE001 - say why, and stop anyway
+            import traceback
+            traceback.print_exc()
+            print(f"local AWS: its state could not be saved in {args.state_dir}", file=sys.stderr, flush=True)
+        finally:
+            os._exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     for server in servers[1:]:
         threading.Thread(target=server.serve_forever, daemon=True).start()
     servers[0].serve_forever()

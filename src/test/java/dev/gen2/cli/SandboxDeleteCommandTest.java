@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gen2.backend.BackendId;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.deploy.LocalSandboxRecord;
+import dev.gen2.deploy.LocalSandboxState;
 import dev.gen2.deploy.SandboxLock;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code sandbox delete} of a sandbox that last ran with {@code --local}, in the sample project: nothing is asked of
- * AWS (the endpoint given does not answer), the outputs file a crashed local sandbox left is removed while it is
+ * AWS (the endpoint given does not answer), its kept local state is removed, the outputs file it left is removed while it is
  * still the one it wrote and kept otherwise; a running sandbox is not deleted under its feet.
  */
 class SandboxDeleteCommandTest {
@@ -34,24 +35,27 @@ class SandboxDeleteCommandTest {
 
     @AfterEach
     void forgetTheRecord() {
-        LocalSandboxRecord.clear(RECORD);
+        LocalSandboxState.remove(RECORD.getParent());
     }
 
     @Test
-    void aLocalSandboxLeftByACrashIsCleanedUpWithoutAws() throws IOException {
+    void aLocalSandboxIsDeletedWithItsStateWithoutAws() throws IOException {
         Path file = Files.writeString(outputs.resolve("amplify_outputs.json"), "{\"version\":\"1.5\"}");
         LocalSandboxRecord.write(RECORD, file);
+        Files.writeString(RECORD.resolveSibling("state.pickle"), "what the local AWS held");
 
         Run run = delete();
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).contains("[gen2] sandbox deltest last ran on the local AWS (--local), which stopped"
-                + " with it: nothing of it is deployed, so nothing is deleted on AWS.")
+        assertThat(run.out()).contains("[gen2] sandbox deltest last ran on the local AWS (--local): nothing of it is"
+                + " deployed, so nothing is deleted on AWS.")
                 .contains("[gen2] removed " + file + ": it named that local AWS.")
+                .contains("[gen2] removed its local state in " + RECORD.getParent() + ".")
                 .doesNotContain("synth");
         assertThat(file).doesNotExist();
         assertThat(RECORD).as("forgotten: a second delete goes to AWS").doesNotExist();
+        assertThat(RECORD.getParent()).as("the local state, users and records included, is gone").doesNotExist();
     }
 
     @Test
@@ -76,8 +80,8 @@ class SandboxDeleteCommandTest {
             Run run = delete();
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).isEqualTo("error: sandbox delete: The sandbox 'deltest' (pid 4242, --local) is"
-                    + " running. Fix: stop it first (Ctrl-C in its terminal), then delete it (a --local sandbox leaves"
-                    + " nothing behind when it stops).\n");
+                    + " running. Fix: stop it first (Ctrl-C in its terminal), then delete it (a --local sandbox keeps"
+                    + " its local state when it stops).\n");
         }
         assertThat(file).exists();
     }

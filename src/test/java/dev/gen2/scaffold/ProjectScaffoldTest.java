@@ -36,7 +36,7 @@ class ProjectScaffoldTest {
                 .contains("public static Backend define(App app)");
         assertThat(Files.readString(project.resolve("pom.xml"))).contains("<artifactId>gen2-backend</artifactId>")
                 .contains("<gen2-backend.version>" + ProjectScaffold.libraryVersion() + "</gen2-backend.version>");
-        assertThat(Files.readString(project.resolve(".gitignore"))).contains("target/", "cdk.out/",
+        assertThat(Files.readString(project.resolve(".gitignore"))).contains("target/", ".amplify/", "cdk.out/",
                 "amplify_outputs.json", "cdk-outputs.json");
         for (String script : List.of("build-classes.sh", "run-java.sh", "synth.sh", "synth-client.js", "gen2.sh")) {
             assertThat(project.resolve("src/main/scripts").resolve(script)).exists();

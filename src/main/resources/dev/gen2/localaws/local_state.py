@@ -1,0 +1,149 @@
+"""What the local AWS holds (stacks, user pools and users, tables and records, buckets and files, ...), kept in a
+directory across restarts, as a sandbox on AWS keeps its resources.
+
+moto holds each service's state in plain Python objects, one backend per service, account and region. They are saved
+with pickle to <state dir>/state.pickle: when the server stops (SIGTERM or Ctrl-C) and, while it runs, every few
+seconds after a request that may have changed something, so that a killed server loses at most those seconds. On
+start, a saved state is loaded back before the server answers. A file saved by another version of moto or of these
+modules may not load: the server then says so and refuses to start, rather than silently starting empty.
+"""
+import logging
+import os
+import pickle
+import sys
+import tempfile
+import threading
+import time
+
+logger = logging.getLogger("gen2.localaws")
+
+STATE_FILE = "state.pickle"
+SAVE_EVERY_SECONDS = 5.0
+_READ_ONLY_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def _loaded_backends():
+    """The services moto has imported so far: only they can hold anything."""
+    from moto.backends import get_backend, list_of_moto_modules
+    from moto.core.base_backend import BackendDict
+    backends = {}
+    for name in list_of_moto_modules():
+        if f"moto.{name}" in sys.modules:
+            try:
+                backend = get_backend(name)
+            except Exception:  # noqa: BLE001 - a module that is not a service
+                continue
+            if isinstance(backend, BackendDict):  # moto's own API keeps nothing of a user's
+                backends[name] = backend
+    return backends
+
+
+def _snapshot():
+    """{service: {account: {region: backend}}} of every loaded service."""
+    state = {}
+    for name, backend_dict in _loaded_backends().items():
+        accounts = {}
+        for account in list(backend_dict.keys()):
+            regions = {region: backend_dict[account][region] for region in list(backend_dict[account].keys())}
+            if regions:
+                accounts[account] = regions
+        if accounts:
+            state[name] = accounts
+    return state
+
+
+def _make_picklable():
+    """What moto keeps that pickle cannot write: a user pool's signing key, loaded again from moto's own file."""
+    from moto.cognitoidp.models import CognitoIdpUserPool
+    from joserfc import jwk
+    from moto.utilities.utils import load_resource
+    import moto.cognitoidp.models as cognito_models
+
+    def getstate(pool):
+        state = dict(pool.__dict__)
+        state.pop("json_web_key", None)
+        return state
+
+    def setstate(pool, state):
+        pool.__dict__.update(state)
+        pool.json_web_key = jwk.RSAKey.import_key(load_resource(cognito_models.__name__, "resources/jwks-private.json"))
+
+    CognitoIdpUserPool.__getstate__ = getstate
+    CognitoIdpUserPool.__setstate__ = setstate
+    # Our CloudFormation models are filed under a module name moto's metaclass wants; pickle finds them there.
+    import types
+    import cfn_resources
+    parts = cfn_resources.MODEL_MODULE.split(".")
+    for depth in range(1, len(parts)):
+        sys.modules.setdefault(".".join(parts[:depth]), types.ModuleType(".".join(parts[:depth])))
+    sys.modules.setdefault(cfn_resources.MODEL_MODULE, cfn_resources)
+
+
+class LocalState:
+    def __init__(self, directory):
+        self.directory = directory
+        self.file = os.path.join(directory, STATE_FILE)
+        self.lock = threading.Lock()
+        self.changed = False
+
+    def load(self):
+        """Puts a saved state back into moto's backends; False when there is none."""
+        if not os.path.exists(self.file):
+            return False
+        try:
+            with open(self.file, "rb") as handle:
+                state = pickle.load(handle)
+        except Exception as error:  # noqa: BLE001 - any unreadable file gets the same answer
+            raise SystemExit(f"The local AWS's saved state in {self.file} cannot be read ({type(error).__name__}: "
+                             f"{error}). Start with --reset to start empty, or delete that directory.") from error
+        from moto.backends import get_backend
+        for name, accounts in state.items():
+            backend_dict = get_backend(name)
+            for account, regions in accounts.items():
+                for region, backend in regions.items():
+                    backend_dict[account][region] = backend
+        return True
+
+    def save(self):
+        """Writes the state atomically (a temporary file renamed), so a crash mid-write keeps the previous one."""
+        with self.lock:
+            for attempt in range(5):
+                try:
+                    data = pickle.dumps(_snapshot(), protocol=pickle.HIGHEST_PROTOCOL)
+                    break
+                except RuntimeError:  # a request changed a dict while it was written: try again
+                    time.sleep(0.2)
+            else:
+                logger.warning("the local AWS's state could not be saved: it kept changing")
+                return
+            os.makedirs(self.directory, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".state-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, self.file)
+            self.changed = False
+
+    def saving_regularly(self):
+        """A daemon thread saving every few seconds after a change."""
+        def loop():
+            while True:
+                time.sleep(SAVE_EVERY_SECONDS)
+                if self.changed:
+                    try:
+                        self.save()
+                    except Exception:  # noqa: BLE001 - the next round tries again
+                        logger.exception("saving the local AWS's state failed")
+        threading.Thread(target=loop, daemon=True, name="local-state").start()
+
+    def watching(self, app):
+        """WSGI middleware marking the state changed after any request that is not a read."""
+        def middleware(environ, start_response):
+            if environ.get("REQUEST_METHOD") not in _READ_ONLY_METHODS:
+                self.changed = True
+            return app(environ, start_response)
+        return middleware
+
+
+def apply(directory):
+    _make_picklable()
+    return LocalState(directory)
