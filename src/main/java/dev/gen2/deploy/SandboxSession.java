@@ -71,6 +71,7 @@ public final class SandboxSession implements AutoCloseable {
     private AwsConnection connection;
     private SandboxLock lock;
     private boolean frontendLinesShown;
+    private volatile boolean localAwsStarted;
 
     /**
      * @param connection how to reach AWS (replaced by the local AWS's with {@code --local})
@@ -111,6 +112,7 @@ public final class SandboxSession implements AutoCloseable {
         if (options.local()) {
             LocalAws server = startLocalAws();
             push(server);
+            localAwsStarted = true;
             progress.info("local AWS on " + server.endpoint() + " (pid " + server.pid() + "), its S3 also on port "
                     + LocalAws.AMPLIFY_STORAGE_TESTING_PORT);
             progress.localEndpoint(server.endpoint());
@@ -159,7 +161,7 @@ public final class SandboxSession implements AutoCloseable {
             removeLocalOutputs();
         }
         held.close();
-        if (keepsRunning()) {
+        if (keepsRunning() && (!options.local() || localAwsStarted)) {
             progress.info(options.local()
                     ? "stopped the local AWS; what it held is kept in " + localState + " for the next `sandbox"
                             + " --local` (`--reset` starts empty, `sandbox delete` removes it)."

@@ -29,7 +29,12 @@ final class NodeStory {
 
     static void run(URI endpoint, String storyFile, String email, Map<String, Path> configFiles)
             throws IOException, InterruptedException {
-        Map<String, String> environment = new LinkedHashMap<>();
+        run(endpoint, storyFile, email, configFiles, Map.of());
+    }
+
+    static void run(URI endpoint, String storyFile, String email, Map<String, Path> configFiles,
+            Map<String, String> variables) throws IOException, InterruptedException {
+        Map<String, String> environment = new LinkedHashMap<>(variables);
         environment.put("LOCAL_AWS_ENDPOINT", endpoint.toString());
         environment.put("LOCAL_AWS_CONFIRMATION_CODE", LocalAws.CONFIRMATION_CODE);
         environment.put("STORY_EMAIL", email);

@@ -2,11 +2,15 @@ package dev.gen2.localaws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gen2.backend.BackendId;
 import dev.gen2.backend.CdkCli;
+import dev.gen2.backend.DeploymentType;
+import dev.gen2.deploy.LocalSandboxState;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * file that named it; {@code sandbox delete} afterwards asks nothing of AWS.
  */
 class SandboxLocalIT {
+    private static final BackendId LOCALDEMO = new BackendId("gen2sample", "localdemo", DeploymentType.SANDBOX);
     private static final Pattern SERVER = Pattern.compile(
             "\\[gen2\\] local AWS on (http://localhost:\\d+) \\(pid (\\d+)\\).*");
 
@@ -30,7 +35,8 @@ class SandboxLocalIT {
                 .toAbsolutePath();
         Path outputs = out.resolve("amplify_outputs.json");
         SandboxProcess sandbox = SandboxProcess.start(SampleAssembly.PROJECT, List.of("--local", "--once",
-                "--identifier", "localdemo", "--outputs-out-dir", out.toString()));
+                "--identifier", "localdemo", "--outputs-out-dir", out.toString(), "--reset")); // a clean start
+
         URI endpoint;
         long serverPid;
         SoftAssertions softly = new SoftAssertions(); // each defect reported, not only the first
@@ -68,6 +74,12 @@ class SandboxLocalIT {
         softly.assertThat(sandbox.lines()).contains("[gen2] removed " + outputs + ": it named the local AWS, which has"
                 + " stopped.");
 
+        softly.assertThat(sandbox.lines()).as("stopping keeps the state").anyMatch(line -> line.startsWith(
+                "[gen2] stopped the local AWS; what it held is kept in "));
+        assertThat(LocalSandboxState.directory(SampleAssembly.PROJECT, LOCALDEMO).resolve("state.pickle")).exists();
+        startAgainAndSignIn(out, outputs, List.of(), "kept");
+        startAgainAndSignIn(out, outputs, List.of("--reset"), "gone");
+
         Path home = Files.createDirectories(out.resolve("empty-home"));
         CdkCli.Result delete = gen2(List.of("sandbox", "delete", "--yes", "--identifier", "localdemo",
                 "--outputs-out-dir", out.toString()), Map.of("HOME", home.toString(), "AWS_CONFIG_FILE",
@@ -75,8 +87,8 @@ class SandboxLocalIT {
                 .toString(), "AWS_EC2_METADATA_DISABLED", "true"));
         softly.assertThat(delete.exitCode()).as(delete.output()).isZero();
         softly.assertThat(delete.output()).as("no AWS credentials needed to delete a local sandbox")
-                .contains("[gen2] sandbox localdemo last ran on the local AWS (--local), which stopped with it:"
-                        + " nothing of it is deployed, so nothing is deleted on AWS.")
+                .contains("[gen2] sandbox localdemo last ran on the local AWS (--local): nothing of it is deployed,"
+                        + " so nothing is deleted on AWS.")
                 .doesNotContainIgnoringCase("credentials").doesNotContain("error:");
         softly.assertAll();
     }
@@ -85,5 +97,25 @@ class SandboxLocalIT {
     private static CdkCli.Result gen2(List<String> arguments, Map<String, String> environment) throws Exception {
         return CdkCli.Processes.run(SampleAssembly.PROJECT, CdkCli.gen2Command(arguments), environment,
                 Duration.ofMinutes(3), name -> name.startsWith("AWS_"));
+    }
+
+    /**
+     * {@code sandbox --local} started again ({@code extra}: more options): it deploys over the kept state, and the
+     * story's user signs in ({@code kept}) or is unknown ({@code gone}).
+     */
+    private static void startAgainAndSignIn(Path out, Path outputs, List<String> extra, String expectUser)
+            throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--local", "--once", "--identifier", "localdemo",
+                "--outputs-out-dir", out.toString()));
+        arguments.addAll(extra);
+        SandboxProcess again = SandboxProcess.start(SampleAssembly.PROJECT, arguments);
+        try {
+            again.awaitCount(line -> line.startsWith("[gen2] serving the local AWS"), 1, Duration.ofMinutes(4),
+                    "the local deploy " + arguments);
+            NodeStory.run(URI.create("http://127.0.0.1:" + LocalAws.SANDBOX_PORT), "returning-user.test.mjs",
+                    "local@example.com", Map.of("AMPLIFY_OUTPUTS", outputs), Map.of("EXPECT_USER", expectUser));
+        } finally {
+            again.close();
+        }
     }
 }
