@@ -14,7 +14,7 @@ install() { # install DIR PACKAGE...
   fi
 }
 install target/node-test @aws-sdk/client-cognito-identity-provider@3.1169.0 @aws-sdk/client-cognito-identity@3.1164.0 \
-  @aws-sdk/client-ssm@3.1169.0
+  @aws-sdk/client-ssm@3.1169.0 @aws-sdk/client-lambda@3.1164.0 @aws-sdk/client-s3@3.1169.0
 install target/node-data graphql@16.15.0 @aws-sdk/client-dynamodb@3.1164.0 @aws-sdk/util-dynamodb@3.996.9 \
   eslint@9.39.5 typescript@5.9.3 @aws-appsync/eslint-plugin@2.0.2
 install target/node-amplify6 aws-amplify@6.22.1

@@ -1,0 +1,174 @@
+// What an app does after sign-in, with the real aws-amplify 6.x against the sample backend deployed by
+// `sandbox --local`: configured from the amplify_outputs.json it wrote, plus the lines it printed (the Cognito
+// endpoints, the storage testing option). Two users, their Todos through client.models, a subscription, files in the
+// media bucket, and the Java report function through the Lambda API. Run by SandboxLocalIT with AMPLIFY_OUTPUTS,
+// LOCAL_AWS_ENDPOINT, AMPLIFY6_MODULES, NODE_PATH (the @aws-sdk clients), LOCAL_AWS_CONFIRMATION_CODE.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { rejection } = require('../rejection.js');
+const amplifyRequire = createRequire(path.join(process.env.AMPLIFY6_MODULES, 'noop.js'));
+const { Amplify } = amplifyRequire('aws-amplify');
+const auth = amplifyRequire('aws-amplify/auth');
+const storage = amplifyRequire('aws-amplify/storage');
+const { generateClient } = amplifyRequire('aws-amplify/data');
+const { LambdaClient, InvokeCommand } = require('@aws-sdk/client-lambda');
+const { S3Client, PutObjectCommand } = require('@aws-sdk/client-s3');
+
+const outputs = JSON.parse(readFileSync(process.env.AMPLIFY_OUTPUTS, 'utf8'));
+const ENDPOINT = process.env.LOCAL_AWS_ENDPOINT;
+const CODE = process.env.LOCAL_AWS_CONFIRMATION_CODE;
+const PASSWORD = 'App-Passw0rd!';
+const OWNER = 'owner@example.com';
+const OTHER = 'other@example.com';
+const BUCKET = outputs.storage.bucket_name;
+const localAws = { endpoint: ENDPOINT, region: 'us-east-1', forcePathStyle: true,
+  credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+
+// As the sandbox prints it: configure from the file, then point Cognito and storage at the local AWS.
+Amplify.configure(outputs);
+const config = Amplify.getConfig();
+Amplify.configure({
+  ...config,
+  Auth: { ...config.Auth, Cognito: { ...config.Auth.Cognito, userPoolEndpoint: ENDPOINT, identityPoolEndpoint: ENDPOINT } },
+  Storage: { S3: { ...config.Storage.S3, dangerouslyConnectToHttpEndpointForTesting: 'true' } },
+});
+const client = generateClient();
+
+const identities = {};
+
+async function signInAs(email) {
+  await auth.signOut();
+  const result = await auth.signIn({ username: email, password: PASSWORD });
+  assert.equal(result.isSignedIn, true);
+  identities[email] = (await auth.fetchAuthSession()).identityId;
+}
+
+function noErrors(result) {
+  assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+  return result.data;
+}
+
+before(async () => {
+  for (const email of [OWNER, OTHER]) {
+    await auth.signUp({ username: email, password: PASSWORD, options: { userAttributes: { email } } });
+    await auth.confirmSignUp({ username: email, confirmationCode: CODE });
+    await signInAs(email);
+  }
+});
+
+test('the outputs name the local GraphQL API', () => {
+  assert.match(outputs.data.url, /^http:\/\/localhost:\d+\/\w+\/graphql$/);
+});
+
+test('the owner creates, gets, lists (filtered, paged), updates and deletes Todos', async () => {
+  await signInAs(OWNER);
+  const created = [];
+  for (const content of ['milk', 'bread', 'eggs']) {
+    created.push(noErrors(await client.models.Todo.create({ content })));
+  }
+  assert.equal(created[0].done, false);
+  assert.equal(noErrors(await client.models.Todo.get({ id: created[0].id })).content, 'milk');
+  const page = await client.models.Todo.list({ limit: 2 });
+  assert.equal(noErrors(page).length, 2);
+  assert.ok(page.nextToken, 'a second page');
+  const rest = noErrors(await client.models.Todo.list({ limit: 2, nextToken: page.nextToken }));
+  assert.equal(rest.length, 1);
+  const updated = noErrors(await client.models.Todo.update({ id: created[1].id, done: true }));
+  assert.equal(updated.done, true);
+  const done = noErrors(await client.models.Todo.list({ filter: { done: { eq: true } } }));
+  assert.deepEqual(done.map((todo) => todo.content), ['bread']);
+  assert.equal(noErrors(await client.models.Todo.delete({ id: created[2].id })).id, created[2].id);
+  assert.deepEqual(noErrors(await client.models.Todo.list()).map((todo) => todo.content).sort(), ['bread', 'milk']);
+
+  await signInAs(OTHER);
+  assert.deepEqual(noErrors(await client.models.Todo.list()), [], 'the other user sees none of them');
+  const get = await client.models.Todo.get({ id: created[0].id });
+  assert.equal(get.errors[0].errorType, 'Unauthorized');
+  const update = await client.models.Todo.update({ id: created[0].id, content: 'mine now' });
+  assert.ok(update.errors.length > 0, 'the other user may not update it');
+  const removal = await client.models.Todo.delete({ id: created[0].id });
+  assert.ok(removal.errors.length > 0, 'the other user may not delete it');
+  await signInAs(OWNER);
+  assert.equal(noErrors(await client.models.Todo.get({ id: created[0].id })).content, 'milk');
+});
+
+test('an onCreate subscription receives the owner\'s new Todo; the other user\'s does not', async () => {
+  await signInAs(OTHER);
+  const otherEvents = [];
+  const otherSubscription = client.models.Todo.onCreate().subscribe({ next: (todo) => otherEvents.push(todo) });
+  await signInAs(OWNER);
+  const received = new Promise((resolve, reject) => {
+    const subscription = client.models.Todo.onCreate().subscribe({
+      next: (todo) => { subscription.unsubscribe(); resolve(todo); },
+      error: reject,
+    });
+    setTimeout(() => client.models.Todo.create({ content: 'subscribed' }), 1000);
+  });
+  const todo = await received;
+  assert.equal(todo.content, 'subscribed');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  otherSubscription.unsubscribe();
+  assert.deepEqual(otherEvents, []);
+});
+
+test('a user uploads, lists, downloads, gets a URL for, copies and removes files in their own folder', async () => {
+  await signInAs(OWNER);
+  const own = `private/${identities[OWNER]}/`;
+  await storage.uploadData({ path: `${own}note.txt`, data: 'hello from the owner' }).result;
+  const big = 'x'.repeat(6 * 1024 * 1024); // above aws-amplify's 5 MiB part size: a multipart upload
+  await storage.uploadData({ path: `${own}big.txt`, data: big }).result;
+  const listed = await storage.list({ path: own });
+  assert.deepEqual(listed.items.map((item) => item.path).sort(), [`${own}big.txt`, `${own}note.txt`]);
+  const properties = await storage.getProperties({ path: `${own}big.txt` });
+  assert.equal(properties.size, big.length);
+  const downloaded = await storage.downloadData({ path: `${own}note.txt` }).result;
+  assert.equal(await downloaded.body.text(), 'hello from the owner');
+  const { url } = await storage.getUrl({ path: `${own}note.txt` });
+  assert.equal(await (await fetch(url)).text(), 'hello from the owner');
+  await storage.copy({ source: { path: `${own}note.txt` }, destination: { path: `${own}copy.txt` } });
+  await storage.remove({ path: `${own}note.txt` });
+  await storage.remove({ path: `${own}big.txt` });
+  assert.deepEqual((await storage.list({ path: own })).items.map((item) => item.path), [`${own}copy.txt`]);
+});
+
+test('a user is refused in another user\'s folder and in admin/', async () => {
+  await signInAs(OTHER);
+  await storage.uploadData({ path: `private/${identities[OTHER]}/mine.txt`, data: 'other' }).result;
+  await signInAs(OWNER);
+  const read = await rejection(storage.downloadData({ path: `private/${identities[OTHER]}/mine.txt` }).result);
+  assert.equal(read.name, 'AccessDenied');
+  const write = await rejection(storage.uploadData({ path: `private/${identities[OTHER]}/x.txt`, data: 'no' }).result);
+  assert.equal(write.name, 'AccessDenied');
+  const admin = await rejection(storage.uploadData({ path: 'admin/x.txt', data: 'no' }).result);
+  assert.equal(admin.name, 'AccessDenied');
+});
+
+test('a guest reads a public file and may not write one', async () => {
+  await signInAs(OWNER);
+  await storage.uploadData({ path: 'public/welcome.txt', data: 'welcome' }).result;
+  await auth.signOut();
+  const downloaded = await storage.downloadData({ path: 'public/welcome.txt' }).result;
+  assert.equal(await downloaded.body.text(), 'welcome');
+  const write = await rejection(storage.uploadData({ path: 'public/guest.txt', data: 'no' }).result);
+  assert.equal(write.name, 'AccessDenied');
+});
+
+test('the Java report function, invoked through the Lambda API, counts the files under reports/', async () => {
+  const s3 = new S3Client(localAws);
+  for (const name of ['a.csv', 'b.csv']) {
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `reports/${name}`, Body: name }));
+  }
+  const lambda = new LambdaClient(localAws);
+  const functionName = process.env.REPORT_FUNCTION_NAME;
+  const answer = await lambda.send(new InvokeCommand({ FunctionName: functionName, Payload: Buffer.from('{}') }));
+  assert.equal(answer.FunctionError, undefined, Buffer.from(answer.Payload).toString());
+  const report = JSON.parse(Buffer.from(answer.Payload).toString());
+  assert.equal(report.bucket, BUCKET);
+  assert.equal(report.reports, 2);
+  assert.deepEqual(report.keys, ['reports/a.csv', 'reports/b.csv']);
+});
