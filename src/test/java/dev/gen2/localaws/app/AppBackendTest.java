@@ -1,0 +1,27 @@
+package dev.gen2.localaws.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gen2.testing.SynthesizedBackend;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+
+/** The local app story's second backend synthesizes with what the story relies on. */
+class AppBackendTest {
+    private static final SynthesizedBackend APP = SynthesizedBackend.sandbox(AppBackend::define);
+
+    @Test
+    void thePreSignUpTriggerIsTheNodeFunction() {
+        APP.template("auth").hasResourceProperties("AWS::Cognito::UserPool", Map.of("LambdaConfig",
+                Map.of("PreSignUp", Match.anyValue())));
+    }
+
+    @Test
+    void theRateMutationIsAnsweredByAJavaFunction() {
+        assertThat(APP.template("function").findResources("AWS::Lambda::Function", Map.of("Properties",
+                Map.of("Runtime", Match.stringLikeRegexp("java.*"))))).hasSize(1);
+        assertThat(APP.template("function").findResources("AWS::Lambda::Function", Map.of("Properties",
+                Map.of("Runtime", Match.stringLikeRegexp("nodejs.*"))))).hasSize(1);
+    }
+}
