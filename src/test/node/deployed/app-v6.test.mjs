@@ -16,7 +16,7 @@ const { Amplify } = amplifyRequire('aws-amplify');
 const auth = amplifyRequire('aws-amplify/auth');
 const storage = amplifyRequire('aws-amplify/storage');
 const { generateClient } = amplifyRequire('aws-amplify/data');
-const { LambdaClient, InvokeCommand } = require('@aws-sdk/client-lambda');
+const { LambdaClient, InvokeCommand, ListFunctionsCommand } = require('@aws-sdk/client-lambda');
 const { S3Client, PutObjectCommand } = require('@aws-sdk/client-s3');
 
 const outputs = JSON.parse(readFileSync(process.env.AMPLIFY_OUTPUTS, 'utf8'));
@@ -164,7 +164,9 @@ test('the Java report function, invoked through the Lambda API, counts the files
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `reports/${name}`, Body: name }));
   }
   const lambda = new LambdaClient(localAws);
-  const functionName = process.env.REPORT_FUNCTION_NAME;
+  const functions = (await lambda.send(new ListFunctionsCommand({}))).Functions.map((fn) => fn.FunctionName);
+  const functionName = functions.find((name) => /report/i.test(name));
+  assert.ok(functionName, `the report function among ${functions}`);
   const answer = await lambda.send(new InvokeCommand({ FunctionName: functionName, Payload: Buffer.from('{}') }));
   assert.equal(answer.FunctionError, undefined, Buffer.from(answer.Payload).toString());
   const report = JSON.parse(Buffer.from(answer.Payload).toString());
