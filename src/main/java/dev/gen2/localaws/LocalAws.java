@@ -1,6 +1,9 @@
 package dev.gen2.localaws;
 
 import dev.gen2.backend.BundledAsset;
+import dev.gen2.localaws.lambda.Credentials;
+import dev.gen2.localaws.lambda.FunctionDefinition;
+import dev.gen2.localaws.lambda.LocalLambda;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.HttpURLConnection;
@@ -35,7 +38,7 @@ import java.util.function.Consumer;
 public final class LocalAws implements AutoCloseable {
     /** The Python modules, in the order {@code local_aws.py} imports them. */
     static final List<String> MODULES = List.of("local_aws.py", "cfn_fixes.py", "cfn_resources.py",
-            "cognito_checks.py", "gen2_routes.py", "local_state.py");
+            "cognito_checks.py", "gen2_routes.py", "lambda_runtime.py", "cognito_triggers.py", "local_state.py");
     public static final String ACCESS_KEY_ID = "testing";
     public static final String SECRET_ACCESS_KEY = "testing";
     public static final String REGION = "us-east-1";
@@ -122,9 +125,30 @@ public final class LocalAws implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("LOCAL_AWS_CONFIRMATION_CODE", CONFIRMATION_CODE);
-        LocalAws server = new LocalAws(builder.start(), port, log);
+        // functions run beside moto, which invokes them through this service (lambda_runtime.py)
+        LocalLambda lambda = LocalLambda.start(new LocalLambda.Settings(URI.create("http://localhost:" + port),
+                REGION, LocalAws::functionCredentials, LocalAws::nodeLambdaRuntime, options.logs()));
+        builder.environment().put("LOCAL_AWS_LAMBDA_URL", lambda.url().toString());
+        LocalAws server;
+        try {
+            server = new LocalAws(builder.start(), port, log);
+        } catch (IOException | RuntimeException e) {
+            lambda.close();
+            throw e;
+        }
+        server.services.push(lambda);
         server.awaitReady();
         return server;
+    }
+
+    /** What a function's AWS SDK calls are signed with: the local AWS's own keys, until roles are evaluated. */
+    private static Credentials functionCredentials(FunctionDefinition function) {
+        return new Credentials(ACCESS_KEY_ID, SECRET_ACCESS_KEY, Optional.empty());
+    }
+
+    /** npm's aws-lambda-ric, the Node.js runtime interface client, installed on first use. */
+    private static Path nodeLambdaRuntime() throws IOException, InterruptedException {
+        return NodePackage.installed(LocalAws.class, "lambda/node-ric", List.of("package.json", "package-lock.json"));
     }
 
     /**

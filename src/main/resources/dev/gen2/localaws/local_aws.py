@@ -6,7 +6,9 @@ Usage: python3 local_aws.py --port PORT [--s3-port PORT] [--state-dir DIR]   (bi
 Each extension module has an apply() that changes moto's classes in this process before the server starts:
 - cfn_fixes: CloudFormation stacks, nested stacks, change sets and outputs as the CDK CLI needs them;
 - cfn_resources: the resource types moto's CloudFormation lacks (Cognito, AppSync, Scheduler, ...);
-- cognito_checks: what moto's Cognito accepts and Cognito refuses.
+- cognito_checks: what moto's Cognito accepts and Cognito refuses;
+- lambda_runtime: every invocation runs the function on the local Lambda runtime (LOCAL_AWS_LAMBDA_URL);
+- cognito_triggers: the user pools call their trigger functions.
 Routes under /_gen2/ (gen2_routes) serve the data plane's other rooms. With --s3-port the same server also answers
 on a second port, where aws-amplify's storage testing option sends its path-style S3 requests. With --state-dir
 what it holds is kept there across restarts (local_state).
@@ -22,10 +24,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cfn_fixes  # noqa: E402
 import cfn_resources  # noqa: E402
 import cognito_checks  # noqa: E402
+import cognito_triggers  # noqa: E402
 import gen2_routes  # noqa: E402
+import lambda_runtime  # noqa: E402
 import local_state  # noqa: E402
 
-EXTENSIONS = (cfn_fixes, cfn_resources, cognito_checks)
+EXTENSIONS = (cfn_fixes, cfn_resources, cognito_checks, lambda_runtime, cognito_triggers)
 
 
 def main():

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -27,9 +26,6 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  */
 class ReportHandlerTest {
     private static final String PARAMETER = "/amplify/resource_reference/gen2sample/dev-sandbox-438a5a44fd/MEDIA_BUCKET_NAME";
-
-    @TempDir
-    Path unpacked;
 
     @Test
     void countsTheReportsOfTheBucketItIsGranted() throws Exception {
@@ -49,7 +45,7 @@ class ReportHandlerTest {
             }
             JavaFunctionPackage report = JavaFunctionPackager.build("function 'report'.javaHandler",
                     ReportHandler.class, 21);
-            LambdaJavaRuntime.Invocation invocation = LambdaJavaRuntime.invoke(report.zip(), unpacked.resolve("task"),
+            LambdaJavaRuntime.Invocation invocation = LambdaJavaRuntime.invoke(report.zip(),
                     ReportHandler.class.getName() + "::handleRequest", "{}", Map.of(
                             "AMPLIFY_SSM_ENV_CONFIG", "{\"MEDIA_BUCKET_NAME\":{\"path\":\"" + PARAMETER + "\"}}",
                             "MEDIA_BUCKET_NAME", "<value will be resolved during runtime>",

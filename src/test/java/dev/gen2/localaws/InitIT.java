@@ -93,7 +93,7 @@ class InitIT {
                 .noneMatch(name -> name.startsWith("lib/aws-cdk-lib-") || name.startsWith("lib/jsii-runtime-")
                         || name.startsWith("lib/constructs-") || name.startsWith("lib/picocli-")
                         || name.startsWith("lib/gen2-backend-"));
-        LambdaJavaRuntime.Invocation invocation = LambdaJavaRuntime.invoke(notesPackage, work.resolve("task"),
+        LambdaJavaRuntime.Invocation invocation = LambdaJavaRuntime.invoke(notesPackage,
                 "com.example.notes.handlers.NoteHandler::handleRequest", "{\"title\":\"Buy milk\",\"done\":false}",
                 Map.of());
         assertThat(invocation.failed()).as(invocation.response() + "\n" + invocation.log()).isFalse();

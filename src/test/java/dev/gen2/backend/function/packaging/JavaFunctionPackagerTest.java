@@ -170,7 +170,7 @@ class JavaFunctionPackagerTest {
     void aHandlerRunsFromItsPackageAloneInLambdasJavaRuntime() throws Exception {
         JavaFunctionPackage jackson = JavaFunctionPackager.build(WHERE, JacksonHandler.class, 21);
 
-        LambdaJavaRuntime.Invocation invocation = LambdaJavaRuntime.invoke(jackson.zip(), work.resolve("task"),
+        LambdaJavaRuntime.Invocation invocation = LambdaJavaRuntime.invoke(jackson.zip(),
                 JacksonHandler.class.getName() + "::handleRequest", "{\"name\":\"Ada\"}", Map.of());
 
         assertThat(invocation.failed()).as(invocation.response() + "\n" + invocation.log()).isFalse();

@@ -1,0 +1,41 @@
+package dev.gen2.localaws.lambda;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One deployed function as the local runtime needs it: what moto holds for it (name, ARN, runtime, handler, code
+ * and its hash, timeout, memory, the template's environment) and the short name its log lines are prefixed with.
+ *
+ * @param codeZip the function's deployment package on disk, written once per {@code codeSha256}
+ */
+public record FunctionDefinition(String name, String arn, String runtime, String handler, String codeSha256,
+        Path codeZip, int timeoutSeconds, int memoryMegabytes, Map<String, String> environment, String logName) {
+    public FunctionDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(arn, "arn");
+        Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(codeSha256, "codeSha256");
+        Objects.requireNonNull(codeZip, "codeZip");
+        environment = Map.copyOf(environment);
+        logName = logName == null || logName.isBlank() ? name : logName;
+        if (timeoutSeconds <= 0) {
+            throw new IllegalArgumentException("timeoutSeconds must be positive: " + timeoutSeconds);
+        }
+        if (memoryMegabytes <= 0) {
+            throw new IllegalArgumentException("memoryMegabytes must be positive: " + memoryMegabytes);
+        }
+    }
+
+    /** Whether Lambda runs it with the Java runtime ({@code java17}, {@code java21}...), else Node.js. */
+    public boolean isJava() {
+        return runtime.startsWith("java");
+    }
+
+    /** Whether the local runtime can run it: Node.js and Java only. */
+    public boolean isSupported() {
+        return isJava() || runtime.startsWith("nodejs");
+    }
+}

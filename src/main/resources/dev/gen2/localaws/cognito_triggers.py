@@ -1,0 +1,314 @@
+"""Cognito triggers of the local user pools: moto stores a pool's LambdaConfig but never calls it. apply() makes the
+pool call its functions on the local Lambda runtime (lambda_runtime) with Cognito's event shapes (version,
+triggerSource, region, userPoolId, userName, callerContext, request, response) and honours their answers:
+
+- PreSignUp (SignUp): a failure refuses the sign-up with UserLambdaValidationException "PreSignUp failed with error
+  <message>."; autoConfirmUser / autoVerifyEmail / autoVerifyPhone are applied.
+- PostConfirmation (ConfirmSignUp, AdminConfirmSignUp, ConfirmForgotPassword).
+- PreAuthentication and PostAuthentication (every sign-in that issues tokens; the password is checked first here,
+  Cognito calls PreAuthentication before it does).
+- PreTokenGeneration (V1 and V2 answers): claims added, overridden or suppressed and groups overridden in the ID token.
+- CustomMessage (SignUp, ResendConfirmationCode, ForgotPassword, AdminCreateUser): its subject and message are what is
+  "sent"; every message sent, from a trigger or the pool's own template, is recorded and listed at
+  GET /_gen2/cognito/messages.
+Not called: the custom-auth challenges (Define/Create/VerifyAuthChallengeResponse), since moto has no CUSTOM_AUTH flow
+that could carry them, and the user migration, custom SMS/e-mail sender and inbound federation triggers.
+"""
+import threading
+import time
+
+import cognito_checks
+import gen2_routes
+import lambda_runtime
+
+CODE_PARAMETER = "{####}"
+_sent_messages = []
+_token_context = threading.local()
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# calling a trigger
+# ---------------------------------------------------------------------------------------------------------------------
+
+def _function(pool, arn):
+    from moto.awslambda.models import lambda_backends
+
+    region = arn.split(":")[3] if arn.count(":") >= 6 else pool.region
+    return lambda_backends[pool.account_id][region].get_function(arn)
+
+
+def _trigger_arn(pool, key):
+    config = pool.extended_config.get("LambdaConfig") or {}
+    if key == "PreTokenGeneration" and config.get("PreTokenGenerationConfig"):
+        return config["PreTokenGenerationConfig"].get("LambdaArn")
+    return config.get(key)
+
+
+def _attributes(user):
+    values = {attribute["Name"]: attribute["Value"] for attribute in user.attributes}
+    values["sub"] = user.id
+    values["cognito:user_status"] = user.status.value if hasattr(user.status, "value") else str(user.status)
+    return values
+
+
+def call(pool, key, trigger_source, username, client_id, request, response, version="1"):
+    """Runs the pool's trigger `key` if it has one; returns the answer's response (or None without a trigger).
+    A failing function fails the request as Cognito fails it."""
+    arn = _trigger_arn(pool, key)
+    if not arn:
+        return None
+    event = {
+        "version": version,
+        "triggerSource": trigger_source,
+        "region": pool.region,
+        "userPoolId": pool.id,
+        "userName": username,
+        "callerContext": {"awsSdkVersion": "aws-sdk-unknown-unknown", "clientId": client_id or "CLIENT_ID_NOT_APPLICABLE"},
+        "request": request,
+        "response": response,
+    }
+    trigger_name = key.replace("Trigger", "")
+    try:
+        answer, failed = lambda_runtime.invoke_json(_function(pool, arn), event)
+    except lambda_runtime.RuntimeUnavailable as e:
+        raise cognito_checks._error("UnexpectedLambdaException", f"{trigger_name} invocation failed: {e}") from None
+    except Exception as e:  # the function is not deployed
+        raise cognito_checks._error("UnexpectedLambdaException", f"{trigger_name} invocation failed: {e}") from None
+    if failed:
+        message = answer.get("errorMessage", answer) if isinstance(answer, dict) else answer
+        raise cognito_checks._error("UserLambdaValidationException", f"{trigger_name} failed with error {message}.")
+    if not isinstance(answer, dict) or not isinstance(answer.get("response"), dict):
+        raise cognito_checks._error("InvalidLambdaResponseException", f"Unrecognizable lambda output")
+    return answer["response"]
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# sign-up and confirmation
+# ---------------------------------------------------------------------------------------------------------------------
+
+def _wrap_sign_up(original):
+    def sign_up(self, client_id, username, password, attributes):
+        """SignUp: PreSignUp may refuse or auto-confirm; the confirmation code's message goes through CustomMessage."""
+        from moto.cognitoidp.models import UserStatus
+
+        pool, _ = cognito_checks._pool_and_client(self, client_id)
+        answer = call(pool, "PreSignUp", "PreSignUp_SignUp", username, client_id,
+                      {"userAttributes": {a["Name"]: a["Value"] for a in attributes or []}, "validationData": None,
+                       "clientMetadata": {}},
+                      {"autoConfirmUser": False, "autoVerifyEmail": False, "autoVerifyPhone": False}) or {}
+        user, details = original(self, client_id, username, password, attributes)
+        verified = [name for flag, name in (("autoVerifyEmail", "email_verified"),
+                                            ("autoVerifyPhone", "phone_number_verified")) if answer.get(flag)]
+        for name in verified:
+            user.update_attributes([{"Name": name, "Value": "true"}])
+        if answer.get("autoConfirmUser"):
+            user.status = UserStatus.CONFIRMED
+            user.sign_up_code = None
+            return user, None
+        if details:
+            _send(pool, user, client_id, "CustomMessage_SignUp", user.sign_up_code, details)
+        return user, details
+
+    return sign_up
+
+
+def _post_confirmation(pool, user, client_id, trigger_source):
+    call(pool, "PostConfirmation", trigger_source, user.username, client_id,
+         {"userAttributes": _attributes(user), "clientMetadata": {}}, {})
+
+
+def _wrap_confirm_sign_up_with_code(original):
+    def confirm_sign_up_with_code(self, client_id, username, code):
+        result = original(self, client_id, username, code)
+        pool, _ = cognito_checks._pool_and_client(self, client_id)
+        _post_confirmation(pool, cognito_checks._user_for_client(pool, username), client_id,
+                           "PostConfirmation_ConfirmSignUp")
+        return result
+
+    return confirm_sign_up_with_code
+
+
+def _wrap_admin_confirm_sign_up(original):
+    def admin_confirm_sign_up(self, user_pool_id, username):
+        result = original(self, user_pool_id, username)
+        pool = self.describe_user_pool(user_pool_id)
+        _post_confirmation(pool, pool._get_user(username), None, "PostConfirmation_ConfirmSignUp")
+        return result
+
+    return admin_confirm_sign_up
+
+
+def _wrap_confirm_forgot_password(original):
+    def confirm_forgot_password(self, client_id, username, password, code):
+        result = original(self, client_id, username, password, code)
+        pool, _ = cognito_checks._pool_and_client(self, client_id)
+        _post_confirmation(pool, cognito_checks._user_for_client(pool, username), client_id,
+                           "PostConfirmation_ConfirmForgotPassword")
+        return result
+
+    return confirm_forgot_password
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# messages "sent" (CustomMessage)
+# ---------------------------------------------------------------------------------------------------------------------
+
+def _default_message(pool, trigger_source):
+    config = pool.extended_config
+    if trigger_source == "CustomMessage_ForgotPassword":
+        return "Your password reset code", f"Your password reset code is {CODE_PARAMETER}. "
+    if trigger_source == "CustomMessage_AdminCreateUser":
+        template = (config.get("AdminCreateUserConfig") or {}).get("InviteMessageTemplate") or {}
+        return (template.get("EmailSubject") or "Your temporary password",
+                template.get("EmailMessage") or f"Your username is {{username}} and temporary password is "
+                                                f"{CODE_PARAMETER}. ")
+    template = config.get("VerificationMessageTemplate") or {}
+    return (template.get("EmailSubject") or config.get("EmailVerificationSubject") or "Your verification code",
+            template.get("EmailMessage") or config.get("EmailVerificationMessage")
+            or f"Your verification code is {CODE_PARAMETER}. ")
+
+
+def _send(pool, user, client_id, trigger_source, code, details):
+    """Records the message Cognito sends: CustomMessage's subject and text when the pool has that trigger."""
+    subject, message = _default_message(pool, trigger_source)
+    medium = (details or {}).get("DeliveryMedium", "EMAIL")
+    answer = call(pool, "CustomMessage", trigger_source, user.username, client_id,
+                  {"userAttributes": _attributes(user), "codeParameter": CODE_PARAMETER,
+                   "usernameParameter": "{username}" if trigger_source == "CustomMessage_AdminCreateUser" else None,
+                   "linkParameter": "{##Click Here##}", "clientMetadata": {}},
+                  {"smsMessage": None, "emailMessage": None, "emailSubject": None})
+    if answer:
+        subject = answer.get("emailSubject") or subject
+        message = (answer.get("smsMessage") if medium == "SMS" else answer.get("emailMessage")) or message
+    text = message.replace(CODE_PARAMETER, code or "").replace("{username}", user.username)
+    _sent_messages.append({"userPoolId": pool.id, "username": user.username, "triggerSource": trigger_source,
+                           "deliveryMedium": medium,
+                           "destination": user.attribute_lookup.get("phone_number" if medium == "SMS" else "email"),
+                           "subject": subject, "message": text, "timestamp": time.time()})
+
+
+def _wrap_resend_confirmation_code(original):
+    def resend_confirmation_code(self, client_id, username):
+        details = original(self, client_id, username)
+        pool, _ = cognito_checks._pool_and_client(self, client_id)
+        user = cognito_checks._user_for_client(pool, username)
+        _send(pool, user, client_id, "CustomMessage_ResendCode", user.sign_up_code, details)
+        return details
+
+    return resend_confirmation_code
+
+
+def _wrap_forgot_password(original):
+    def forgot_password(self, client_id, username):
+        code, response = original(self, client_id, username)
+        pool, _ = cognito_checks._pool_and_client(self, client_id)
+        _send(pool, cognito_checks._user_for_client(pool, username), client_id, "CustomMessage_ForgotPassword",
+              code, (response or {}).get("CodeDeliveryDetails"))
+        return code, response
+
+    return forgot_password
+
+
+def _wrap_admin_create_user(original):
+    def admin_create_user(self, user_pool_id, username, message_action, temporary_password, attributes):
+        user = original(self, user_pool_id, username, message_action, temporary_password, attributes)
+        if message_action != "SUPPRESS":
+            _send(self.describe_user_pool(user_pool_id), user, None, "CustomMessage_AdminCreateUser", user.password,
+                  None)
+        return user
+
+    return admin_create_user
+
+
+def _messages_route(environ):
+    return gen2_routes.json_response("200 OK", {"messages": list(_sent_messages)})
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# sign-in and tokens
+# ---------------------------------------------------------------------------------------------------------------------
+
+def _wrap_log_user_in(original):
+    def log_user_in(self, user_pool, client, username):
+        """Every sign-in that issues tokens: PreAuthentication, the tokens (PreTokenGeneration_Authentication), then
+        PostAuthentication."""
+        user = user_pool._get_user(username)
+        request = {"userAttributes": _attributes(user), "validationData": {}, "userNotFound": False}
+        call(user_pool, "PreAuthentication", "PreAuthentication_Authentication", user.username, client.id, request, {})
+        _token_context.source = "TokenGeneration_Authentication"
+        try:
+            result = original(self, user_pool, client, username)
+        finally:
+            _token_context.source = None
+        call(user_pool, "PostAuthentication", "PostAuthentication_Authentication", user.username, client.id,
+             {"userAttributes": _attributes(user), "newDeviceUsed": False, "clientMetadata": {}}, {})
+        return result
+
+    return log_user_in
+
+
+def create_id_token(self, client_id, username, origin_jti):
+    """CognitoIdpUserPool.create_id_token as moto builds it, with PreTokenGeneration's answer applied to the claims."""
+    extra_data = self.get_user_extra_data_by_client_id(client_id, username)
+    extra_data["origin_jti"] = origin_jti
+    user = self._get_user(username)
+    for attribute in user.attributes:
+        if attribute["Name"].startswith("custom:"):
+            extra_data[attribute["Name"]] = attribute["Value"]
+    groups = [group.group_name for group in user.groups]
+    if groups:
+        extra_data["cognito:groups"] = groups
+    _apply_pre_token_generation(self, client_id, user, groups, extra_data)
+    id_token, expires_in = self.create_jwt(client_id, username, "id", extra_data=extra_data)
+    self.id_tokens[id_token] = (client_id, username)
+    return id_token, expires_in
+
+
+def _apply_pre_token_generation(pool, client_id, user, groups, claims):
+    config = (pool.extended_config.get("LambdaConfig") or {}).get("PreTokenGenerationConfig") or {}
+    version = {"V2_0": "2", "V3_0": "3"}.get(config.get("LambdaVersion"), "1")
+    source = getattr(_token_context, "source", None) or "TokenGeneration_RefreshTokens"
+    answer = call(pool, "PreTokenGeneration", source, user.username, client_id,
+                  {"userAttributes": _attributes(user),
+                   "groupConfiguration": {"groupsToOverride": groups, "iamRolesToOverride": [], "preferredRole": None},
+                   "clientMetadata": {}},
+                  {"claimsOverrideDetails": None} if version == "1" else {"claimsAndScopeOverrideDetails": None},
+                  version=version)
+    if not answer:
+        return
+    if version == "1":
+        details = answer.get("claimsOverrideDetails") or {}
+        id_token = details
+    else:
+        details = answer.get("claimsAndScopeOverrideDetails") or {}
+        id_token = details.get("idTokenGeneration") or {}
+    claims.update(id_token.get("claimsToAddOrOverride") or {})
+    for name in id_token.get("claimsToSuppress") or []:
+        claims.pop(name, None)
+    group_override = details.get("groupOverrideDetails") or {}
+    if group_override.get("groupsToOverride") is not None:
+        if group_override["groupsToOverride"]:
+            claims["cognito:groups"] = list(group_override["groupsToOverride"])
+        else:
+            claims.pop("cognito:groups", None)
+
+
+def apply():
+    """Install the triggers (after cognito_checks, whose methods they wrap)."""
+    from moto.cognitoidp.models import CognitoIdpBackend, CognitoIdpUserPool
+
+    if getattr(CognitoIdpBackend, "_local_aws_triggers", False):
+        return
+    CognitoIdpBackend._local_aws_triggers = True
+    CognitoIdpBackend.sign_up = _wrap_sign_up(CognitoIdpBackend.sign_up)
+    CognitoIdpBackend.confirm_sign_up_with_code = _wrap_confirm_sign_up_with_code(
+        CognitoIdpBackend.confirm_sign_up_with_code)
+    CognitoIdpBackend.admin_confirm_sign_up = _wrap_admin_confirm_sign_up(CognitoIdpBackend.admin_confirm_sign_up)
+    CognitoIdpBackend.confirm_forgot_password = _wrap_confirm_forgot_password(CognitoIdpBackend.confirm_forgot_password)
+    CognitoIdpBackend.resend_confirmation_code = _wrap_resend_confirmation_code(
+        CognitoIdpBackend.resend_confirmation_code)
+    CognitoIdpBackend.forgot_password = _wrap_forgot_password(CognitoIdpBackend.forgot_password)
+    CognitoIdpBackend.admin_create_user = _wrap_admin_create_user(CognitoIdpBackend.admin_create_user)
+    CognitoIdpBackend._log_user_in = _wrap_log_user_in(CognitoIdpBackend._log_user_in)
+    CognitoIdpUserPool.create_id_token = create_id_token
+    gen2_routes.register("/_gen2/cognito/messages", _messages_route)

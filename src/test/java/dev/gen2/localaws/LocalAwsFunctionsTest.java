@@ -1,0 +1,201 @@
+package dev.gen2.localaws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaValidationException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
+
+/**
+ * Functions deployed to the local AWS run for real: through Lambda's Invoke API (moto's, answered by the local Lambda
+ * runtime) and as the triggers of a local user pool.
+ */
+class LocalAwsFunctionsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> LOGS = new CopyOnWriteArrayList<>();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalAws aws;
+
+    @BeforeAll
+    static void start() throws Exception {
+        aws = LocalAws.start(new LocalAws.Options(OptionalInt.empty(), LOGS::add));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (aws != null) {
+            aws.close();
+        }
+    }
+
+    @Test
+    void theInvokeApiRunsTheFunctionWithItsLogTailAndAnUpdatedCodeRunsNext() throws Exception {
+        createFunction("amplify-app-report-fn", "report", """
+                exports.handler = async (event) => { console.log('counted ' + event.count);
+                  return { count: event.count, table: process.env.TABLE_NAME }; };
+                """);
+
+        HttpResponse<String> invoked = invoke("amplify-app-report-fn", "RequestResponse", "{\"count\":3}");
+        assertThat(invoked.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(invoked.body()).path("count").asInt()).isEqualTo(3);
+        assertThat(JSON.readTree(invoked.body()).path("table").asText()).isEqualTo("Todo-local");
+        assertThat(invoked.headers().firstValue("X-Amz-Function-Error")).isEmpty();
+        String tail = new String(Base64.getDecoder().decode(invoked.headers().firstValue("X-Amz-Log-Result")
+                .orElseThrow()), StandardCharsets.UTF_8);
+        assertThat(tail).contains("counted 3").contains("REPORT RequestId:");
+        assertThat(LOGS).contains("[report] counted 3");
+
+        assertThat(invoke("amplify-app-report-fn", "DryRun", "{}").statusCode()).isEqualTo(204);
+        assertThat(invoke("amplify-app-report-fn", "Event", "{\"count\":4}").statusCode()).isEqualTo(202);
+
+        lambdaCall("PUT", "/2015-03-31/functions/amplify-app-report-fn/code", Map.of("ZipFile",
+                zip("exports.handler = async () => { throw new RangeError('version two refuses'); };")));
+        HttpResponse<String> failed = invoke("amplify-app-report-fn", "RequestResponse", "{}");
+        assertThat(failed.headers().firstValue("X-Amz-Function-Error")).contains("Unhandled");
+        assertThat(JSON.readTree(failed.body()).path("errorMessage").asText()).isEqualTo("version two refuses");
+        assertThat(LOGS).contains("[report] counted 4");
+    }
+
+    @Test
+    void theUserPoolsTriggersRunRefuseAndAddClaims() throws Exception {
+        String preSignUp = createFunction("amplify-app-presignup-fn", "pre-sign-up", """
+                exports.handler = async (event) => {
+                  if (event.request.userAttributes.email.endsWith('@example.org')) {
+                    throw new Error('Sign-ups from example.org are not allowed');
+                  }
+                  return event; };
+                """);
+        String postConfirmation = createFunction("amplify-app-postconfirm-fn", "post-confirmation", """
+                exports.handler = async (event) => {
+                  console.log('welcome ' + event.request.userAttributes.email + ' via ' + event.triggerSource);
+                  return event; };
+                """);
+        String preToken = createFunction("amplify-app-pretoken-fn", "pre-token", """
+                exports.handler = async (event) => {
+                  event.response = { claimsOverrideDetails: { claimsToAddOrOverride: { plan: 'free' },
+                    claimsToSuppress: ['email_verified'] } };
+                  return event; };
+                """);
+        String customMessage = createFunction("amplify-app-message-fn", "custom-message", """
+                exports.handler = async (event) => {
+                  event.response.emailSubject = 'Welcome to Notes';
+                  event.response.emailMessage = 'Your code is ' + event.request.codeParameter;
+                  return event; };
+                """);
+        try (CognitoIdentityProviderClient cognito = new LocalAwsApi(aws)
+                .configure(CognitoIdentityProviderClient.builder()).build()) {
+            String poolId = cognito.createUserPool(request -> request.poolName("triggers")
+                    .usernameAttributes(software.amazon.awssdk.services.cognitoidentityprovider.model
+                            .UsernameAttributeType.EMAIL)
+                    .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                    .lambdaConfig(config -> config.preSignUp(preSignUp).postConfirmation(postConfirmation)
+                            .preTokenGeneration(preToken).customMessage(customMessage))).userPool().id();
+            String clientId = cognito.createUserPoolClient(request -> request.userPoolId(poolId).clientName("web")
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient().clientId();
+
+            assertThatThrownBy(() -> cognito.signUp(request -> request.clientId(clientId)
+                    .username("eve@example.org").password("Passw0rd!long")
+                    .userAttributes(AttributeType.builder().name("email").value("eve@example.org").build())))
+                    .isInstanceOf(UserLambdaValidationException.class)
+                    .hasMessageStartingWith("PreSignUp failed with error Sign-ups from example.org are not allowed.");
+
+            cognito.signUp(request -> request.clientId(clientId).username("ann@example.com")
+                    .password("Passw0rd!long")
+                    .userAttributes(AttributeType.builder().name("email").value("ann@example.com").build()));
+            JsonNode messages = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(aws.endpoint()
+                    + "/_gen2/cognito/messages")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode sent = messages.path("messages").get(0);
+            assertThat(sent.path("subject").asText()).isEqualTo("Welcome to Notes");
+            assertThat(sent.path("message").asText()).isEqualTo("Your code is " + LocalAws.CONFIRMATION_CODE);
+
+            cognito.confirmSignUp(request -> request.clientId(clientId).username("ann@example.com")
+                    .confirmationCode(LocalAws.CONFIRMATION_CODE));
+            assertThat(LOGS).contains("[post-confirmation] welcome ann@example.com via PostConfirmation_ConfirmSignUp");
+
+            String idToken = cognito.initiateAuth(request -> request.clientId(clientId)
+                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", "ann@example.com",
+                            "PASSWORD", "Passw0rd!long"))).authenticationResult().idToken();
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]));
+            assertThat(claims.path("plan").asText()).isEqualTo("free");
+            assertThat(claims.has("email_verified")).as("suppressed by the trigger").isFalse();
+            assertThat(claims.path("email").asText()).isEqualTo("ann@example.com");
+        }
+    }
+
+    /** CreateFunction through Lambda's REST API, with a role Lambda may assume; returns the function's ARN. */
+    private static String createFunction(String name, String friendlyName, String source) throws Exception {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                + "{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        HttpResponse<String> role = HTTP.send(HttpRequest.newBuilder(aws.endpoint())
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAws.ACCESS_KEY_ID + "/20260101/"
+                        + LocalAws.REGION + "/iam/aws4_request, SignedHeaders=host, Signature=0")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Action=CreateRole&Version=2010-05-08&RoleName=" + name
+                        + "-role&AssumeRolePolicyDocument=" + java.net.URLEncoder.encode(trust,
+                        StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(role.statusCode()).as(role.body()).isEqualTo(200);
+        JsonNode created = JSON.readTree(lambdaCall("POST", "/2015-03-31/functions", Map.of(
+                "FunctionName", name, "Runtime", "nodejs20.x", "Handler", "index.handler",
+                "Role", "arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":role/" + name + "-role",
+                "Code", Map.of("ZipFile", zip(source)), "Timeout", 5, "MemorySize", 256,
+                "Environment", Map.of("Variables", Map.of("TABLE_NAME", "Todo-local")),
+                "Tags", Map.of("amplify:friendly-name", friendlyName))).body());
+        return created.path("FunctionArn").asText();
+    }
+
+    private static HttpResponse<String> invoke(String name, String type, String event) throws Exception {
+        return HTTP.send(signed(HttpRequest.newBuilder(URI.create(aws.endpoint() + "/2015-03-31/functions/" + name
+                + "/invocations"))).header("X-Amz-Invocation-Type", type).header("X-Amz-Log-Type", "Tail")
+                .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> lambdaCall(String method, String path, Map<String, Object> body)
+            throws Exception {
+        HttpResponse<String> response = HTTP.send(signed(HttpRequest.newBuilder(URI.create(aws.endpoint() + path)))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
+        return response;
+    }
+
+    /** The local AWS tells services apart by the signature's credential scope; it does not check the signature. */
+    private static HttpRequest.Builder signed(HttpRequest.Builder request) {
+        return request.header("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAws.ACCESS_KEY_ID
+                + "/20260101/" + LocalAws.REGION + "/lambda/aws4_request, SignedHeaders=host, Signature=0");
+    }
+
+    private static String zip(String indexJs) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zipped = new ZipOutputStream(bytes)) {
+            zipped.putNextEntry(new ZipEntry("index.js"));
+            zipped.write(indexJs.getBytes(StandardCharsets.UTF_8));
+            zipped.closeEntry();
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+}
