@@ -72,6 +72,11 @@ public final class LocalAws implements AutoCloseable {
             return new Options(OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), line -> { });
         }
 
+        /** These options, with the data plane's lines sent to {@code sink}. */
+        public Options withLogs(Consumer<String> sink) {
+            return new Options(port, s3Port, stateDirectory, sink);
+        }
+
         /**
          * What {@code sandbox --local} uses: the fixed ports a frontend's configuration can name once
          * ({@link #SANDBOX_PORT}, {@link #AMPLIFY_STORAGE_TESTING_PORT}), and its state kept in

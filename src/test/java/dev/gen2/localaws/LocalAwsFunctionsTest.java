@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -41,7 +40,7 @@ class LocalAwsFunctionsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        aws = LocalAws.start(new LocalAws.Options(OptionalInt.empty(), LOGS::add));
+        aws = LocalAws.start(LocalAws.Options.defaults().withLogs(LOGS::add));
     }
 
     @AfterAll
