@@ -142,6 +142,7 @@ public final class LocalAws implements AutoCloseable {
             throw e;
         }
         server.services.push(lambda);
+        installNodeRuntimeMeanwhile();
         server.awaitReady();
         return server;
     }
@@ -149,6 +150,24 @@ public final class LocalAws implements AutoCloseable {
     /** What a function's AWS SDK calls are signed with: the local AWS's own keys, until roles are evaluated. */
     private static Credentials functionCredentials(FunctionDefinition function) {
         return new Credentials(ACCESS_KEY_ID, SECRET_ACCESS_KEY, Optional.empty());
+    }
+
+    /**
+     * Installs the Node.js runtime while the server starts and the first deploy runs: the first install builds the
+     * client's native part (minutes, once per machine), which would otherwise delay the first invocation.
+     */
+    private static void installNodeRuntimeMeanwhile() {
+        Thread install = new Thread(() -> {
+            try {
+                nodeLambdaRuntime();
+            } catch (IOException e) {
+                // the first Node.js invocation tries again and reports the failure where it matters
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "node-lambda-runtime-install");
+        install.setDaemon(true);
+        install.start();
     }
 
     /** npm's aws-lambda-ric, the Node.js runtime interface client, installed on first use. */
