@@ -52,8 +52,61 @@ def _snapshot():
     return state
 
 
+def _weak_values(mapping):
+    """A WeakValueDictionary written as its items: the values are held elsewhere in the same state (moto's Lambda
+    keeps functions in a dict and indexes them by ARN weakly), so they stay alive once loaded."""
+    import weakref
+    return weakref.WeakValueDictionary, (dict(mapping),)
+
+
+def _portable_factory(factory):
+    """A defaultdict's factory that pickle can write: itself, or, for a lambda making an empty dict, list, set or
+    defaultdict (moto writes `defaultdict(lambda: {})` and `defaultdict(lambda: defaultdict(dict))`), the same made
+    from types."""
+    import collections
+    import functools
+    try:
+        pickle.dumps(factory)
+        return factory
+    except Exception:  # noqa: BLE001 - a local lambda
+        made = factory()
+        if isinstance(made, collections.defaultdict) and not made:
+            return functools.partial(collections.defaultdict, _portable_factory(made.default_factory))
+        if type(made) in (dict, list, set) and not made:
+            return type(made)
+        raise
+
+
+def _default_dict(mapping):
+    """A defaultdict, or a subclass whose constructor takes other arguments (moto's SSM ParameterDict), rebuilt
+    without calling that constructor: the factory, the items and the instance's attributes."""
+    return _rebuilt_default_dict, (type(mapping), _portable_factory(mapping.default_factory), dict(mapping),
+                                   dict(getattr(mapping, "__dict__", {})))
+
+
+def _rebuilt_default_dict(cls, factory, items, attributes):
+    import collections
+    mapping = cls.__new__(cls)
+    collections.defaultdict.__init__(mapping, factory, items)
+    if attributes:
+        mapping.__dict__.update(attributes)
+    return mapping
+
+
 def _make_picklable():
-    """What moto keeps that pickle cannot write: a user pool's signing key, loaded again from moto's own file."""
+    """What moto keeps that pickle cannot write: weak indexes, defaultdicts of lambdas, locks, and a user pool's
+    signing key (loaded again from moto's own file)."""
+    import copyreg
+    import weakref
+    import collections
+    import threading
+    copyreg.pickle(weakref.WeakValueDictionary, _weak_values)
+    # a lock guards the running process only: a loaded state gets a fresh one
+    copyreg.pickle(type(threading.Lock()), lambda lock: (threading.Lock, ()))
+    copyreg.pickle(type(threading.RLock()), lambda lock: (threading.RLock, ()))
+    copyreg.pickle(collections.defaultdict, _default_dict)
+    from moto.ssm.models import ParameterDict
+    ParameterDict.__reduce__ = _default_dict
     from moto.cognitoidp.models import CognitoIdpUserPool
     from joserfc import jwk
     from moto.utilities.utils import load_resource
@@ -77,6 +130,22 @@ def _make_picklable():
     for depth in range(1, len(parts)):
         sys.modules.setdefault(".".join(parts[:depth]), types.ModuleType(".".join(parts[:depth])))
     sys.modules.setdefault(cfn_resources.MODEL_MODULE, cfn_resources)
+
+
+def _pickled(state):
+    """The whole state as bytes, in one pickle so that what services share (a stack's resource and the pool it made)
+    stays one object. A service pickle cannot write is named in the error."""
+    try:
+        return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+    except RuntimeError:
+        raise
+    except Exception as error:  # noqa: BLE001 - find which service holds what cannot be written
+        for name, accounts in state.items():
+            try:
+                pickle.dumps(accounts, protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception as cause:  # noqa: BLE001
+                raise TypeError(f"moto's {name} holds what cannot be saved: {cause}") from error
+        raise
 
 
 class LocalState:
@@ -109,7 +178,7 @@ class LocalState:
         with self.lock:
             for attempt in range(5):
                 try:
-                    data = pickle.dumps(_snapshot(), protocol=pickle.HIGHEST_PROTOCOL)
+                    data = _pickled(_snapshot())
                     break
                 except RuntimeError:  # a request changed a dict while it was written: try again
                     time.sleep(0.2)

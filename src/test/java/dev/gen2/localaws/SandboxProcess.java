@@ -85,11 +85,14 @@ final class SandboxProcess implements AutoCloseable {
         }
     }
 
-    /** Stops the sandbox as Ctrl-C does (SIGINT) and waits for it. */
+    /**
+     * Stops the sandbox as Ctrl-C does and waits for it. SIGTERM runs the JVM's shutdown hooks as SIGINT does, and,
+     * unlike SIGINT, is not ignored by a JVM started from a background job (a build run with {@code &}).
+     */
     @Override
     public void close() throws InterruptedException, IOException {
         if (process.isAlive()) {
-            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).inheritIO().start().waitFor();
         }
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
