@@ -32,7 +32,7 @@ import java.util.function.Consumer;
 public final class LocalAws implements AutoCloseable {
     /** The Python modules, in the order {@code local_aws.py} imports them. */
     static final List<String> MODULES = List.of("local_aws.py", "cfn_fixes.py", "cfn_resources.py",
-            "cognito_checks.py", "gen2_routes.py");
+            "cognito_checks.py", "gen2_routes.py", "appsync_state.py");
     public static final String ACCESS_KEY_ID = "testing";
     public static final String SECRET_ACCESS_KEY = "testing";
     public static final String REGION = "us-east-1";
@@ -69,6 +69,7 @@ public final class LocalAws implements AutoCloseable {
     private final Path log;
     /** The data plane's services started beside moto's server, closed in reverse order before it. */
     private final Deque<AutoCloseable> services = new ArrayDeque<>();
+    private LocalGraphql graphql;
 
     private LocalAws(Process process, int port, Path log) {
         this.process = process;
@@ -95,6 +96,13 @@ public final class LocalAws implements AutoCloseable {
         builder.environment().put("LOCAL_AWS_CONFIRMATION_CODE", CONFIRMATION_CODE);
         LocalAws server = new LocalAws(builder.start(), port, log);
         server.awaitReady();
+        try {
+            server.graphql = LocalGraphql.start(server.endpointByAddress());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        server.services.push(server.graphql);
         return server;
     }
 
@@ -109,6 +117,16 @@ public final class LocalAws implements AutoCloseable {
     /** The endpoint by address, for clients that would look {@code localhost} up as {@code ::1} first (Node.js). */
     public URI endpointByAddress() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The local GraphQL service's address; an API's URL is {@link #graphqlUrl(String)}. */
+    public URI graphqlEndpoint() {
+        return URI.create("http://localhost:" + graphql.port());
+    }
+
+    /** The GraphQL URL of the deployed API {@code apiId}, served by the local GraphQL service. */
+    public URI graphqlUrl(String apiId) {
+        return graphql.apiUrl(apiId);
     }
 
     /** The variables that point the CDK CLI, the AWS CLI and the AWS SDKs at this server. */
@@ -208,6 +226,7 @@ public final class LocalAws implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("Local AWS running (pid " + server.pid() + "). In another shell:");
         server.environment().forEach((name, value) -> System.out.println("export " + name + "=" + value));
+        System.out.println("GraphQL APIs deployed to it: " + server.graphqlEndpoint() + "/<apiId>/graphql");
         System.out.println("Ctrl-C stops it; everything it holds is gone then.");
         server.process.waitFor();
     }

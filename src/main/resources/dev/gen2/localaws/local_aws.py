@@ -6,7 +6,8 @@ Usage: python3 local_aws.py --port PORT [--s3-port PORT]   (binds 127.0.0.1 only
 Each extension module has an apply() that changes moto's classes in this process before the server starts:
 - cfn_fixes: CloudFormation stacks, nested stacks, change sets and outputs as the CDK CLI needs them;
 - cfn_resources: the resource types moto's CloudFormation lacks (Cognito, AppSync, Scheduler, ...);
-- cognito_checks: what moto's Cognito accepts and Cognito refuses.
+- cognito_checks: what moto's Cognito accepts and Cognito refuses;
+- appsync_state: what was deployed to AppSync, served at /_gen2/appsync for the local GraphQL service.
 Routes under /_gen2/ (gen2_routes) serve the data plane's other rooms. With --s3-port the same server also answers
 on a second port, where aws-amplify's storage testing option sends its path-style S3 requests.
 """
@@ -22,8 +23,9 @@ import cfn_fixes  # noqa: E402
 import cfn_resources  # noqa: E402
 import cognito_checks  # noqa: E402
 import gen2_routes  # noqa: E402
+import appsync_state  # noqa: E402
 
-EXTENSIONS = (cfn_fixes, cfn_resources, cognito_checks)
+EXTENSIONS = (cfn_fixes, cfn_resources, cognito_checks, appsync_state)
 
 
 def main():
