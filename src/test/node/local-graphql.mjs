@@ -232,3 +232,49 @@ export async function functionsRun(backend, functionArn) {
   await response.text();
   return response.ok && !response.headers.get('x-amz-function-error');
 }
+
+const WebSocket = createRequire(path.join(SERVICE_DIRECTORY, 'node_modules', '/'))('ws');
+
+/**
+ * A subscription over AppSync's real-time protocol, as a client speaks it: connects to <url>/realtime with the
+ * authorization headers in the `header` query parameter, starts `query`, and collects what arrives. `started`
+ * resolves with the start_ack or error message; `next()` waits for the next data message.
+ */
+export async function subscribe(url, headers, query, variables = {}) {
+  const header = Buffer.from(JSON.stringify({ host: new URL(url).host, ...headers })).toString('base64');
+  const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/realtime?header=${header}&payload=e30=`, 'graphql-ws');
+  const received = [];
+  const waiting = [];
+  socket.on('message', (raw) => {
+    const message = JSON.parse(raw.toString());
+    received.push(message);
+    for (const waiter of waiting.splice(0)) waiter();
+  });
+  const waitFor = async (predicate, timeoutMs = 3000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = received.find(predicate);
+      if (found) {
+        received.splice(received.indexOf(found), 1);
+        return found;
+      }
+      if (Date.now() > deadline) return null;
+      await new Promise((resolve) => { waiting.push(resolve); setTimeout(resolve, Math.max(1, deadline - Date.now())); });
+    }
+  };
+  await new Promise((resolve, reject) => { socket.once('open', resolve); socket.once('error', reject); });
+  socket.send(JSON.stringify({ type: 'connection_init' }));
+  const ack = await waitFor((m) => m.type === 'connection_ack' || m.type === 'connection_error');
+  if (ack?.type !== 'connection_ack') {
+    socket.close();
+    return { connectionError: ack, close: () => {} };
+  }
+  socket.send(JSON.stringify({ id: '1', type: 'start', payload: { data: JSON.stringify({ query, variables }), extensions: { authorization: { host: new URL(url).host, ...headers } } } }));
+  const started = await waitFor((m) => m.id === '1' && (m.type === 'start_ack' || m.type === 'error'));
+  return {
+    ack,
+    started,
+    next: (timeoutMs) => waitFor((m) => m.type === 'data', timeoutMs),
+    close: () => socket.close(),
+  };
+}

@@ -29,9 +29,10 @@ const iam = iamVerifier(aws);
 const verifyJwt = jwtVerifier();
 const apis = deployedApis(aws, { runDataSource: dataSources(aws, invokeLambda), iam });
 
+// Authenticates a WebSocket connection or subscription start for the DeployedApi `api`.
 function authenticateRequest(api, headers, body, path, request) {
   const signed = { method: 'POST', path, query: {}, headers, body };
-  return authenticate(api, headers, { verifyJwt, iam, invokeLambda, aws }, signed, { ...request, headers });
+  return authenticate(api.definition, headers, { verifyJwt, iam, invokeLambda, aws }, signed, { ...request, headers });
 }
 const subscriptions = realtime({ apis, authenticateRequest });
 

@@ -36,6 +36,10 @@ export function realtime({ apis, authenticateRequest }) {
     const send = (message) => socket.readyState === 1 && socket.send(JSON.stringify(message));
     const mine = new Map();
     let keepAlive = null;
+    // messages may arrive while the connection is still being authorized: they wait for it
+    const pending = [];
+    let handle = (raw) => pending.push(raw);
+    socket.on('message', (raw) => handle(raw));
     const api = await apis(apiId).catch(() => null);
     const connectionError = (error) => {
       send({ type: 'connection_error', payload: { errors: [{ errorType: error.errorType || 'UnauthorizedException', message: error.message, errorCode: error.status || 401 }] } });
@@ -55,7 +59,7 @@ export function realtime({ apis, authenticateRequest }) {
       clearInterval(keepAlive);
       for (const subscription of mine.values()) live.delete(subscription);
     });
-    socket.on('message', async (raw) => {
+    handle = async (raw) => {
       let message;
       try {
         message = JSON.parse(raw.toString());
@@ -75,7 +79,8 @@ export function realtime({ apis, authenticateRequest }) {
         mine.delete(message.id);
         send({ type: 'complete', id: message.id });
       }
-    });
+    };
+    for (const raw of pending.splice(0)) await handle(raw);
   }
 
   async function start({ id, payload }, send, mine, api, sourceIp) {
