@@ -65,7 +65,8 @@ export async function startLocalBackend() {
     aws.stop();
     throw error;
   }
-  return { aws: aws.endpoint, graphql: graphql.endpoint, graphqlPort: graphql.port, stop: () => { graphql.stop(); aws.stop(); } };
+  const certificate = await (await fetch(`http://127.0.0.1:${graphql.port}/certificate.pem`)).text();
+  return { aws: aws.endpoint, graphql: graphql.endpoint, graphqlPort: graphql.port, certificate, stop: () => { graphql.stop(); aws.stop(); } };
 }
 
 async function query(aws, service, parameters) {
@@ -125,6 +126,8 @@ export function fixtureTemplate(name, { defaultMode, stackName }) {
   resources.Api = { Type: 'AWS::AppSync::GraphQLApi', Properties: {
     Name: stackName, AuthenticationType, ...defaultConfig, AdditionalAuthenticationProviders: others.map((mode) => modes[mode]) } };
   resources.ApiKey = { Type: 'AWS::AppSync::ApiKey', Properties: { ApiId: apiId } };
+  // a key that expired an hour ago, for the tests of what an expired key gets
+  resources.ExpiredApiKey = { Type: 'AWS::AppSync::ApiKey', Properties: { ApiId: apiId, Expires: Math.floor(Date.now() / 1000) - 3600 } };
   resources.Schema = { Type: 'AWS::AppSync::GraphQLSchema', Properties: { ApiId: apiId, Definition: sdl } };
   const appSyncFunction = (id, dataSourceId) => {
     resources[id] = { Type: 'AWS::AppSync::FunctionConfiguration', Properties: {
@@ -168,6 +171,7 @@ export function fixtureTemplate(name, { defaultMode, stackName }) {
   }
   const outputs = {
     ApiId: { Value: apiId }, ApiKey: { Value: { 'Fn::GetAtt': ['ApiKey', 'ApiKey'] } },
+    ExpiredApiKey: { Value: { 'Fn::GetAtt': ['ExpiredApiKey', 'ApiKey'] } },
     UserPoolId: { Value: { Ref: 'UserPool' } }, UserPoolClientId: { Value: { Ref: 'UserPoolClient' } },
   };
   if (plan.operations?.length) outputs.FirstHandlerArn = { Value: { 'Fn::GetAtt': ['Handler0Function', 'Arn'] } };
@@ -234,6 +238,18 @@ export async function functionsRun(backend, functionArn) {
 }
 
 const WebSocket = createRequire(path.join(SERVICE_DIRECTORY, 'node_modules', '/'))('ws');
+
+/**
+ * The WebSocket class a browser has, for aws-amplify in Node 20 (which has none), trusting the service's local
+ * certificate: aws-amplify 6 always opens wss:// for subscriptions.
+ */
+export function browserWebSocket(backend) {
+  return class extends WebSocket {
+    constructor(url, protocols) {
+      super(url, protocols, { ca: backend.certificate });
+    }
+  };
+}
 
 /**
  * A subscription over AppSync's real-time protocol, as a client speaks it: connects to <url>/realtime with the

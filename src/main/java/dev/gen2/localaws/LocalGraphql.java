@@ -23,9 +23,14 @@ public final class LocalGraphql implements AutoCloseable {
     static final String RESOURCE_DIRECTORY = "graphql";
     static final List<String> FILES = List.of("package.json", "package-lock.json", "server.mjs", "api.mjs",
             "appsync-utils.mjs", "authorization.mjs", "code-loader.mjs", "data-sources.mjs", "deployed-apis.mjs",
-            "iam-verifier.mjs", "jwt-verifier.mjs", "lambda-invoker.mjs", "subscription-filters.mjs",
+            "iam-verifier.mjs", "jwt-verifier.mjs", "lambda-invoker.mjs", "local-certificate.mjs", "subscription-filters.mjs",
             "subscriptions.mjs");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Where the service keeps the certificate its TLS side presents (aws-amplify 6 subscribes over wss:// only), so
+     * that a browser told to trust it keeps trusting it across restarts.
+     */
+    static final Path CERTIFICATE_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"), "gen2-local-graphql-certificate");
 
     private final Process process;
     private final int port;
@@ -43,7 +48,7 @@ public final class LocalGraphql implements AutoCloseable {
         int port = freePort();
         Path log = Files.createTempFile("gen2-local-graphql-" + port, ".log");
         Process process = new ProcessBuilder("node", directory.resolve("server.mjs").toString(), "--port",
-                String.valueOf(port), "--aws", aws.toString())
+                String.valueOf(port), "--aws", aws.toString(), "--certificate-dir", CERTIFICATE_DIRECTORY.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -47,7 +47,7 @@ export async function authenticate(api, headers, { verifyJwt, iam, invokeLambda,
   if (headers['x-api-key'] !== undefined && mode('API_KEY')) {
     const key = api.apiKeys.find((k) => k.id === headers['x-api-key']);
     if (!key) throw new Unauthorized();
-    if (key.expires && key.expires * 1000 <= Date.now()) throw new Unauthorized('API key has expired.');
+    if (key.expires && key.expires * 1000 <= Date.now()) throw new Unauthorized();
     return { mode: 'API_KEY', authType: AUTH_TYPES.API_KEY, identity: null };
   }
   if (!authorization) {

@@ -1,8 +1,10 @@
 // gen2-backend's local AppSync: serves every GraphQL API deployed to the local AWS at
 // http://localhost:<port>/<apiId>/graphql (POST), its real-time endpoint at /<apiId>/graphql/realtime (WebSocket),
 // with AppSync's authorization, resolvers, data sources and CORS answers.
-// Usage: node server.mjs --port <port> --aws http://127.0.0.1:<local AWS port>
+// Usage: node server.mjs --port <port> --aws http://127.0.0.1:<local AWS port> [--certificate-dir <dir>]
 import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
@@ -13,12 +15,13 @@ import { deployedApis } from './deployed-apis.mjs';
 import { iamVerifier } from './iam-verifier.mjs';
 import { jwtVerifier } from './jwt-verifier.mjs';
 import { lambdaInvoker } from './lambda-invoker.mjs';
+import { localCertificate } from './local-certificate.mjs';
 import { realtime } from './subscriptions.mjs';
 
 const require = createRequire(import.meta.url);
 const { WebSocketServer } = require('ws');
 
-const { values: options } = parseArgs({ options: { port: { type: 'string' }, aws: { type: 'string' } } });
+const { values: options } = parseArgs({ options: { port: { type: 'string' }, aws: { type: 'string' }, 'certificate-dir': { type: 'string' } } });
 if (!options.port || !options.aws) {
   console.error('usage: node server.mjs --port <port> --aws http://127.0.0.1:<local AWS port>');
   process.exit(2);
@@ -101,10 +104,17 @@ async function graphqlRequest(req, res, apiId) {
   }
 }
 
-const server = http.createServer((req, res) => {
+const certificate = await localCertificate(options['certificate-dir']);
+
+function handle(req, res) {
   const url = new URL(req.url, 'http://localhost');
   if (req.method === 'GET' && url.pathname === '/') {
     answer(req, res, 200, { service: 'gen2 local GraphQL', aws });
+    return;
+  }
+  if (req.method === 'GET' && url.pathname === '/certificate.pem') {
+    res.writeHead(200, { 'content-type': 'application/x-pem-file', ...corsHeaders(req) });
+    res.end(certificate.cert);
     return;
   }
   const match = PATH.exec(url.pathname);
@@ -121,13 +131,13 @@ const server = http.createServer((req, res) => {
     console.error(error);
     if (!res.headersSent) answer(req, res, 500, { errors: [{ errorType: 'InternalFailure', message: error.message }] });
   });
-});
+}
 
 const sockets = new WebSocketServer({
   noServer: true,
   handleProtocols: (protocols) => (protocols.has('graphql-ws') ? 'graphql-ws' : false),
 });
-server.on('upgrade', (req, socket, head) => {
+function upgrade(req, socket, head) {
   const url = new URL(req.url, 'http://localhost');
   const match = PATH.exec(url.pathname);
   if (!match || !match[2]) {
@@ -139,6 +149,19 @@ server.on('upgrade', (req, socket, head) => {
     subscriptions.accept(ws, decodeURIComponent(match[1]), url, protocols, req.socket.remoteAddress)
       .catch((error) => { console.error(error); ws.close(1011); });
   });
+}
+
+// One port, both schemes: a connection whose first byte starts a TLS handshake goes to the TLS side.
+const plain = http.createServer(handle).on('upgrade', upgrade);
+const secure = https.createServer({ key: certificate.key, cert: certificate.cert }, handle).on('upgrade', upgrade);
+const server = net.createServer((socket) => {
+  socket.once('data', (first) => {
+    socket.pause();
+    socket.unshift(first);
+    (first[0] === 0x16 ? secure : plain).emit('connection', socket);
+    process.nextTick(() => socket.resume());
+  });
+  socket.on('error', () => socket.destroy());
 });
 
 // Both localhost names: browsers and Node may try ::1 first.
