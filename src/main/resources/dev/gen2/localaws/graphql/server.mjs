@@ -27,6 +27,9 @@ if (!options.port || !options.aws) {
   process.exit(2);
 }
 const aws = options.aws.replace(/\/$/, '');
+// the DynamoDB client inside this service would warn on every start that it will need Node 22 from 2027: the
+// service's own concern, not the user's terminal's
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const invokeLambda = lambdaInvoker(aws);
 const iam = iamVerifier(aws);
 const verifyJwt = jwtVerifier();

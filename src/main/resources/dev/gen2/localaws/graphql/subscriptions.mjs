@@ -50,7 +50,7 @@ export function realtime({ apis, authenticateRequest }) {
       return;
     }
     try {
-      await authenticateRequest(api, lowerCaseKeys(connectionHeaders(url, protocols)), '{}', '/graphql/connect', { sourceIp });
+      await authenticateRequest(api, lowerCaseKeys(connectionHeaders(url, protocols)), '{}', `/${apiId}/graphql/connect`, { sourceIp });
     } catch (error) {
       connectionError(error);
       return;
@@ -88,7 +88,7 @@ export function realtime({ apis, authenticateRequest }) {
     try {
       const request = JSON.parse(payload.data);
       const headers = lowerCaseKeys(payload.extensions?.authorization);
-      const caller = await authenticateRequest(api, headers, payload.data, '/graphql', { sourceIp }).catch((error) => {
+      const caller = await authenticateRequest(api, headers, payload.data, `/${api.apiId}/graphql`, { sourceIp }).catch((error) => {
         fail([{ errorType: error.errorType || 'UnauthorizedException', message: error.message, errorCode: error.status || 401 }]);
         return null;
       });
