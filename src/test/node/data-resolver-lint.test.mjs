@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { RESOLVER_CODE } from './appsync/emulator.mjs';
 
 const require = createRequire(process.env.DATA_TEST_MODULES + '/');
+const RESOLVER_CODE = path.resolve(import.meta.dirname, '../../main/resources/dev/gen2/backend/data/model-resolver.js');
 const { ESLint } = require('eslint');
 const appsync = require('@aws-appsync/eslint-plugin');
 

@@ -19,3 +19,10 @@ install target/node-data graphql@16.15.0 @aws-sdk/client-dynamodb@3.1164.0 @aws-
   eslint@9.39.5 typescript@5.9.3 @aws-appsync/eslint-plugin@2.0.2
 install target/node-amplify6 aws-amplify@6.22.1
 install target/node-amplify5 aws-amplify@5.3.9
+# The local GraphQL service's own dependencies, from its lock file (the data tests run it from target/node-graphql).
+if [ ! -f target/node-graphql/.installed ]; then
+  mkdir -p target/node-graphql
+  cp src/main/resources/dev/gen2/localaws/graphql/package.json src/main/resources/dev/gen2/localaws/graphql/package-lock.json target/node-graphql/
+  npm ci --prefix target/node-graphql --omit=dev --no-audit --no-fund --loglevel=error
+  touch target/node-graphql/.installed
+fi

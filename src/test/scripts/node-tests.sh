@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Node.js tests (src/test/node): the ReferenceAuth custom resource's code against moto's server, and the
 # configuration files the Java tests generated against the real aws-amplify v6 and v5 clients, and the data
-# resolvers the Java tests wrote (target/data-fixtures), run against moto's DynamoDB; and the local AWS's Cognito
+# resolvers the Java tests wrote (target/data-fixtures), deployed to the local AWS and run by its GraphQL service; and the local AWS's Cognito
 # against both aws-amplify versions. What they need comes from npm into target/ (node-modules.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."

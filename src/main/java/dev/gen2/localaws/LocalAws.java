@@ -38,7 +38,8 @@ import java.util.function.Consumer;
 public final class LocalAws implements AutoCloseable {
     /** The Python modules, in the order {@code local_aws.py} imports them. */
     static final List<String> MODULES = List.of("local_aws.py", "cfn_fixes.py", "cfn_resources.py",
-            "cognito_checks.py", "gen2_routes.py", "lambda_runtime.py", "cognito_triggers.py", "local_state.py");
+            "cognito_checks.py", "gen2_routes.py", "lambda_runtime.py", "cognito_triggers.py", "local_state.py",
+            "appsync_state.py");
     public static final String ACCESS_KEY_ID = "testing";
     public static final String SECRET_ACCESS_KEY = "testing";
     public static final String REGION = "us-east-1";
@@ -52,16 +53,18 @@ public final class LocalAws implements AutoCloseable {
      * How to start the local AWS.
      *
      * @param port           the port of its endpoint; empty for a free one
+     * @param graphqlPort    the port of its GraphQL service; empty for a free one
      * @param s3Port         a second port on which the same server answers, for aws-amplify's storage testing option
      *                       ({@link #AMPLIFY_STORAGE_TESTING_PORT}); empty for none
      * @param stateDirectory where what it holds is kept across restarts; empty to start empty and forget on stop
      * @param logs           where the data plane's lines go (function logs, one line each, prefixed with the
      *                       function's name)
      */
-    public record Options(OptionalInt port, OptionalInt s3Port, Optional<Path> stateDirectory,
-            Consumer<String> logs) {
+    public record Options(OptionalInt port, OptionalInt graphqlPort, OptionalInt s3Port,
+            Optional<Path> stateDirectory, Consumer<String> logs) {
         public Options {
             Objects.requireNonNull(port, "port");
+            Objects.requireNonNull(graphqlPort, "graphqlPort");
             Objects.requireNonNull(s3Port, "s3Port");
             Objects.requireNonNull(stateDirectory, "stateDirectory");
             Objects.requireNonNull(logs, "logs");
@@ -69,27 +72,31 @@ public final class LocalAws implements AutoCloseable {
 
         /** Free ports, no second S3 port, nothing kept; the data plane's lines are dropped (what tests use). */
         public static Options defaults() {
-            return new Options(OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), line -> { });
+            return new Options(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), Optional.empty(),
+                    line -> { });
         }
 
         /** These options, with the data plane's lines sent to {@code sink}. */
         public Options withLogs(Consumer<String> sink) {
-            return new Options(port, s3Port, stateDirectory, sink);
+            return new Options(port, graphqlPort, s3Port, stateDirectory, sink);
         }
 
         /**
          * What {@code sandbox --local} uses: the fixed ports a frontend's configuration can name once
-         * ({@link #SANDBOX_PORT}, {@link #AMPLIFY_STORAGE_TESTING_PORT}), and its state kept in
+         * ({@link #SANDBOX_PORT}, {@link #SANDBOX_GRAPHQL_PORT}, {@link #AMPLIFY_STORAGE_TESTING_PORT}), and its
+         * state kept in
          * {@code stateDirectory}.
          */
         public static Options sandbox(Path stateDirectory, Consumer<String> logs) {
-            return new Options(OptionalInt.of(SANDBOX_PORT), OptionalInt.of(AMPLIFY_STORAGE_TESTING_PORT),
-                    Optional.of(stateDirectory), logs);
+            return new Options(OptionalInt.of(SANDBOX_PORT), OptionalInt.of(SANDBOX_GRAPHQL_PORT),
+                    OptionalInt.of(AMPLIFY_STORAGE_TESTING_PORT), Optional.of(stateDirectory), logs);
         }
     }
 
     /** The local AWS's endpoint port for {@code sandbox --local}: the same on every start, so frontends keep it. */
     public static final int SANDBOX_PORT = 20000;
+    /** The GraphQL service's port for {@code sandbox --local}: 20002, the port Gen 1's {@code amplify mock api} used. */
+    public static final int SANDBOX_GRAPHQL_PORT = 20002;
     /** The port aws-amplify sends S3 requests to with {@code dangerouslyConnectToHttpEndpointForTesting}. */
     public static final int AMPLIFY_STORAGE_TESTING_PORT = 20005;
 
@@ -98,6 +105,7 @@ public final class LocalAws implements AutoCloseable {
     private final Path log;
     /** The data plane's services started beside moto's server, closed in reverse order before it. */
     private final Deque<AutoCloseable> services = new ArrayDeque<>();
+    private LocalGraphql graphql;
 
     private LocalAws(Process process, int port, Path log) {
         this.process = process;
@@ -119,6 +127,10 @@ public final class LocalAws implements AutoCloseable {
         if (options.port().isPresent()) {
             requireFree(options.port().getAsInt(), "its endpoint");
         }
+        if (options.graphqlPort().isPresent()) {
+            requireFree(options.graphqlPort().getAsInt(), "its GraphQL APIs");
+        }
+        int graphqlPort = options.graphqlPort().isPresent() ? options.graphqlPort().getAsInt() : freePort();
         Path modules = BundledAsset.directory(LocalAws.class, MODULES);
         int port = options.port().isPresent() ? options.port().getAsInt() : freePort();
         Path log = Files.createTempFile("gen2-local-aws-" + port, ".log");
@@ -130,6 +142,8 @@ public final class LocalAws implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("LOCAL_AWS_CONFIRMATION_CODE", CONFIRMATION_CODE);
+        // the APIs' URLs in the stacks' outputs, and so in amplify_outputs.json, are the local service's
+        builder.environment().put("LOCAL_AWS_GRAPHQL_URL", "http://localhost:" + graphqlPort);
         // functions run beside moto, which invokes them through this service (lambda_runtime.py)
         LocalLambda lambda = LocalLambda.start(new LocalLambda.Settings(URI.create("http://localhost:" + port),
                 REGION, LocalAws::functionCredentials, LocalAws::nodeLambdaRuntime, options.logs()));
@@ -144,6 +158,13 @@ public final class LocalAws implements AutoCloseable {
         server.services.push(lambda);
         installNodeRuntimeMeanwhile();
         server.awaitReady();
+        try {
+            server.graphql = LocalGraphql.start(server.endpointByAddress(), graphqlPort);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        server.services.push(server.graphql);
         return server;
     }
 
@@ -186,6 +207,16 @@ public final class LocalAws implements AutoCloseable {
     /** The endpoint by address, for clients that would look {@code localhost} up as {@code ::1} first (Node.js). */
     public URI endpointByAddress() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The local GraphQL service's address; an API's URL is {@link #graphqlUrl(String)}. */
+    public URI graphqlEndpoint() {
+        return URI.create("http://localhost:" + graphql.port());
+    }
+
+    /** The GraphQL URL of the deployed API {@code apiId}, served by the local GraphQL service. */
+    public URI graphqlUrl(String apiId) {
+        return graphql.apiUrl(apiId);
     }
 
     /** The variables that point the CDK CLI, the AWS CLI and the AWS SDKs at this server. */
@@ -301,6 +332,7 @@ public final class LocalAws implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("Local AWS running (pid " + server.pid() + "). In another shell:");
         server.environment().forEach((name, value) -> System.out.println("export " + name + "=" + value));
+        System.out.println("GraphQL APIs deployed to it: " + server.graphqlEndpoint() + "/<apiId>/graphql");
         System.out.println("Ctrl-C stops it; everything it holds is gone then.");
         server.process.waitFor();
     }

@@ -16,6 +16,7 @@ Registered below:
 import base64
 import json
 import logging
+import os
 import random
 import string
 
@@ -365,13 +366,8 @@ class GraphQLApi(LocalResource):
                                                 visibility=self.properties.get("Visibility"),
                                                 **self._arguments(self.properties))
         self.physical_id = api.arn
-        host = f"{api.api_id}.appsync-api.{self.region_name}.amazonaws.com"
-        realtime = f"{api.api_id}.appsync-realtime-api.{self.region_name}.amazonaws.com"
-        self.attributes = {
-            "ApiId": api.api_id, "Arn": api.arn, "GraphQLEndpointArn": api.arn,
-            "GraphQLUrl": f"https://{host}/graphql", "GraphQLDns": host,
-            "RealtimeUrl": f"wss://{realtime}/graphql", "RealtimeDns": realtime,
-        }
+        self.attributes = {"ApiId": api.api_id, "Arn": api.arn, "GraphQLEndpointArn": api.arn,
+                           **_graphql_endpoints(api.api_id, self.region_name)}
 
     def update(self, properties):
         _appsync(self).update_graphql_api(api_id=self.attributes["ApiId"], **self._arguments(properties))
@@ -379,6 +375,20 @@ class GraphQLApi(LocalResource):
 
     def remove(self):
         _quietly(_appsync(self).delete_graphql_api, self.attributes["ApiId"])
+
+
+def _graphql_endpoints(api_id, region_name):
+    """Where the API answers: on the local GraphQL service when the local AWS runs one (LOCAL_AWS_GRAPHQL_URL, so the
+    stack's outputs, and amplify_outputs.json, name the local URL), else AppSync's host names."""
+    local = os.environ.get("LOCAL_AWS_GRAPHQL_URL")
+    if local:
+        authority = local.split("://", 1)[1].rstrip("/")
+        return {"GraphQLUrl": f"{local.rstrip('/')}/{api_id}/graphql", "GraphQLDns": authority,
+                "RealtimeUrl": f"wss://{authority}/{api_id}/graphql/realtime", "RealtimeDns": authority}
+    host = f"{api_id}.appsync-api.{region_name}.amazonaws.com"
+    realtime = f"{api_id}.appsync-realtime-api.{region_name}.amazonaws.com"
+    return {"GraphQLUrl": f"https://{host}/graphql", "GraphQLDns": host,
+            "RealtimeUrl": f"wss://{realtime}/graphql", "RealtimeDns": realtime}
 
 
 def _read_s3_location(resource, location):

@@ -9,6 +9,7 @@ Each extension module has an apply() that changes moto's classes in this process
 - cognito_checks: what moto's Cognito accepts and Cognito refuses;
 - lambda_runtime: every invocation runs the function on the local Lambda runtime (LOCAL_AWS_LAMBDA_URL);
 - cognito_triggers: the user pools call their trigger functions.
+- appsync_state: what was deployed to AppSync, served at /_gen2/appsync for the local GraphQL service.
 Routes under /_gen2/ (gen2_routes) serve the data plane's other rooms. With --s3-port the same server also answers
 on a second port, where aws-amplify's storage testing option sends its path-style S3 requests. With --state-dir
 what it holds is kept there across restarts (local_state).
@@ -21,6 +22,7 @@ import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import appsync_state  # noqa: E402
 import cfn_fixes  # noqa: E402
 import cfn_resources  # noqa: E402
 import cognito_checks  # noqa: E402
@@ -29,7 +31,7 @@ import gen2_routes  # noqa: E402
 import lambda_runtime  # noqa: E402
 import local_state  # noqa: E402
 
-EXTENSIONS = (cfn_fixes, cfn_resources, cognito_checks, lambda_runtime, cognito_triggers)
+EXTENSIONS = (cfn_fixes, cfn_resources, cognito_checks, lambda_runtime, cognito_triggers, appsync_state)
 
 
 def main():

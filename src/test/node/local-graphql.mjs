@@ -1,0 +1,296 @@
+// The whole local backend for the data tests: the local AWS (python) and its GraphQL service (node), each on a free
+// port and stopped by its process id; a fixture the Java tests wrote (target/data-fixtures/<name>: SDL, resolvers,
+// tables) deployed to it through CloudFormation's CreateStack as DataResource deploys it (pipeline resolvers whose
+// code is in the template, the shared model function's code in S3, one DynamoDB table and data source per model, a
+// NONE data source for subscriptions, Lambda data sources for custom operations), with a Cognito user pool to sign
+// users in, an API key and the fixture's authorization modes.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { startLocalAws } = require('./local-aws.js');
+const cognitoRequire = createRequire(path.join(process.env.NODE_PATH?.split(path.delimiter)[0] || path.resolve('target/node-test/node_modules'), '/'));
+const idp = cognitoRequire('@aws-sdk/client-cognito-identity-provider');
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+const SERVICE_SOURCES = path.join(ROOT, 'src', 'main', 'resources', 'dev', 'gen2', 'localaws', 'graphql');
+const SERVICE_DIRECTORY = path.join(ROOT, 'target', 'node-graphql');
+export const RESOLVER_CODE = path.join(ROOT, 'src', 'main', 'resources', 'dev', 'gen2', 'backend', 'data', 'model-resolver.js');
+const CODE_BUCKET = 'gen2-data-fixture-code';
+export const PASSWORD = 'Passw0rd!local';
+const FAKE_SIGNATURE = (service) => `AWS4-HMAC-SHA256 Credential=testing/20200101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`;
+
+async function freePort() {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the GraphQL service shipped in src/main/resources (installed by node-modules.sh into target/node-graphql). */
+async function startGraphql(aws) {
+  for (const file of fs.readdirSync(SERVICE_SOURCES).filter((name) => name.endsWith('.mjs'))) {
+    fs.copyFileSync(path.join(SERVICE_SOURCES, file), path.join(SERVICE_DIRECTORY, file));
+  }
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(SERVICE_DIRECTORY, 'server.mjs'), '--port', String(port), '--aws', aws], {
+    stdio: ['ignore', process.env.LOCAL_AWS_LOG ? 'inherit' : 'ignore', 'inherit'],
+  });
+  let exited = false;
+  child.on('exit', () => { exited = true; });
+  const endpoint = `http://localhost:${port}`;
+  for (const deadline = Date.now() + 20000; ;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
+    } catch (error) {
+      if (exited || Date.now() > deadline) throw new Error(`the local GraphQL service did not start: ${error.message}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return { endpoint, port, stop: () => { if (!exited) process.kill(child.pid); } };
+}
+
+/** The local AWS and its GraphQL service; stop() stops both. */
+export async function startLocalBackend() {
+  const aws = await startLocalAws({ LOCAL_AWS_CONFIRMATION_CODE: '123456' });
+  let graphql;
+  try {
+    graphql = await startGraphql(aws.endpoint);
+  } catch (error) {
+    aws.stop();
+    throw error;
+  }
+  const certificate = await (await fetch(`http://127.0.0.1:${graphql.port}/certificate.pem`)).text();
+  return { aws: aws.endpoint, graphql: graphql.endpoint, graphqlPort: graphql.port, certificate, stop: () => { graphql.stop(); aws.stop(); } };
+}
+
+async function query(aws, service, parameters) {
+  const response = await fetch(`${aws}/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: FAKE_SIGNATURE(service) },
+    body: new URLSearchParams(parameters).toString(),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${parameters.Action}: HTTP ${response.status} ${text}`);
+  return text;
+}
+
+function handlerZip(handlerDirectory) {
+  return fs.readFileSync(path.join(handlerDirectory, 'index.js'), 'utf8');
+}
+
+// A Lambda authorizer for the 'authorized' fixture: lets the token 'let-me-in' in, with a resolver context.
+const AUTHORIZER_CODE = `exports.handler = async (event) => ({
+  isAuthorized: event.authorizationToken === 'let-me-in',
+  resolverContext: { tenant: 'acme' },
+  deniedFields: [],
+});`;
+
+/** The CloudFormation template that deploys fixture `name` as our DataResource deploys it. */
+export function fixtureTemplate(name, { defaultMode, stackName }) {
+  const directory = path.join(process.env.DATA_FIXTURES, name);
+  const plan = JSON.parse(fs.readFileSync(path.join(directory, 'plan.json'), 'utf8'));
+  const sdl = fs.readFileSync(path.join(directory, 'schema.graphql'), 'utf8');
+  const resources = {};
+  const apiId = { 'Fn::GetAtt': ['Api', 'ApiId'] };
+  const runtime = { Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' };
+  const codeLocation = `s3://${CODE_BUCKET}/${stackName}/model-resolver.js`;
+  const role = (id) => {
+    resources[id] = { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } } };
+    return { 'Fn::GetAtt': [id, 'Arn'] };
+  };
+  const lambdaFunction = (id, code) => {
+    resources[id] = { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Role: role(`${id}Role`), Code: { ZipFile: code }, Timeout: 10 } };
+    return { 'Fn::GetAtt': [id, 'Arn'] };
+  };
+  resources.UserPool = { Type: 'AWS::Cognito::UserPool', Properties: { UserPoolName: `${stackName}-users`, Policies: { PasswordPolicy: { MinimumLength: 8 } } } };
+  resources.UserPoolClient = { Type: 'AWS::Cognito::UserPoolClient', Properties: {
+    UserPoolId: { Ref: 'UserPool' }, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] } };
+  for (const group of ['ADMINS', 'EDITORS', 'OTHERS']) {
+    resources[`Group${group}`] = { Type: 'AWS::Cognito::UserPoolGroup', Properties: { UserPoolId: { Ref: 'UserPool' }, GroupName: group } };
+  }
+  const modes = {
+    AMAZON_COGNITO_USER_POOLS: { AuthenticationType: 'AMAZON_COGNITO_USER_POOLS', UserPoolConfig: { UserPoolId: { Ref: 'UserPool' }, AwsRegion: 'us-east-1' } },
+    API_KEY: { AuthenticationType: 'API_KEY' },
+    AWS_IAM: { AuthenticationType: 'AWS_IAM' },
+    AWS_LAMBDA: { AuthenticationType: 'AWS_LAMBDA', LambdaAuthorizerConfig: { AuthorizerUri: { 'Fn::GetAtt': ['Authorizer', 'Arn'] }, AuthorizerResultTtlInSeconds: 0 } },
+  };
+  if (defaultMode === 'AWS_LAMBDA') lambdaFunction('Authorizer', AUTHORIZER_CODE);
+  const others = Object.keys(modes).filter((mode) => mode !== defaultMode && (mode !== 'AWS_LAMBDA'));
+  const { AuthenticationType, ...defaultConfig } = modes[defaultMode];
+  resources.Api = { Type: 'AWS::AppSync::GraphQLApi', Properties: {
+    Name: stackName, AuthenticationType, ...defaultConfig, AdditionalAuthenticationProviders: others.map((mode) => modes[mode]) } };
+  resources.ApiKey = { Type: 'AWS::AppSync::ApiKey', Properties: { ApiId: apiId } };
+  // a key that expired an hour ago, for the tests of what an expired key gets
+  resources.ExpiredApiKey = { Type: 'AWS::AppSync::ApiKey', Properties: { ApiId: apiId, Expires: Math.floor(Date.now() / 1000) - 3600 } };
+  resources.Schema = { Type: 'AWS::AppSync::GraphQLSchema', Properties: { ApiId: apiId, Definition: sdl } };
+  const appSyncFunction = (id, dataSourceId) => {
+    resources[id] = { Type: 'AWS::AppSync::FunctionConfiguration', Properties: {
+      ApiId: apiId, Name: id, DataSourceName: { 'Fn::GetAtt': [dataSourceId, 'Name'] }, Runtime: runtime, CodeS3Location: codeLocation } };
+    return { 'Fn::GetAtt': [id, 'FunctionId'] };
+  };
+  const resolver = (typeName, fieldName, code, functionId) => {
+    resources[`${typeName}${fieldName}Resolver`] = { Type: 'AWS::AppSync::Resolver', DependsOn: ['Schema'], Properties: {
+      ApiId: apiId, TypeName: typeName, FieldName: fieldName, Kind: 'PIPELINE', PipelineConfig: { Functions: [functionId] }, Runtime: runtime, Code: code } };
+  };
+  resources.NoneDataSource = { Type: 'AWS::AppSync::DataSource', Properties: { ApiId: apiId, Name: 'NoneDataSource', Type: 'NONE' } };
+  const subscriptionFunction = appSyncFunction('SubscriptionFunction', 'NoneDataSource');
+  for (const [model, definition] of Object.entries(plan.models)) {
+    const attributes = {};
+    const keySchema = (keys, types) => keys.map((key, i) => {
+      attributes[key] = types[i];
+      return { AttributeName: key, KeyType: i === 0 ? 'HASH' : 'RANGE' };
+    });
+    const table = { TableName: `${stackName}-${model}`, BillingMode: 'PAY_PER_REQUEST', KeySchema: keySchema(definition.keys, definition.keyTypes) };
+    if (definition.indexes.length) {
+      table.GlobalSecondaryIndexes = definition.indexes.map((index) => ({
+        IndexName: index.name, KeySchema: keySchema(index.keys, index.keyTypes), Projection: { ProjectionType: 'ALL' } }));
+    }
+    table.AttributeDefinitions = Object.entries(attributes).map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }));
+    resources[`${model}Table`] = { Type: 'AWS::DynamoDB::Table', Properties: table };
+    resources[`${model}DataSource`] = { Type: 'AWS::AppSync::DataSource', Properties: {
+      ApiId: apiId, Name: `${model}Table`, Type: 'AMAZON_DYNAMODB', DynamoDBConfig: { TableName: { Ref: `${model}Table` }, AwsRegion: 'us-east-1' } } };
+    const operations = appSyncFunction(`${model}Operations`, `${model}DataSource`);
+    for (const r of definition.resolvers) resolver(r.typeName, r.fieldName, r.code, r.subscription ? subscriptionFunction : operations);
+  }
+  const handlers = new Map();
+  for (const operation of plan.operations || []) {
+    if (!handlers.has(operation.handler)) {
+      const id = `Handler${handlers.size}`;
+      const arn = lambdaFunction(`${id}Function`, handlerZip(operation.handler));
+      resources[`${id}DataSource`] = { Type: 'AWS::AppSync::DataSource', Properties: {
+        ApiId: apiId, Name: `${id}LambdaDataSource`, Type: 'AWS_LAMBDA', LambdaConfig: { LambdaFunctionArn: arn } } };
+      handlers.set(operation.handler, appSyncFunction(`${id}AppSyncFunction`, `${id}DataSource`));
+    }
+    resolver(operation.typeName, operation.fieldName, operation.code, handlers.get(operation.handler));
+  }
+  const outputs = {
+    ApiId: { Value: apiId }, ApiKey: { Value: { 'Fn::GetAtt': ['ApiKey', 'ApiKey'] } },
+    ExpiredApiKey: { Value: { 'Fn::GetAtt': ['ExpiredApiKey', 'ApiKey'] } },
+    UserPoolId: { Value: { Ref: 'UserPool' } }, UserPoolClientId: { Value: { Ref: 'UserPoolClient' } },
+  };
+  if (plan.operations?.length) outputs.FirstHandlerArn = { Value: { 'Fn::GetAtt': ['Handler0Function', 'Arn'] } };
+  return { template: { AWSTemplateFormatVersion: '2010-09-09', Resources: resources, Outputs: outputs }, plan, sdl };
+}
+
+/**
+ * Deploys fixture `name` to the backend through CloudFormation and returns what a client needs: the API's id and
+ * URL, its API key, the user pool and its client, the fixture's SDL, plan and model introspection.
+ */
+export async function deployFixture(backend, name, { defaultMode = 'AMAZON_COGNITO_USER_POOLS' } = {}) {
+  const stackName = `data-${name}-${Math.random().toString(36).slice(2, 8)}`;
+  const { template, plan, sdl } = fixtureTemplate(name, { defaultMode, stackName });
+  await fetch(`${backend.aws}/${CODE_BUCKET}`, { method: 'PUT', headers: { authorization: FAKE_SIGNATURE('s3') } });
+  const put = await fetch(`${backend.aws}/${CODE_BUCKET}/${stackName}/model-resolver.js`, {
+    method: 'PUT', headers: { authorization: FAKE_SIGNATURE('s3') }, body: fs.readFileSync(RESOLVER_CODE) });
+  if (!put.ok) throw new Error(`uploading the resolver code: HTTP ${put.status}`);
+  await query(backend.aws, 'cloudformation', { Action: 'CreateStack', Version: '2010-05-15', StackName: stackName, TemplateBody: JSON.stringify(template), 'Capabilities.member.1': 'CAPABILITY_IAM' });
+  let described;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    described = await query(backend.aws, 'cloudformation', { Action: 'DescribeStacks', Version: '2010-05-15', StackName: stackName });
+    if (!/<StackStatus>[A-Z_]*IN_PROGRESS<\/StackStatus>/.test(described)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (!/<StackStatus>CREATE_COMPLETE<\/StackStatus>/.test(described)) throw new Error(`the stack ${stackName} was not created:\n${described}`);
+  const outputs = Object.fromEntries([...described.matchAll(/<OutputKey>([^<]+)<\/OutputKey>\s*<OutputValue>([^<]*)<\/OutputValue>/g)].map((m) => [m[1], m[2]]));
+  const introspection = JSON.parse(fs.readFileSync(path.join(process.env.DATA_FIXTURES, name, 'modelIntrospection.json'), 'utf8'));
+  return {
+    stackName, plan, sdl, introspection, ...outputs,
+    url: `${backend.graphql}/${outputs.ApiId}/graphql`,
+    tableName: (model) => `${stackName}-${model}`,
+  };
+}
+
+/** Signs `username` up in the fixture's user pool (in `groups`) and in; its tokens and its sub. */
+export async function signIn(backend, deployed, username, groups = []) {
+  const client = new idp.CognitoIdentityProviderClient({ endpoint: backend.aws, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  const exists = await client.send(new idp.AdminGetUserCommand({ UserPoolId: deployed.UserPoolId, Username: username })).then(() => true, () => false);
+  if (!exists) {
+    await client.send(new idp.SignUpCommand({ ClientId: deployed.UserPoolClientId, Username: username, Password: PASSWORD }));
+    await client.send(new idp.AdminConfirmSignUpCommand({ UserPoolId: deployed.UserPoolId, Username: username }));
+    for (const group of groups) {
+      await client.send(new idp.AdminAddUserToGroupCommand({ UserPoolId: deployed.UserPoolId, Username: username, GroupName: group }));
+    }
+  }
+  const { AuthenticationResult } = await client.send(new idp.InitiateAuthCommand({
+    ClientId: deployed.UserPoolClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD } }));
+  const claims = JSON.parse(Buffer.from(AuthenticationResult.AccessToken.split('.')[1], 'base64url').toString('utf8'));
+  return { username, sub: claims.sub, owner: `${claims.sub}::${username}`, accessToken: AuthenticationResult.AccessToken, idToken: AuthenticationResult.IdToken };
+}
+
+/** POSTs a GraphQL request with these headers; the HTTP status and the JSON answer. */
+export async function post(url, headers, query, variables = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  return { status: response.status, body: await response.json(), headers: response.headers };
+}
+
+/** Whether the local AWS runs Lambda functions (the local Lambda runtime), probed by invoking `functionArn`. */
+export async function functionsRun(backend, functionArn) {
+  const response = await fetch(`${backend.aws}/2015-03-31/functions/${encodeURIComponent(functionArn)}/invocations`, {
+    method: 'POST', headers: { authorization: FAKE_SIGNATURE('lambda') }, body: JSON.stringify({ arguments: { message: 'probe' } }) });
+  await response.text();
+  return response.ok && !response.headers.get('x-amz-function-error');
+}
+
+const WebSocket = createRequire(path.join(SERVICE_DIRECTORY, 'node_modules', '/'))('ws');
+
+/**
+ * The WebSocket class a browser has, for aws-amplify in Node 20 (which has none), trusting the service's local
+ * certificate: aws-amplify 6 always opens wss:// for subscriptions.
+ */
+export function browserWebSocket(backend) {
+  return class extends WebSocket {
+    constructor(url, protocols) {
+      super(url, protocols, { ca: backend.certificate });
+    }
+  };
+}
+
+/**
+ * A subscription over AppSync's real-time protocol, as a client speaks it: connects to <url>/realtime with the
+ * authorization headers in the `header` query parameter, starts `query`, and collects what arrives. `started`
+ * resolves with the start_ack or error message; `next()` waits for the next data message.
+ */
+export async function subscribe(url, headers, query, variables = {}) {
+  const header = Buffer.from(JSON.stringify({ host: new URL(url).host, ...headers })).toString('base64');
+  const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/realtime?header=${header}&payload=e30=`, 'graphql-ws');
+  const received = [];
+  const waiting = [];
+  socket.on('message', (raw) => {
+    const message = JSON.parse(raw.toString());
+    received.push(message);
+    for (const waiter of waiting.splice(0)) waiter();
+  });
+  const waitFor = async (predicate, timeoutMs = 3000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = received.find(predicate);
+      if (found) {
+        received.splice(received.indexOf(found), 1);
+        return found;
+      }
+      if (Date.now() > deadline) return null;
+      await new Promise((resolve) => { waiting.push(resolve); setTimeout(resolve, Math.max(1, deadline - Date.now())); });
+    }
+  };
+  await new Promise((resolve, reject) => { socket.once('open', resolve); socket.once('error', reject); });
+  socket.send(JSON.stringify({ type: 'connection_init' }));
+  const ack = await waitFor((m) => m.type === 'connection_ack' || m.type === 'connection_error');
+  if (ack?.type !== 'connection_ack') {
+    socket.close();
+    return { connectionError: ack, close: () => {} };
+  }
+  socket.send(JSON.stringify({ id: '1', type: 'start', payload: { data: JSON.stringify({ query, variables }), extensions: { authorization: { host: new URL(url).host, ...headers } } } }));
+  const started = await waitFor((m) => m.id === '1' && (m.type === 'start_ack' || m.type === 'error'));
+  return {
+    ack,
+    started,
+    next: (timeoutMs) => waitFor((m) => m.type === 'data', timeoutMs),
+    close: () => socket.close(),
+  };
+}
