@@ -32,7 +32,8 @@ import java.util.function.Consumer;
 public final class LocalAws implements AutoCloseable {
     /** The Python modules, in the order {@code local_aws.py} imports them. */
     static final List<String> MODULES = List.of("local_aws.py", "cfn_fixes.py", "cfn_resources.py",
-            "cognito_checks.py", "gen2_routes.py");
+            "cognito_checks.py", "gen2_routes.py", "iam_policy.py", "iam_credentials.py", "identity_credentials.py",
+            "sigv4.py", "iam_enforcement.py", "iam_routes.py", "s3_front.py");
     public static final String ACCESS_KEY_ID = "testing";
     public static final String SECRET_ACCESS_KEY = "testing";
     public static final String REGION = "us-east-1";
@@ -83,6 +84,9 @@ public final class LocalAws implements AutoCloseable {
 
     /** Starts the server on a free 127.0.0.1 port, and the data plane's services beside it, once they answer. */
     public static LocalAws start(Options options) throws IOException, InterruptedException {
+        if (options.s3Port().isPresent()) {
+            requireFree(options.s3Port().getAsInt());
+        }
         Path modules = BundledAsset.directory(LocalAws.class, MODULES);
         int port = freePort();
         Path log = Files.createTempFile("gen2-local-aws-" + port, ".log");
@@ -194,6 +198,17 @@ public final class LocalAws implements AutoCloseable {
             python = System.getenv().getOrDefault("MOTO_PYTHON", "python3");
         }
         return python;
+    }
+
+    /** The storage port is fixed (aws-amplify's), so a second local AWS or sandbox cannot have it too. */
+    private static void requireFree(int s3Port) throws IOException {
+        try (ServerSocket socket = new ServerSocket(s3Port, 1, InetAddress.getByName("127.0.0.1"))) {
+            socket.setReuseAddress(true);
+        } catch (IOException inUse) {
+            throw new IOException("Port " + s3Port + " on 127.0.0.1, where aws-amplify's storage testing option sends "
+                    + "S3 requests, is in use (another local sandbox or test?): stop what listens there and start "
+                    + "again.");
+        }
     }
 
     private static int freePort() throws IOException {
