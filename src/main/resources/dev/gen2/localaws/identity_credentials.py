@@ -52,10 +52,11 @@ def _authenticated_role(identity_pool, logins, custom_role_arn):
     roles = getattr(identity_pool, "roles", {}) or {}
     mappings = getattr(identity_pool, "role_mappings", {}) or {}
     for provider, token in logins.items():
-        mapping = mappings.get(provider)
+        claims = _claims(token)
+        # a user pool's mapping is keyed "<provider>:<app client id>"
+        mapping = mappings.get(f"{provider}:{claims.get('aud')}") or mappings.get(provider)
         if not mapping:
             continue
-        claims = _claims(token)
         chosen = None
         if mapping.get("Type") == "Token":
             token_roles = claims.get("cognito:roles") or []
