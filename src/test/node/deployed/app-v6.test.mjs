@@ -1,8 +1,9 @@
 // What an app does after sign-in, with the real aws-amplify 6.x against the sample backend deployed by
 // `sandbox --local`: configured from the amplify_outputs.json it wrote, plus the lines it printed (the Cognito
-// endpoints, the storage testing option). Two users, their Todos through client.models, a subscription, files in the
-// media bucket, and the Java report function through the Lambda API. Run by SandboxLocalIT with AMPLIFY_OUTPUTS,
-// LOCAL_AWS_ENDPOINT, AMPLIFY6_MODULES, NODE_PATH (the @aws-sdk clients), LOCAL_AWS_CONFIRMATION_CODE.
+// endpoints). Two users, their Todos through client.models, a subscription, and the Java report function through the
+// Lambda API. The media bucket's rules are proven by storage-v6.test.mjs (SampleStorageIT). Run by LocalAppStoryIT
+// with AMPLIFY_OUTPUTS, LOCAL_AWS_ENDPOINT, AMPLIFY6_MODULES, NODE_PATH (the @aws-sdk clients),
+// LOCAL_AWS_CONFIRMATION_CODE.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -14,7 +15,6 @@ const { rejection } = require('../rejection.js');
 const amplifyRequire = createRequire(path.join(process.env.AMPLIFY6_MODULES, 'noop.js'));
 const { Amplify } = amplifyRequire('aws-amplify');
 const auth = amplifyRequire('aws-amplify/auth');
-const storage = amplifyRequire('aws-amplify/storage');
 const { generateClient } = amplifyRequire('aws-amplify/data');
 const { LambdaClient, InvokeCommand, ListFunctionsCommand } = require('@aws-sdk/client-lambda');
 const { S3Client, PutObjectCommand } = require('@aws-sdk/client-s3');
@@ -29,13 +29,12 @@ const BUCKET = outputs.storage.bucket_name;
 const localAws = { endpoint: ENDPOINT, region: 'us-east-1', forcePathStyle: true,
   credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
 
-// As the sandbox prints it: configure from the file, then point Cognito and storage at the local AWS.
+// As the sandbox prints it: configure from the file, then point Cognito at the local AWS.
 Amplify.configure(outputs);
 const config = Amplify.getConfig();
 Amplify.configure({
   ...config,
   Auth: { ...config.Auth, Cognito: { ...config.Auth.Cognito, userPoolEndpoint: ENDPOINT, identityPoolEndpoint: ENDPOINT } },
-  Storage: { S3: { ...config.Storage.S3, dangerouslyConnectToHttpEndpointForTesting: 'true' } },
 });
 const client = generateClient();
 
@@ -114,48 +113,6 @@ test('an onCreate subscription receives the owner\'s new Todo; the other user\'s
   await new Promise((resolve) => setTimeout(resolve, 500));
   otherSubscription.unsubscribe();
   assert.deepEqual(otherEvents, []);
-});
-
-test('a user uploads, lists, downloads, gets a URL for, copies and removes files in their own folder', async () => {
-  await signInAs(OWNER);
-  const own = `private/${identities[OWNER]}/`;
-  await storage.uploadData({ path: `${own}note.txt`, data: 'hello from the owner' }).result;
-  const big = 'x'.repeat(6 * 1024 * 1024); // above aws-amplify's 5 MiB part size: a multipart upload
-  await storage.uploadData({ path: `${own}big.txt`, data: big }).result;
-  const listed = await storage.list({ path: own });
-  assert.deepEqual(listed.items.map((item) => item.path).sort(), [`${own}big.txt`, `${own}note.txt`]);
-  const properties = await storage.getProperties({ path: `${own}big.txt` });
-  assert.equal(properties.size, big.length);
-  const downloaded = await storage.downloadData({ path: `${own}note.txt` }).result;
-  assert.equal(await downloaded.body.text(), 'hello from the owner');
-  const { url } = await storage.getUrl({ path: `${own}note.txt` });
-  assert.equal(await (await fetch(url)).text(), 'hello from the owner');
-  await storage.copy({ source: { path: `${own}note.txt` }, destination: { path: `${own}copy.txt` } });
-  await storage.remove({ path: `${own}note.txt` });
-  await storage.remove({ path: `${own}big.txt` });
-  assert.deepEqual((await storage.list({ path: own })).items.map((item) => item.path), [`${own}copy.txt`]);
-});
-
-test('a user is refused in another user\'s folder and in admin/', async () => {
-  await signInAs(OTHER);
-  await storage.uploadData({ path: `private/${identities[OTHER]}/mine.txt`, data: 'other' }).result;
-  await signInAs(OWNER);
-  const read = await rejection(storage.downloadData({ path: `private/${identities[OTHER]}/mine.txt` }).result);
-  assert.equal(read.name, 'AccessDenied');
-  const write = await rejection(storage.uploadData({ path: `private/${identities[OTHER]}/x.txt`, data: 'no' }).result);
-  assert.equal(write.name, 'AccessDenied');
-  const admin = await rejection(storage.uploadData({ path: 'admin/x.txt', data: 'no' }).result);
-  assert.equal(admin.name, 'AccessDenied');
-});
-
-test('a guest reads a public file and may not write one', async () => {
-  await signInAs(OWNER);
-  await storage.uploadData({ path: 'public/welcome.txt', data: 'welcome' }).result;
-  await auth.signOut();
-  const downloaded = await storage.downloadData({ path: 'public/welcome.txt' }).result;
-  assert.equal(await downloaded.body.text(), 'welcome');
-  const write = await rejection(storage.uploadData({ path: 'public/guest.txt', data: 'no' }).result);
-  assert.equal(write.name, 'AccessDenied');
 });
 
 test('the Java report function, invoked through the Lambda API, counts the files under reports/', async () => {

@@ -39,7 +39,8 @@ public final class LocalAws implements AutoCloseable {
     /** The Python modules, in the order {@code local_aws.py} imports them. */
     static final List<String> MODULES = List.of("local_aws.py", "cfn_fixes.py", "cfn_resources.py",
             "cognito_checks.py", "gen2_routes.py", "lambda_runtime.py", "cognito_triggers.py", "local_state.py",
-            "appsync_state.py");
+            "appsync_state.py", "iam_policy.py", "iam_credentials.py", "identity_credentials.py", "sigv4.py",
+            "iam_enforcement.py", "iam_routes.py", "s3_front.py");
     public static final String ACCESS_KEY_ID = "testing";
     public static final String SECRET_ACCESS_KEY = "testing";
     public static final String REGION = "us-east-1";
@@ -74,6 +75,11 @@ public final class LocalAws implements AutoCloseable {
         public static Options defaults() {
             return new Options(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), Optional.empty(),
                     line -> { });
+        }
+
+        /** These options, with S3 also served on aws-amplify's storage testing port. */
+        public Options withStorageTestingPort() {
+            return new Options(port, graphqlPort, OptionalInt.of(AMPLIFY_STORAGE_TESTING_PORT), stateDirectory, logs);
         }
 
         /** These options, with the data plane's lines sent to {@code sink}. */

@@ -10,6 +10,8 @@ Each extension module has an apply() that changes moto's classes in this process
 - lambda_runtime: every invocation runs the function on the local Lambda runtime (LOCAL_AWS_LAMBDA_URL);
 - cognito_triggers: the user pools call their trigger functions.
 - appsync_state: what was deployed to AppSync, served at /_gen2/appsync for the local GraphQL service.
+- identity_credentials, iam_enforcement, iam_routes: the identity pool's credentials act as its roles, and requests
+  signed with them are allowed or denied by the roles' policies (iam_policy), as IAM does.
 Routes under /_gen2/ (gen2_routes) serve the data plane's other rooms. With --s3-port the same server also answers
 on a second port, where aws-amplify's storage testing option sends its path-style S3 requests. With --state-dir
 what it holds is kept there across restarts (local_state).
@@ -28,10 +30,15 @@ import cfn_resources  # noqa: E402
 import cognito_checks  # noqa: E402
 import cognito_triggers  # noqa: E402
 import gen2_routes  # noqa: E402
+import iam_enforcement  # noqa: E402
+import iam_routes  # noqa: E402
+import identity_credentials  # noqa: E402
 import lambda_runtime  # noqa: E402
 import local_state  # noqa: E402
+import s3_front  # noqa: E402
 
-EXTENSIONS = (cfn_fixes, cfn_resources, cognito_checks, lambda_runtime, cognito_triggers, appsync_state)
+EXTENSIONS = (cfn_fixes, cfn_resources, cognito_checks, identity_credentials, iam_enforcement, iam_routes,
+              lambda_runtime, cognito_triggers, appsync_state)
 
 
 def main():
@@ -46,7 +53,7 @@ def main():
     from moto.server import DomainDispatcherApplication, create_backend_app
     from werkzeug.serving import make_server
 
-    app = gen2_routes.Gen2Routes(DomainDispatcherApplication(create_backend_app))
+    app = iam_enforcement.remember_requests(gen2_routes.Gen2Routes(DomainDispatcherApplication(create_backend_app)))
     state = None
     if args.state_dir:
         state = local_state.apply(args.state_dir)
@@ -56,7 +63,8 @@ def main():
         state.saving_regularly()
     servers = [make_server("127.0.0.1", args.port, app, threaded=True)]
     if args.s3_port:
-        servers.append(make_server("127.0.0.1", args.s3_port, app, threaded=True))
+        servers += s3_servers(args.s3_port, s3_front.with_cors(app), make_server)
+
     def stop(*_):
         try:
             if state is not None:
@@ -73,6 +81,22 @@ def main():
     for server in servers[1:]:
         threading.Thread(target=server.serve_forever, daemon=True).start()
     servers[0].serve_forever()
+
+
+def s3_servers(port, app, make_server):
+    """The storage port on 127.0.0.1 and, where the machine has IPv6, on ::1 (clients may resolve localhost to
+    either). A port in use is one clear line and exit status 2."""
+    try:
+        servers = [make_server("127.0.0.1", port, app, threaded=True)]
+    except OSError as e:
+        print(f"local AWS: cannot listen on 127.0.0.1:{port} for S3 (aws-amplify's storage testing port): {e}. "
+              f"Stop what uses port {port} (another local sandbox?) and start again.", file=sys.stderr, flush=True)
+        sys.exit(2)
+    try:
+        servers.append(make_server("::1", port, app, threaded=True))
+    except OSError:
+        pass  # no IPv6 loopback here: 127.0.0.1 serves alone
+    return servers
 
 
 if __name__ == "__main__":

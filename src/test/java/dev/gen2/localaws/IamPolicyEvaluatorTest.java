@@ -1,0 +1,21 @@
+package dev.gen2.localaws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Runs the Python unit tests of the local AWS's IAM evaluator ({@code src/test/python}) with the machine's Python. */
+class IamPolicyEvaluatorTest {
+    @Test
+    void theEvaluatorsUnitTestsPass() throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(System.getenv().getOrDefault("LOCAL_AWS_PYTHON", "python3"), "-m",
+                "unittest", "discover", "-v", "-s", "src/test/python").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("test_an_explicit_deny_wins_over_any_allow ... ok").containsPattern("Ran \\d+ tests");
+    }
+}
