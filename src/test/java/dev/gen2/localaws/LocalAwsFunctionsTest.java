@@ -145,6 +145,64 @@ class LocalAwsFunctionsTest {
         }
     }
 
+    @Test
+    void schedulesFireWhenDueWithTheirInputAndOnDemandWhateverTheirState() throws Exception {
+        String target = createFunction("amplify-app-tick-fn", "tick", """
+                exports.handler = async (event) => { console.log('tick ' + JSON.stringify(event));
+                  return { got: event }; };
+                """);
+        String soon = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(3)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
+        createSchedule("tick-soon", "at(" + soon + ")", "ENABLED", target,
+                "{\"job\":\"soon\",\"arn\":\"<aws.scheduler.schedule-arn>\"}");
+        createSchedule("tick-hourly", "rate(1 hour)", "ENABLED", target, null);
+        createSchedule("tick-disabled", "cron(*/1 * * * ? *)", "DISABLED", target, "{\"job\":\"off\"}");
+
+        LocalSchedules schedules = new LocalSchedules(aws.endpoint());
+        Map<String, LocalSchedules.Schedule> listed = new java.util.HashMap<>();
+        schedules.list().forEach(schedule -> listed.put(schedule.name(), schedule));
+        assertThat(listed.get("tick-hourly").nextDue()).hasValueSatisfying(due -> assertThat(
+                java.time.Instant.parse(due)).isBetween(java.time.Instant.now().plusSeconds(3590),
+                java.time.Instant.now().plusSeconds(3601)));
+        assertThat(listed.get("tick-disabled").state()).isEqualTo("DISABLED");
+
+        long deadline = System.currentTimeMillis() + 15_000;
+        String fired = "[tick] tick {\"job\":\"soon\",\"arn\":\"arn:aws:scheduler:" + LocalAws.REGION + ":"
+                + LocalAws.ACCOUNT_ID + ":schedule/default/tick-soon\"}";
+        while (!LOGS.contains(fired) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(LOGS).contains(fired);
+        assertThat(LOGS).noneMatch(line -> line.contains("\"off\""));
+
+        LocalSchedules.Run run = schedules.run("tick-disabled");
+        assertThat(JSON.readTree(run.payload()).path("got").path("job").asText()).isEqualTo("off");
+        assertThat(run.functionError()).isEmpty();
+        assertThat(JSON.readTree(schedules.run("tick-hourly").payload()).path("got").size())
+                .as("no Input: EventBridge Scheduler sends {}").isZero();
+        assertThatThrownBy(() -> schedules.run("no-such-schedule"))
+                .isInstanceOf(LocalSchedules.LocalSchedulesException.class)
+                .hasMessageStartingWith("No schedule named 'no-such-schedule'. Schedules: ");
+    }
+
+    /** CreateSchedule through EventBridge Scheduler's REST API. */
+    private static void createSchedule(String name, String expression, String state, String target, String input)
+            throws Exception {
+        Map<String, Object> targetFields = new java.util.HashMap<>(Map.of("Arn", target, "RoleArn",
+                "arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":role/scheduler"));
+        if (input != null) {
+            targetFields.put("Input", input);
+        }
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(aws.endpoint() + "/schedules/"
+                + name)).header("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAws.ACCESS_KEY_ID
+                + "/20260101/" + LocalAws.REGION + "/scheduler/aws4_request, SignedHeaders=host, Signature=0")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("ScheduleExpression", expression, "State", state,
+                                "FlexibleTimeWindow", Map.of("Mode", "OFF"), "Target", targetFields)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    }
+
     /** CreateFunction through Lambda's REST API, with a role Lambda may assume; returns the function's ARN. */
     private static String createFunction(String name, String friendlyName, String source) throws Exception {
         String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
