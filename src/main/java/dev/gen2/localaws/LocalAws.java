@@ -39,7 +39,7 @@ public final class LocalAws implements AutoCloseable {
     /** The Python modules, in the order {@code local_aws.py} imports them. */
     static final List<String> MODULES = List.of("local_aws.py", "cfn_fixes.py", "cfn_resources.py",
             "cognito_checks.py", "gen2_routes.py", "lambda_runtime.py", "cognito_triggers.py", "local_state.py",
-            "schedules.py");
+            "schedules.py", "custom_resources.py");
     public static final String ACCESS_KEY_ID = "testing";
     public static final String SECRET_ACCESS_KEY = "testing";
     public static final String REGION = "us-east-1";
@@ -133,7 +133,7 @@ public final class LocalAws implements AutoCloseable {
         builder.environment().put("LOCAL_AWS_CONFIRMATION_CODE", CONFIRMATION_CODE);
         // functions run beside moto, which invokes them through this service (lambda_runtime.py)
         LocalLambda lambda = LocalLambda.start(new LocalLambda.Settings(URI.create("http://localhost:" + port),
-                REGION, LocalAws::functionCredentials, LocalAws::nodeLambdaRuntime, options.logs()));
+                REGION, LocalAws::functionCredentials, NODE_RUNTIME, options.logs()));
         builder.environment().put("LOCAL_AWS_LAMBDA_URL", lambda.url().toString());
         LocalAws server;
         try {
@@ -161,6 +161,7 @@ public final class LocalAws implements AutoCloseable {
         Thread install = new Thread(() -> {
             try {
                 nodeLambdaRuntime();
+                NODE_RUNTIME.sdkModules();
             } catch (IOException e) {
                 // the first Node.js invocation tries again and reports the failure where it matters
             } catch (InterruptedException e) {
@@ -170,6 +171,20 @@ public final class LocalAws implements AutoCloseable {
         install.setDaemon(true);
         install.start();
     }
+
+    /** The Node.js runtime interface client, and the AWS SDK that Lambda's Node.js runtime provides. */
+    private static final LocalLambda.NodeRuntime NODE_RUNTIME = new LocalLambda.NodeRuntime() {
+        @Override
+        public Path directory() throws IOException, InterruptedException {
+            return nodeLambdaRuntime();
+        }
+
+        @Override
+        public Optional<Path> sdkModules() throws IOException, InterruptedException {
+            return Optional.of(NodePackage.installed(LocalAws.class, "lambda/node-sdk",
+                    List.of("package.json", "package-lock.json")).resolve("node_modules"));
+        }
+    };
 
     /** npm's aws-lambda-ric, the Node.js runtime interface client, installed on first use. */
     private static Path nodeLambdaRuntime() throws IOException, InterruptedException {

@@ -9,7 +9,8 @@ Each extension module has an apply() that changes moto's classes in this process
 - cognito_checks: what moto's Cognito accepts and Cognito refuses;
 - lambda_runtime: every invocation runs the function on the local Lambda runtime (LOCAL_AWS_LAMBDA_URL);
 - cognito_triggers: the user pools call their trigger functions;
-- schedules: EventBridge Scheduler schedules fire their target functions when due.
+- schedules: EventBridge Scheduler schedules fire their target functions when due;
+- custom_resources: CloudFormation custom resources run their ServiceToken function.
 Routes under /_gen2/ (gen2_routes) serve the data plane's other rooms. With --s3-port the same server also answers
 on a second port, where aws-amplify's storage testing option sends its path-style S3 requests. With --state-dir
 what it holds is kept there across restarts (local_state).
@@ -26,12 +27,14 @@ import cfn_fixes  # noqa: E402
 import cfn_resources  # noqa: E402
 import cognito_checks  # noqa: E402
 import cognito_triggers  # noqa: E402
+import custom_resources  # noqa: E402
 import gen2_routes  # noqa: E402
 import lambda_runtime  # noqa: E402
 import local_state  # noqa: E402
 import schedules  # noqa: E402
 
-EXTENSIONS = (cfn_fixes, cfn_resources, cognito_checks, lambda_runtime, cognito_triggers, schedules)
+EXTENSIONS = (cfn_fixes, cfn_resources, cognito_checks, lambda_runtime, cognito_triggers, schedules,
+              custom_resources)
 
 
 def main():
