@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = "Deploy your personal sandbox backend and keep it up to date as you edit.",
-        subcommands = {SandboxDeleteCommand.class, SandboxSecretCommand.class})
+        subcommands = {SandboxDeleteCommand.class, SandboxSecretCommand.class,
+            SandboxSchedulesCommand.class})
 final class SandboxCommand implements Callable<Integer> {
 
     @Spec

@@ -40,7 +40,7 @@ public final class LocalAws implements AutoCloseable {
     static final List<String> MODULES = List.of("local_aws.py", "cfn_fixes.py", "cfn_resources.py",
             "cognito_checks.py", "gen2_routes.py", "lambda_runtime.py", "cognito_triggers.py", "local_state.py",
             "appsync_state.py", "iam_policy.py", "iam_credentials.py", "identity_credentials.py", "sigv4.py",
-            "iam_enforcement.py", "iam_routes.py", "s3_front.py");
+            "iam_enforcement.py", "iam_routes.py", "s3_front.py", "schedules.py", "custom_resources.py");
     public static final String ACCESS_KEY_ID = "testing";
     public static final String SECRET_ACCESS_KEY = "testing";
     public static final String REGION = "us-east-1";
@@ -152,7 +152,7 @@ public final class LocalAws implements AutoCloseable {
         builder.environment().put("LOCAL_AWS_GRAPHQL_URL", "http://localhost:" + graphqlPort);
         // functions run beside moto, which invokes them through this service (lambda_runtime.py)
         LocalLambda lambda = LocalLambda.start(new LocalLambda.Settings(URI.create("http://localhost:" + port),
-                REGION, LocalAws::functionCredentials, LocalAws::nodeLambdaRuntime, options.logs()));
+                REGION, LocalAws::functionCredentials, NODE_RUNTIME, options.logs()));
         builder.environment().put("LOCAL_AWS_LAMBDA_URL", lambda.url().toString());
         LocalAws server;
         try {
@@ -187,6 +187,7 @@ public final class LocalAws implements AutoCloseable {
         Thread install = new Thread(() -> {
             try {
                 nodeLambdaRuntime();
+                NODE_RUNTIME.sdkModules();
             } catch (IOException e) {
                 // the first Node.js invocation tries again and reports the failure where it matters
             } catch (InterruptedException e) {
@@ -196,6 +197,20 @@ public final class LocalAws implements AutoCloseable {
         install.setDaemon(true);
         install.start();
     }
+
+    /** The Node.js runtime interface client, and the AWS SDK that Lambda's Node.js runtime provides. */
+    private static final LocalLambda.NodeRuntime NODE_RUNTIME = new LocalLambda.NodeRuntime() {
+        @Override
+        public Path directory() throws IOException, InterruptedException {
+            return nodeLambdaRuntime();
+        }
+
+        @Override
+        public Optional<Path> sdkModules() throws IOException, InterruptedException {
+            return Optional.of(NodePackage.installed(LocalAws.class, "lambda/node-sdk",
+                    List.of("package.json", "package-lock.json")).resolve("node_modules"));
+        }
+    };
 
     /** npm's aws-lambda-ric, the Node.js runtime interface client, installed on first use. */
     private static Path nodeLambdaRuntime() throws IOException, InterruptedException {

@@ -9,11 +9,10 @@ Registered below:
   recorded stubs (no GraphQL endpoint is emulated);
 - Scheduler schedules in moto's scheduler backend; S3 bucket policies on moto's buckets; CDK's metadata;
 - Lambda permissions that can be updated and deleted (moto could only create them);
-- this project's custom resources, implemented in Python (S3 auto-delete, S3 bucket notifications, Amplify's
-  secret fetcher and reference auth); any other custom resource and any other unknown type fails its stack with
-  the reason, instead of being skipped.
+- custom resources: their ServiceToken function runs on the local Lambda runtime (custom_resources), except CDK's
+  S3 auto-delete and bucket notifications, done here in Python; any other unknown type fails its stack with the
+  reason, instead of being skipped.
 """
-import base64
 import json
 import logging
 import os
@@ -681,150 +680,32 @@ def _bucket_notifications(resource, request, old_properties=None):
     return resource.physical_id, {}
 
 
-def _secret_fetcher(resource, request, old_properties=None):
-    """Custom::AmplifySecretFetcherResource (src/main/resources/dev/gen2/backend/secret-fetcher): each secret is read
-    from SSM at its backend path, else at its shared path; the values are the resource's attributes (NoEcho). A
-    secret found nowhere fails the stack naming where to set it."""
-    p = resource.properties
-    physical_id = f"{p.get('namespace')}-{p.get('name')}-{p.get('type')}-secrets"
-    if request == "Delete":
-        return physical_id, {}
-    from moto.ssm.models import ssm_backends
-    ssm = ssm_backends[resource.account_id][resource.region_name]
-
-    def value_at(path):
-        parameter = ssm.get_parameter(path) if path else None
-        if parameter is None:
-            return None
-        return parameter.decrypt(parameter.value)
-
-    data = {}
-    for secret in p.get("secrets") or []:
-        value = value_at(secret.get("path"))
-        if value is None:
-            value = value_at(secret.get("sharedPath"))
-        if value is None:
-            raise CustomResourceFailed(
-                f"Unable to find backend secret for backend '{p.get('namespace')}', branch '{p.get('name')}', "
-                f"name '{secret.get('name')}'. Set it at {secret.get('path')} (or {secret.get('sharedPath')} for "
-                f"every environment).")
-        data[secret["name"]] = value
-    return physical_id, data
-
-
-def _compact_json(value):
-    """JSON as JavaScript's JSON.stringify writes it (no spaces), as reference-auth.js records its outputs."""
-    return json.dumps(value, separators=(",", ":"))
-
-
-SOCIAL_PROVIDER_NAMES = {"Google": "GOOGLE", "Facebook": "FACEBOOK", "SignInWithApple": "SIGN_IN_WITH_APPLE",
-                         "LoginWithAmazon": "LOGIN_WITH_AMAZON"}
-
-
-def _passwordless_options(config):
-    """passwordlessOptions as reference-auth.js records it: only when the pool allows more than one first factor."""
-    factors = ((config.get("Policies") or {}).get("SignInPolicy") or {}).get("AllowedFirstAuthFactors") or []
-    if len(factors) <= 1:
-        return ""
-    options = {"emailOtpEnabled": "EMAIL_OTP" in factors, "smsOtpEnabled": "SMS_OTP" in factors}
-    if "WEB_AUTHN" in factors:
-        options["webAuthn"] = {"relyingPartyId": config.get("WebAuthnRelyingPartyID") or "",
-                               "userVerification": config.get("WebAuthnUserVerification") or "preferred"}
-    return _compact_json(options)
-
-
-def _social_providers(pool):
-    """The pool's identity providers, social ones by Amplify's names, others by their own."""
-    names = [SOCIAL_PROVIDER_NAMES.get(provider.extended_config.get("ProviderType"), provider.name)
-             for provider in pool.identity_providers.values()]
-    return _compact_json(names) if names else ""
-
-
-def _cognito_domain(backend, pool, region):
-    """The pool's hosted UI domain: a custom domain as it is, a prefix under amazoncognito.com."""
-    for domain in backend.user_pool_domains.values():
-        if domain.user_pool_id == pool.id:
-            return domain.domain if domain.custom_domain_config else f"{domain.domain}.auth.{region}.amazoncognito.com"
-    return ""
-
-
-def _reference_auth(resource, request, old_properties=None):
-    """Custom::AmplifyRefAuth (src/main/resources/dev/gen2/backend/auth/reference-auth): describes the referenced
-    user pool, client and identity pool in moto, checks that they exist and fit together, and returns the main
-    auth outputs as reference-auth.js computes them. Of its checks, only the pool and client pairing with the identity
-    pool is made here (not the roles, groups, domain and client secret checks)."""
-    p = resource.properties
-    physical_id = f"{p.get('userPoolId')}:{p.get('userPoolClientId')}"
-    if request == "Delete":
-        return physical_id, {}
-    try:
-        pool = _idp(resource).describe_user_pool(p["userPoolId"])
-        client = pool.clients[p["userPoolClientId"]]
-        identity_pool = _identity(resource).identity_pools[p["identityPoolId"]]
-    except Exception as error:  # noqa: BLE001
-        raise CustomResourceFailed(f"The referenced auth resources could not be described: {error}")
-    provider = f"cognito-idp.{p.get('region', resource.region_name)}.amazonaws.com/{pool.id}"
-    if not any(x.get("ProviderName") == provider and x.get("ClientId") == client.id
-               for x in identity_pool.cognito_identity_providers or []):
-        raise CustomResourceFailed("The user pool and user pool client pair do not match any cognito identity "
-                                   "providers for the specified identity pool.")
-    config, client_config = pool.extended_config, client.extended_config
-    policy = (config.get("Policies") or {}).get("PasswordPolicy") or {}
-    requirements = [name for flag, name in (("RequireNumbers", "REQUIRES_NUMBERS"),
-                                            ("RequireLowercase", "REQUIRES_LOWERCASE"),
-                                            ("RequireUppercase", "REQUIRES_UPPERCASE"),
-                                            ("RequireSymbols", "REQUIRES_SYMBOLS")) if policy.get(flag)]
-    groups = sorted(pool.groups.values(), key=lambda g: (g.precedence if g.precedence is not None else 2 ** 53,
-                                                         g.group_name))
-    data = {
-        "allowUnauthenticatedIdentities": "true" if identity_pool.allow_unauthenticated_identities is True else "false",
-        "signupAttributes": _compact_json([a["Name"].lower() for a in config.get("Schema") or [] if a.get("Required")]),
-        "usernameAttributes": _compact_json([a.lower() for a in config.get("UsernameAttributes") or []]),
-        "verificationMechanisms": _compact_json(config.get("AutoVerifiedAttributes") or []),
-        "passwordPolicyMinLength": str(policy["MinimumLength"]) if "MinimumLength" in policy else "",
-        "passwordPolicyRequirements": _compact_json(requirements),
-        "mfaConfiguration": config.get("MfaConfiguration") or "OFF",
-        "mfaTypes": _compact_json(["TOTP"] if (getattr(pool, "token_mfa_config", None) or {}).get("Enabled") else []),
-        "passwordlessOptions": _passwordless_options(config),
-        "socialProviders": _social_providers(pool),
-        "oauthCognitoDomain": _cognito_domain(_idp(resource), pool, p.get("region", resource.region_name)),
-        "oauthScope": _compact_json(client_config.get("AllowedOAuthScopes") or []),
-        "oauthRedirectSignIn": ",".join(client_config.get("CallbackURLs") or []),
-        "oauthRedirectSignOut": ",".join(client_config.get("LogoutURLs") or []),
-        "oauthResponseType": ",".join(client_config.get("AllowedOAuthFlows") or []),
-        "oauthClientId": client.id,
-        "groups": _compact_json([{g.group_name: {"precedence": g.precedence}} for g in groups]),
-    }
-    return physical_id, data
-
-
+# CDK's own custom resources, done in Python: their Lambda code is CDK's (not this project's), and needs what the
+# local runtime lacks (the auto-delete handler checks the bucket's CDK tags and policy; the notifications handler is
+# Python, a runtime the local runtime does not run).
 CUSTOM_HANDLERS = {
     "Custom::S3AutoDeleteObjects": _auto_delete_objects,
     "Custom::S3BucketNotifications": _bucket_notifications,
-    "Custom::AmplifySecretFetcherResource": _secret_fetcher,
-    "Custom::AmplifyRefAuth": _reference_auth,
 }
 
 
 class CustomResource(LocalResource):
-    """Custom::* and AWS::CloudFormation::CustomResource. Their Lambda cannot run here (moto runs it in Docker and
-    waited forever for its answer); the custom resources of this project are done in Python by CUSTOM_HANDLERS,
-    and any other one fails its stack with the reason."""
+    """Custom::* and AWS::CloudFormation::CustomResource: run their ServiceToken function on the local Lambda runtime
+    with CloudFormation's request (custom_resources); CDK's own S3 ones are done in Python by CUSTOM_HANDLERS."""
     __module__ = MODEL_MODULE
     TYPE = CUSTOM_RESOURCE
 
     def _handle(self, request, old_properties=None):
+        import custom_resources
         handler = CUSTOM_HANDLERS.get(self.resource_type)
-        if handler is None:
-            raise CustomResourceFailed(
-                f"Custom resource {self.logical_id} of type {self.resource_type} cannot run here: its Lambda "
-                f"needs Docker, and gen2-backend's local AWS implements only {', '.join(sorted(CUSTOM_HANDLERS))} "
-                f"(see cfn_resources.py).")
         try:
-            self.physical_id, data = handler(self, request, old_properties)
-        except CustomResourceFailed as error:
+            if handler is not None:
+                self.physical_id, data = handler(self, request, old_properties)
+            else:
+                self.physical_id, data = custom_resources.run(self, request, old_properties)
+        except (CustomResourceFailed, custom_resources.Failed) as error:
             raise CustomResourceFailed(f"Received response status [FAILED] from custom resource. Message returned: "
-                                       f"{error}") from error
+                                       f"{error} ({self.logical_id}, {self.resource_type})") from error
         self.attributes = dict(data)
 
     def create(self):
@@ -835,8 +716,7 @@ class CustomResource(LocalResource):
         self._handle("Update", old)
 
     def remove(self):
-        if self.resource_type in CUSTOM_HANDLERS:
-            self._handle("Delete")
+        self._handle("Delete")
 
     def get_cfn_attribute(self, attribute_name):
         if attribute_name in self.attributes:

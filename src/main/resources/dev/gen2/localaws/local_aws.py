@@ -8,8 +8,10 @@ Each extension module has an apply() that changes moto's classes in this process
 - cfn_resources: the resource types moto's CloudFormation lacks (Cognito, AppSync, Scheduler, ...);
 - cognito_checks: what moto's Cognito accepts and Cognito refuses;
 - lambda_runtime: every invocation runs the function on the local Lambda runtime (LOCAL_AWS_LAMBDA_URL);
-- cognito_triggers: the user pools call their trigger functions.
-- appsync_state: what was deployed to AppSync, served at /_gen2/appsync for the local GraphQL service.
+- cognito_triggers: the user pools call their trigger functions;
+- schedules: EventBridge Scheduler schedules fire their target functions when due;
+- custom_resources: CloudFormation custom resources run their ServiceToken function;
+- appsync_state: what was deployed to AppSync, served at /_gen2/appsync for the local GraphQL service;
 - identity_credentials, iam_enforcement, iam_routes: the identity pool's credentials act as its roles, and requests
   signed with them are allowed or denied by the roles' policies (iam_policy), as IAM does.
 Routes under /_gen2/ (gen2_routes) serve the data plane's other rooms. With --s3-port the same server also answers
@@ -29,6 +31,7 @@ import cfn_fixes  # noqa: E402
 import cfn_resources  # noqa: E402
 import cognito_checks  # noqa: E402
 import cognito_triggers  # noqa: E402
+import custom_resources  # noqa: E402
 import gen2_routes  # noqa: E402
 import iam_enforcement  # noqa: E402
 import iam_routes  # noqa: E402
@@ -36,9 +39,10 @@ import identity_credentials  # noqa: E402
 import lambda_runtime  # noqa: E402
 import local_state  # noqa: E402
 import s3_front  # noqa: E402
+import schedules  # noqa: E402
 
 EXTENSIONS = (cfn_fixes, cfn_resources, cognito_checks, identity_credentials, iam_enforcement, iam_routes,
-              lambda_runtime, cognito_triggers, appsync_state)
+              lambda_runtime, cognito_triggers, schedules, custom_resources, appsync_state)
 
 
 def main():

@@ -145,8 +145,144 @@ class LocalAwsFunctionsTest {
         }
     }
 
+    @Test
+    void schedulesFireWhenDueWithTheirInputAndOnDemandWhateverTheirState() throws Exception {
+        String target = createFunction("amplify-app-tick-fn", "tick", """
+                exports.handler = async (event) => { console.log('tick ' + JSON.stringify(event));
+                  return { got: event }; };
+                """);
+        String soon = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(3)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
+        createSchedule("tick-soon", "at(" + soon + ")", "ENABLED", target,
+                "{\"job\":\"soon\",\"arn\":\"<aws.scheduler.schedule-arn>\"}");
+        createSchedule("tick-hourly", "rate(1 hour)", "ENABLED", target, null);
+        createSchedule("tick-disabled", "cron(*/1 * * * ? *)", "DISABLED", target, "{\"job\":\"off\"}");
+
+        LocalSchedules schedules = new LocalSchedules(aws.endpoint());
+        Map<String, LocalSchedules.Schedule> listed = new java.util.HashMap<>();
+        schedules.list().forEach(schedule -> listed.put(schedule.name(), schedule));
+        assertThat(listed.get("tick-hourly").nextDue()).hasValueSatisfying(due -> assertThat(
+                java.time.Instant.parse(due)).isBetween(java.time.Instant.now().plusSeconds(3590),
+                java.time.Instant.now().plusSeconds(3601)));
+        assertThat(listed.get("tick-disabled").state()).isEqualTo("DISABLED");
+
+        long deadline = System.currentTimeMillis() + 15_000;
+        String fired = "[tick] tick {\"job\":\"soon\",\"arn\":\"arn:aws:scheduler:" + LocalAws.REGION + ":"
+                + LocalAws.ACCOUNT_ID + ":schedule/default/tick-soon\"}";
+        while (!LOGS.contains(fired) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(LOGS).contains(fired);
+        assertThat(LOGS).noneMatch(line -> line.contains("\"off\""));
+
+        LocalSchedules.Run run = schedules.run("tick-disabled");
+        assertThat(JSON.readTree(run.payload()).path("got").path("job").asText()).isEqualTo("off");
+        assertThat(run.functionError()).isEmpty();
+        assertThat(JSON.readTree(schedules.run("tick-hourly").payload()).path("got").size())
+                .as("no Input: EventBridge Scheduler sends {}").isZero();
+        assertThatThrownBy(() -> schedules.run("no-such-schedule"))
+                .isInstanceOf(LocalSchedules.LocalSchedulesException.class)
+                .hasMessageStartingWith("No schedule named 'no-such-schedule'. Schedules: ");
+    }
+
+    @Test
+    void customResourcesRunTheirFunctionWithCloudFormationsRequestAndItsAnswerDecides() throws Exception {
+        // a plain handler answers at the ResponseURL; a CDK provider framework's onEvent handler returns its answer
+        String direct = createFunction("amplify-app-cr-direct", "cr-direct", """
+                exports.handler = async (event) => {
+                  const size = event.ResourceProperties.size;
+                  console.log(event.RequestType + ' ' + event.LogicalResourceId + ' size=' + size
+                    + ' old=' + (event.OldResourceProperties || {}).size + ' id=' + event.PhysicalResourceId);
+                  const failed = size === '13';
+                  const answer = { Status: failed ? 'FAILED' : 'SUCCESS',
+                    Reason: failed ? 'thirteen is unlucky' : undefined, PhysicalResourceId: 'direct-' + size,
+                    StackId: event.StackId, RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId,
+                    Data: { Doubled: String(2 * size) } };
+                  await fetch(event.ResponseURL, { method: 'PUT', body: JSON.stringify(answer) });
+                };
+                """);
+        String onEvent = createFunction("amplify-app-cr-onevent", "cr-on-event", """
+                exports.handler = async (event) => {
+                  if (event.ResourceProperties.name === 'missing') {
+                    throw new Error('Unable to find backend secret X');
+                  }
+                  return { PhysicalResourceId: 'on-event-' + event.ResourceProperties.name,
+                    Data: { Greeting: 'hello ' + event.ResourceProperties.name } };
+                };
+                """);
+        String framework = createFunction("amplify-app-cr-framework", "cr-framework",
+                "exports.handler = async () => { throw new Error('the local AWS does the framework part'); };",
+                Map.of("USER_ON_EVENT_FUNCTION_ARN", onEvent));
+        try (software.amazon.awssdk.services.cloudformation.CloudFormationClient cfn = new LocalAwsApi(aws)
+                .configure(software.amazon.awssdk.services.cloudformation.CloudFormationClient.builder()).build()) {
+            cfn.createStack(request -> request.stackName("custom").templateBody(template(direct, framework, 21,
+                    "ada")));
+            var stack = cfn.describeStacks(request -> request.stackName("custom")).stacks().get(0);
+            assertThat(stack.stackStatusAsString()).as(stack.stackStatusReason()).isEqualTo("CREATE_COMPLETE");
+            Map<String, String> outputs = new java.util.HashMap<>();
+            stack.outputs().forEach(output -> outputs.put(output.outputKey(), output.outputValue()));
+            assertThat(outputs).containsEntry("Doubled", "42").containsEntry("DirectId", "direct-21")
+                    .containsEntry("Greeting", "hello ada").containsEntry("FrameworkId", "on-event-ada");
+            assertThat(LOGS).contains("[cr-direct] Create Direct size=21 old=undefined id=undefined");
+
+            cfn.updateStack(request -> request.stackName("custom").templateBody(template(direct, framework, 22,
+                    "ada")));
+            assertThat(LOGS).contains("[cr-direct] Update Direct size=22 old=21 id=direct-21");
+
+            cfn.updateStack(request -> request.stackName("custom").templateBody(template(direct, framework, 13,
+                    "ada")));
+            stack = cfn.describeStacks(request -> request.stackName("custom")).stacks().get(0);
+            assertThat(stack.stackStatusReason()).contains("Received response status [FAILED] from custom resource."
+                    + " Message returned: thirteen is unlucky (Direct, Custom::Thing)");
+
+            cfn.createStack(request -> request.stackName("missing").templateBody(template(direct, framework, 1,
+                    "missing")));
+            stack = cfn.describeStacks(request -> request.stackName("missing")).stacks().get(0);
+            assertThat(stack.stackStatusAsString()).isEqualTo("ROLLBACK_COMPLETE");
+            assertThat(stack.stackStatusReason()).contains("Message returned: Unable to find backend secret X");
+
+            cfn.deleteStack(request -> request.stackName("custom"));
+            assertThat(LOGS).anyMatch(line -> line.startsWith("[cr-direct] Delete Direct"));
+        }
+    }
+
+    private static String template(String direct, String framework, int size, String name) {
+        return dev.gen2.backend.outputs.JsonText.stringify(Map.of("Resources", Map.of(
+                "Direct", Map.of("Type", "Custom::Thing", "Properties", Map.of("ServiceToken", direct, "size", size)),
+                "Framework", Map.of("Type", "AWS::CloudFormation::CustomResource", "Properties",
+                        Map.of("ServiceToken", framework, "name", name))),
+                "Outputs", Map.of(
+                        "Doubled", Map.of("Value", Map.of("Fn::GetAtt", List.of("Direct", "Doubled"))),
+                        "DirectId", Map.of("Value", Map.of("Ref", "Direct")),
+                        "Greeting", Map.of("Value", Map.of("Fn::GetAtt", List.of("Framework", "Greeting"))),
+                        "FrameworkId", Map.of("Value", Map.of("Ref", "Framework")))), 0);
+    }
+
+    /** CreateSchedule through EventBridge Scheduler's REST API. */
+    private static void createSchedule(String name, String expression, String state, String target, String input)
+            throws Exception {
+        Map<String, Object> targetFields = new java.util.HashMap<>(Map.of("Arn", target, "RoleArn",
+                "arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":role/scheduler"));
+        if (input != null) {
+            targetFields.put("Input", input);
+        }
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(aws.endpoint() + "/schedules/"
+                + name)).header("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAws.ACCESS_KEY_ID
+                + "/20260101/" + LocalAws.REGION + "/scheduler/aws4_request, SignedHeaders=host, Signature=0")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("ScheduleExpression", expression, "State", state,
+                                "FlexibleTimeWindow", Map.of("Mode", "OFF"), "Target", targetFields)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    }
+
     /** CreateFunction through Lambda's REST API, with a role Lambda may assume; returns the function's ARN. */
     private static String createFunction(String name, String friendlyName, String source) throws Exception {
+        return createFunction(name, friendlyName, source, Map.of("TABLE_NAME", "Todo-local"));
+    }
+
+    private static String createFunction(String name, String friendlyName, String source,
+            Map<String, String> environment) throws Exception {
         String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
                 + "{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
         HttpResponse<String> role = HTTP.send(HttpRequest.newBuilder(aws.endpoint())
@@ -161,7 +297,7 @@ class LocalAwsFunctionsTest {
                 "FunctionName", name, "Runtime", "nodejs20.x", "Handler", "index.handler",
                 "Role", "arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":role/" + name + "-role",
                 "Code", Map.of("ZipFile", zip(source)), "Timeout", 5, "MemorySize", 256,
-                "Environment", Map.of("Variables", Map.of("TABLE_NAME", "Todo-local")),
+                "Environment", Map.of("Variables", environment),
                 "Tags", Map.of("amplify:friendly-name", friendlyName))).body());
         return created.path("FunctionArn").asText();
     }

@@ -33,6 +33,14 @@ public final class LocalLambda implements AutoCloseable {
     @FunctionalInterface
     public interface NodeRuntime {
         Path directory() throws IOException, InterruptedException;
+
+        /**
+         * The {@code node_modules} holding the AWS SDK that Lambda's Node.js runtime provides to functions (found
+         * through {@code NODE_PATH}, as on Lambda), if any.
+         */
+        default java.util.Optional<Path> sdkModules() throws IOException, InterruptedException {
+            return java.util.Optional.empty();
+        }
     }
 
     /**

@@ -43,6 +43,9 @@ final class RuntimeLaunch {
         environment.put("LANG", "en_US.UTF-8");
         environment.putAll(FunctionEnvironment.of(function, taskRoot, runtimeApi, settings.awsEndpoint(),
                 settings.region(), settings.credentials().apply(function)));
+        if (!function.isJava()) {
+            settings.nodeRuntime().sdkModules().ifPresent(sdk -> environment.put("NODE_PATH", sdk.toString()));
+        }
         return builder.start();
     }
 
