@@ -13,6 +13,7 @@ Registered below:
   S3 auto-delete and bucket notifications, done here in Python; any other unknown type fails its stack with the
   reason, instead of being skipped.
 """
+import base64
 import json
 import logging
 import os
