@@ -1,6 +1,7 @@
 // The same story with aws-amplify 5.x, configured from the legacy amplifyconfiguration.json (`generate outputs
-// --outputs-version 0`) of a backend deployed to the local AWS. v5 has no identity pool endpoint setting, so no
-// credentials here. Run by SampleSandboxDeployIT: LEGACY_CONFIG, LOCAL_AWS_ENDPOINT, STORY_EMAIL, AMPLIFY5_MODULES,
+// --outputs-version 0`) of a backend deployed to the local AWS, then one write and one read of the data API through
+// API.graphql with a query document (the file's GraphQL endpoint is the local service's). v5 has no identity pool
+// endpoint setting, so no credentials here, and so no Storage calls. Run by SampleSandboxDeployIT: LEGACY_CONFIG, LOCAL_AWS_ENDPOINT, STORY_EMAIL, AMPLIFY5_MODULES,
 // LOCAL_AWS_CONFIRMATION_CODE.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import { createRequire } from 'node:module';
 
 const { rejection } = createRequire(import.meta.url)('../rejection.js');
 
-const { Amplify, Auth } = createRequire(path.join(process.env.AMPLIFY5_MODULES, 'noop.js'))('aws-amplify');
+const { Amplify, Auth, API } = createRequire(path.join(process.env.AMPLIFY5_MODULES, 'noop.js'))('aws-amplify');
 
 const legacy = JSON.parse(readFileSync(process.env.LEGACY_CONFIG, 'utf8'));
 const EMAIL = process.env.STORY_EMAIL;
@@ -59,5 +60,19 @@ test('v5: forgotten password; the old password is refused after the reset', asyn
   const old = await rejection(Auth.signIn(EMAIL, PASSWORD));
   assert.equal(old.code, 'NotAuthorizedException');
   await Auth.signIn(EMAIL, NEW_PASSWORD);
+  await Auth.signOut();
+});
+
+test('v5: API.graphql writes and reads a Todo through the local GraphQL API, as the signed-in owner', async () => {
+  assert.match(legacy.aws_appsync_graphqlEndpoint, /^http:\/\/localhost:\d+\/\w+\/graphql$/);
+  await Auth.signIn(EMAIL, NEW_PASSWORD);
+  const created = await API.graphql({
+    query: 'mutation Create($input: CreateTodoInput!) { createTodo(input: $input) { id content done owner } }',
+    variables: { input: { content: 'written by v5' } },
+  });
+  assert.equal(created.data.createTodo.content, 'written by v5');
+  assert.equal(created.data.createTodo.done, false);
+  const listed = await API.graphql({ query: 'query { listTodos { items { id content } } }' });
+  assert.deepEqual(listed.data.listTodos.items.map((todo) => todo.content), ['written by v5']);
   await Auth.signOut();
 });
