@@ -108,6 +108,20 @@ final class LocalAwsApi {
         return function(part).path("Timeout").asInt();
     }
 
+    /** Invokes the function whose name contains {@code part} through Lambda's Invoke API; its answer, as text. */
+    String invoke(String part, String payload) throws IOException, InterruptedException {
+        String name = function(part).path("FunctionName").asText();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(aws.endpoint()
+                + "/2015-03-31/functions/" + name + "/invocations")).header("Authorization", "AWS4-HMAC-SHA256"
+                + " Credential=" + LocalAws.ACCESS_KEY_ID + "/20260101/" + LocalAws.REGION + "/lambda/aws4_request,"
+                + " SignedHeaders=host, Signature=0").POST(HttpRequest.BodyPublishers.ofString(payload)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || response.headers().firstValue("X-Amz-Function-Error").isPresent()) {
+            throw new AssertionError("invoking " + name + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
     private JsonNode function(String part) throws IOException, InterruptedException {
         // The local AWS tells services apart by the signature's credential scope; it does not check the signature.
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(aws.endpoint()

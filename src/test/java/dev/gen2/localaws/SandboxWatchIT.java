@@ -18,6 +18,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code gen2 sandbox} in watch mode, on a copy of the sample project, against the local AWS: an edit to a function,
@@ -103,12 +105,24 @@ class SandboxWatchIT {
     @Test
     @Order(3)
     void anEditToAJavaHandlerIsRepackagedAndShipsInTheSameRedeploy() throws Exception {
+        String bucket = api.buckets().stream().filter(name -> name.contains("media")).findFirst().orElseThrow();
+        try (S3Client s3 = api.configure(S3Client.builder()).forcePathStyle(true).build()) {
+            s3.putObject(request -> request.bucket(bucket).key("reports/a.csv"), RequestBody.fromString("a"));
+            s3.putObject(request -> request.bucket(bucket).key("reports/monthly/b.csv"), RequestBody.fromString("b"));
+        }
+        assertThat(api.invoke("report", "{}")).as("the deployed handler counts every report").contains(
+                "\"reports\":2");
         String codeBefore = api.functionCodeSha("report");
         String postConfirmationBefore = api.functionCodeSha("postConfirmation");
         long deploys = sandbox.count(DEPLOYED);
         replace(REPORT_HANDLER, "private static final String PREFIX = \"reports/\";",
                 "private static final String PREFIX = \"reports/monthly/\";");
+        long saved = System.nanoTime();
         sandbox.awaitCount(DEPLOYED, deploys + 1, DEPLOY, "the redeploy after a handler edit");
+        assertThat(api.invoke("report", "{}")).as("the next invocation runs the edited handler, on the local runtime")
+                .contains("\"reports\":1").contains("reports/monthly/b.csv");
+        System.out.printf("Java handler edit to the next invocation running it: %.1f s%n",
+                (System.nanoTime() - saved) / 1e9);
         assertThat(api.functionCodeSha("report")).as("the report function's new package").isNotEqualTo(codeBefore);
         assertThat(api.functionCodeSha("postConfirmation")).as("another function's code").isEqualTo(
                 postConfirmationBefore);
