@@ -6,16 +6,12 @@ import dev.gen2.localaws.lambda.FunctionDefinition;
 import dev.gen2.localaws.lambda.LocalLambda;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -49,6 +44,8 @@ public final class LocalAws implements AutoCloseable {
     /** The code Cognito "sends" for sign-up confirmation and password reset. */
     public static final String CONFIRMATION_CODE = "123456";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** How long moto's server has to save its state (with a state directory) before it is killed. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * How to start the local AWS.
@@ -106,17 +103,15 @@ public final class LocalAws implements AutoCloseable {
     /** The port aws-amplify sends S3 requests to with {@code dangerouslyConnectToHttpEndpointForTesting}. */
     public static final int AMPLIFY_STORAGE_TESTING_PORT = 20005;
 
-    private final Process process;
+    private final ServiceProcess moto;
     private final int port;
-    private final Path log;
     /** The data plane's services started beside moto's server, closed in reverse order before it. */
     private final Deque<AutoCloseable> services = new ArrayDeque<>();
     private LocalGraphql graphql;
 
-    private LocalAws(Process process, int port, Path log) {
-        this.process = process;
+    private LocalAws(ServiceProcess moto, int port) {
+        this.moto = moto;
         this.port = port;
-        this.log = log;
     }
 
     /** Starts the server on a free 127.0.0.1 port and returns once it answers. */
@@ -139,31 +134,27 @@ public final class LocalAws implements AutoCloseable {
         int graphqlPort = options.graphqlPort().isPresent() ? options.graphqlPort().getAsInt() : freePort();
         Path modules = BundledAsset.directory(LocalAws.class, MODULES);
         int port = options.port().isPresent() ? options.port().getAsInt() : freePort();
-        Path log = Files.createTempFile("gen2-local-aws-" + port, ".log");
         List<String> command = new ArrayList<>(List.of(python(), modules.resolve("local_aws.py").toString(),
                 "--port", String.valueOf(port)));
         options.s3Port().ifPresent(s3Port -> command.addAll(List.of("--s3-port", String.valueOf(s3Port))));
         options.stateDirectory().ifPresent(state -> command.addAll(List.of("--state-dir", state.toString())));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("LOCAL_AWS_CONFIRMATION_CODE", CONFIRMATION_CODE);
-        // the APIs' URLs in the stacks' outputs, and so in amplify_outputs.json, are the local service's
-        builder.environment().put("LOCAL_AWS_GRAPHQL_URL", "http://localhost:" + graphqlPort);
         // functions run beside moto, which invokes them through this service (lambda_runtime.py)
         LocalLambda lambda = LocalLambda.start(new LocalLambda.Settings(URI.create("http://localhost:" + port),
                 REGION, LocalAws::functionCredentials, NODE_RUNTIME, options.logs()));
-        builder.environment().put("LOCAL_AWS_LAMBDA_URL", lambda.url().toString());
+        Map<String, String> environment = Map.of("LOCAL_AWS_CONFIRMATION_CODE", CONFIRMATION_CODE,
+                // the APIs' URLs in the stacks' outputs, and so in amplify_outputs.json, are the local service's
+                "LOCAL_AWS_GRAPHQL_URL", "http://localhost:" + graphqlPort,
+                "LOCAL_AWS_LAMBDA_URL", lambda.url().toString());
+        installNodeRuntimeMeanwhile();
         LocalAws server;
         try {
-            server = new LocalAws(builder.start(), port, log);
-        } catch (IOException | RuntimeException e) {
+            server = new LocalAws(ServiceProcess.start("The local AWS", command, environment,
+                    URI.create("http://127.0.0.1:" + port + "/moto-api/"), START_TIMEOUT, STOP_TIMEOUT), port);
+        } catch (IOException | InterruptedException | RuntimeException e) {
             lambda.close();
             throw e;
         }
         server.services.push(lambda);
-        installNodeRuntimeMeanwhile();
-        server.awaitReady();
         try {
             server.graphql = LocalGraphql.start(server.endpointByAddress(), graphqlPort);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -254,16 +245,12 @@ public final class LocalAws implements AutoCloseable {
 
     /** What the server printed so far: moto's request log and any Python traceback, for a failure's message. */
     public String log() {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(the server's log is unreadable: " + e.getMessage() + ")";
-        }
+        return moto.log();
     }
 
     /** The process id, for whoever must stop it by hand. */
     public long pid() {
-        return process.pid();
+        return moto.pid();
     }
 
     @Override
@@ -275,46 +262,7 @@ public final class LocalAws implements AutoCloseable {
                 // stopping goes on: moto's server below is stopped whatever a service did
             }
         }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-            Files.deleteIfExists(log);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException ignored) {
-            // a leftover log in the temp directory is harmless
-        }
-    }
-
-    private void awaitReady() throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw failedToStart("exited with status " + process.exitValue());
-            }
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port
-                        + "/moto-api/").toURL().openConnection();
-                connection.setConnectTimeout(500);
-                connection.setReadTimeout(2000);
-                if (connection.getResponseCode() > 0) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw failedToStart("did not answer within " + START_TIMEOUT + " on port " + port);
-    }
-
-    /** Stops the server and says why it did not start, with what it printed (read before its log is deleted). */
-    private IOException failedToStart(String why) {
-        String output = log();
-        close();
-        return new IOException("The local AWS " + why + ":\n" + output);
+        moto.close();
     }
 
     private static String python() {
@@ -355,6 +303,6 @@ public final class LocalAws implements AutoCloseable {
         server.environment().forEach((name, value) -> System.out.println("export " + name + "=" + value));
         System.out.println("GraphQL APIs deployed to it: " + server.graphqlEndpoint() + "/<apiId>/graphql");
         System.out.println("Ctrl-C stops it; everything it holds is gone then.");
-        server.process.waitFor();
+        server.moto.waitFor();
     }
 }
