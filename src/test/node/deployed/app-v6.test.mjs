@@ -6,20 +6,17 @@
 // LOCAL_AWS_CONFIRMATION_CODE.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
+import { amplifyRequire, configureForLocalBackend } from './local-amplify.mjs';
 
 const require = createRequire(import.meta.url);
 const { rejection } = require('../rejection.js');
-const amplifyRequire = createRequire(path.join(process.env.AMPLIFY6_MODULES, 'noop.js'));
-const { Amplify } = amplifyRequire('aws-amplify');
 const auth = amplifyRequire('aws-amplify/auth');
 const { generateClient } = amplifyRequire('aws-amplify/data');
 const { LambdaClient, InvokeCommand, ListFunctionsCommand } = require('@aws-sdk/client-lambda');
 const { S3Client, PutObjectCommand } = require('@aws-sdk/client-s3');
 
-const outputs = JSON.parse(readFileSync(process.env.AMPLIFY_OUTPUTS, 'utf8'));
+const outputs = configureForLocalBackend();
 const ENDPOINT = process.env.LOCAL_AWS_ENDPOINT;
 const CODE = process.env.LOCAL_AWS_CONFIRMATION_CODE;
 const PASSWORD = 'App-Passw0rd!';
@@ -29,13 +26,6 @@ const BUCKET = outputs.storage.bucket_name;
 const localAws = { endpoint: ENDPOINT, region: 'us-east-1', forcePathStyle: true,
   credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
 
-// As the sandbox prints it: configure from the file, then point Cognito at the local AWS.
-Amplify.configure(outputs);
-const config = Amplify.getConfig();
-Amplify.configure({
-  ...config,
-  Auth: { ...config.Auth, Cognito: { ...config.Auth.Cognito, userPoolEndpoint: ENDPOINT, identityPoolEndpoint: ENDPOINT } },
-});
 const client = generateClient();
 
 const identities = {};

@@ -5,27 +5,17 @@
 // LOCAL_AWS_CONFIRMATION_CODE.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
+import { amplifyRequire, configureForLocalBackend } from './local-amplify.mjs';
 
 const { rejection } = createRequire(import.meta.url)('../rejection.js');
-const amplifyRequire = createRequire(path.join(process.env.AMPLIFY6_MODULES, 'noop.js'));
-const { Amplify } = amplifyRequire('aws-amplify');
 const auth = amplifyRequire('aws-amplify/auth');
 const { generateClient } = amplifyRequire('aws-amplify/data');
 
-const outputs = JSON.parse(readFileSync(process.env.AMPLIFY_OUTPUTS, 'utf8'));
-const ENDPOINT = process.env.LOCAL_AWS_ENDPOINT;
+configureForLocalBackend();
 const PASSWORD = 'Posts-Passw0rd!';
 const WRITER = 'writer@example.com';
 
-Amplify.configure(outputs);
-const config = Amplify.getConfig();
-Amplify.configure({
-  ...config,
-  Auth: { ...config.Auth, Cognito: { ...config.Auth.Cognito, userPoolEndpoint: ENDPOINT, identityPoolEndpoint: ENDPOINT } },
-});
 const client = generateClient();
 
 function noErrors(result) {

@@ -3,22 +3,14 @@
 // AMPLIFY_OUTPUTS, LOCAL_AWS_ENDPOINT, STORY_EMAIL, AMPLIFY6_MODULES and EXPECT_USER (kept or gone).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
+import { amplifyRequire, configureForLocalBackend } from './local-amplify.mjs';
 
 const { rejection } = createRequire(import.meta.url)('../rejection.js');
-const amplifyRequire = createRequire(path.join(process.env.AMPLIFY6_MODULES, 'noop.js'));
-const { Amplify } = amplifyRequire('aws-amplify');
 const auth = amplifyRequire('aws-amplify/auth');
 
-const ENDPOINT = process.env.LOCAL_AWS_ENDPOINT;
-Amplify.configure(JSON.parse(readFileSync(process.env.AMPLIFY_OUTPUTS, 'utf8')));
-const config = Amplify.getConfig();
-Amplify.configure({
-  ...config,
-  Auth: { ...config.Auth, Cognito: { ...config.Auth.Cognito, userPoolEndpoint: ENDPOINT, identityPoolEndpoint: ENDPOINT } },
-});
+
+configureForLocalBackend();
 
 const signIn = () => auth.signIn({ username: process.env.STORY_EMAIL, password: 'New-Story-Passw0rd!' });
 
