@@ -1,8 +1,6 @@
 package dev.gen2.localaws;
 
 import dev.gen2.backend.BundledAsset;
-import dev.gen2.localaws.lambda.Credentials;
-import dev.gen2.localaws.lambda.FunctionDefinition;
 import dev.gen2.localaws.lambda.LocalLambda;
 import java.io.IOException;
 import java.net.BindException;
@@ -14,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -152,7 +151,8 @@ public final class LocalAws implements AutoCloseable {
         builder.environment().put("LOCAL_AWS_GRAPHQL_URL", "http://localhost:" + graphqlPort);
         // functions run beside moto, which invokes them through this service (lambda_runtime.py)
         LocalLambda lambda = LocalLambda.start(new LocalLambda.Settings(URI.create("http://localhost:" + port),
-                REGION, LocalAws::functionCredentials, NODE_RUNTIME, options.logs()));
+                REGION, new RoleCredentials(URI.create("http://localhost:" + port), Clock.systemUTC())::forFunction,
+                NODE_RUNTIME, options.logs()));
         builder.environment().put("LOCAL_AWS_LAMBDA_URL", lambda.url().toString());
         LocalAws server;
         try {
@@ -172,11 +172,6 @@ public final class LocalAws implements AutoCloseable {
         }
         server.services.push(server.graphql);
         return server;
-    }
-
-    /** What a function's AWS SDK calls are signed with: the local AWS's own keys, until roles are evaluated. */
-    private static Credentials functionCredentials(FunctionDefinition function) {
-        return new Credentials(ACCESS_KEY_ID, SECRET_ACCESS_KEY, Optional.empty());
     }
 
     /**
