@@ -2,11 +2,15 @@
 // is deployed to the local AWS through CloudFormation, and every GraphQL operation goes over HTTP (and WebSocket, for
 // subscriptions) to the local GraphQL service, which authorizes it as AppSync does and runs the deployed pipeline
 // resolvers on the local DynamoDB tables. Callers are real: users signed in to the deployed user pool, the deployed
-// API key. Each authorization rule is tried as allowed and denied.
+// API key, guests and signed-in users of the deployed identity pool and a function's role, whose requests are signed
+// with SigV4 and allowed or denied field by field by their roles' policies. Each authorization rule is tried as
+// allowed and denied.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { deployFixture, functionsRun, post, signIn, startLocalBackend, subscribe } from './local-graphql.mjs';
+import {
+  deployFixture, functionsRun, identityPoolCredentials, post, roleCredentials, signedWith, signIn, startLocalBackend, subscribe,
+} from './local-graphql.mjs';
 
 const dataRequire = createRequire(process.env.DATA_TEST_MODULES + '/');
 const dynamodb = dataRequire('@aws-sdk/client-dynamodb');
@@ -18,13 +22,20 @@ let dynamo;
 let runsFunctions;
 const users = {};
 
-// A caller as the HTTP headers it sends: a signed-in user of the deployed pool, or the deployed API key.
+// A caller as the HTTP headers it sends: a signed-in user of the deployed pool, the deployed API key, or a request
+// signed with IAM credentials: a guest's or a signed-in user's from the deployed identity pool, a function role's.
 const callers = {
   user: async (name, groups = []) => {
     users[name] ??= await signIn(backend, api, name, groups);
     return { name, headers: { authorization: users[name].accessToken }, ...users[name] };
   },
   apiKey: () => ({ headers: { 'x-api-key': api.ApiKey } }),
+  guest: async () => ({ headers: signedWith(await identityPoolCredentials(backend, api)) }),
+  identityPoolUser: async (name) => {
+    const user = await callers.user(name);
+    return { headers: signedWith(await identityPoolCredentials(backend, api, user.idToken)) };
+  },
+  iamRole: async () => ({ headers: signedWith(await roleCredentials(backend, api.ApiCallerRoleArn)) }),
 };
 let alice;
 let bob;
@@ -42,7 +53,6 @@ before(async () => {
 after(() => backend?.stop());
 
 const NO_LAMBDA = 'the local AWS does not run Lambda functions in this build (the local Lambda runtime is another part of issue 19)';
-const NO_IAM = 'the local AWS issues no IAM credentials in this build (/_gen2/credentials is another part of issue 19)';
 
 async function run(source, variables, caller) {
   const { status, body } = await post(api.url, caller.headers, source, variables);
@@ -172,18 +182,42 @@ test('a public API key rule allows reading posts and nothing else', async () => 
   await fails(`mutation { createPost(input: {title: "spam"}) { id } }`, {}, callers.apiKey(), 'Unauthorized');
 });
 
-// IAM callers (guests and users of the identity pool, functions granted access) need credentials the local AWS
-// issued (GET /_gen2/credentials/<id>) and a fixture deployed with its identity pool; until then these tests are
-// skipped (callers.guest, identityPoolUser and iamRole come with them).
-test('a guest rule allows reading posts and nothing else', { skip: NO_IAM }, async () => {
+test('a guest rule allows reading posts and nothing else: the guest role\'s policy grants the reads, not the writes', async () => {
   const post = (await ok(`mutation { createPost(input: {title: "Hello"}) { id } }`, {}, await callers.user('ed'))).createPost;
-  assert.equal((await ok(`query($id: ID!) { getPost(id: $id) { title } }`, { id: post.id }, callers.guest())).getPost.title, 'Hello');
-  await fails(`mutation { createPost(input: {title: "spam"}) { id } }`, {}, callers.guest(), 'Unauthorized');
+  const guest = await callers.guest();
+  assert.equal((await ok(`query($id: ID!) { getPost(id: $id) { title } }`, { id: post.id }, guest)).getPost.title, 'Hello');
+  const listed = (await ok(`query { listPosts(limit: 100) { items { id title } } }`, {}, guest)).listPosts.items;
+  assert.ok(listed.some((item) => item.id === post.id), JSON.stringify(listed));
+  const refused = await fails(`mutation { createPost(input: {title: "spam"}) { id } }`, {}, guest, 'Unauthorized');
+  assert.match(refused.errors[0].message, /Not Authorized to access createPost on type Mutation/);
 });
 
-test('an IAM principal outside the identity pool, a function granted access, may do anything', { skip: NO_IAM }, async () => {
-  const post = (await ok(`mutation { createPost(input: {title: "by a function"}) { id } }`, {}, callers.iamRole())).createPost;
+test('IAM requests the local AWS did not sign off are refused as a whole: an unknown key, a wrong secret', async () => {
+  const unknown = { accessKeyId: 'ASIAUNKNOWNKEY000000', secretAccessKey: 'x'.repeat(40), sessionToken: 'token' };
+  const query = `query { listPosts { items { id } } }`;
+  const foreign = await post(api.url, signedWith(unknown), query);
+  assert.equal(foreign.status, 401, JSON.stringify(foreign.body));
+  assert.equal(foreign.body.errors[0].errorType, 'UnauthorizedException');
+  const guest = await identityPoolCredentials(backend, api);
+  const forged = await post(api.url, signedWith({ ...guest, secretAccessKey: 'y'.repeat(40) }), query);
+  assert.equal(forged.status, 401, JSON.stringify(forged.body));
+  assert.equal((await post(api.url, signedWith(guest), query)).status, 200);
+});
+
+test('an IAM principal outside the identity pool, a function granted access, may do anything', async () => {
+  const role = await callers.iamRole();
+  const post = (await ok(`mutation { createPost(input: {title: "by a function"}) { id } }`, {}, role)).createPost;
   assert.ok(post.id);
+  await ok(`mutation($id: ID!) { updatePost(input: {id: $id, title: "edited by a function"}) { id } }`, { id: post.id }, role);
+  assert.equal((await stored('Post', post.id)).title, 'edited by a function');
+});
+
+test('a signed-in user of the identity pool is refused a field the authenticated role\'s policy lacks', async () => {
+  const member = await callers.identityPoolUser('irene');
+  const refused = await fails(`query { listTags { items { id } } }`, {}, member, 'Unauthorized');
+  assert.match(refused.errors[0].message, /Not Authorized to access listTags on type Query/);
+  const created = (await ok(`mutation { createProfile(input: {tenant: "irene", slug: "home"}) { slug } }`, {}, member)).createProfile;
+  assert.equal(created.slug, 'home');
 });
 
 test('owners defined in a list field: listed users update, others are refused; field rules hide a field from reads, mutation results and subscribers', async () => {
@@ -221,8 +255,8 @@ test('a dynamic group rule: members of the group named in the record may change 
   await fails(update, { id: comment.id }, await callers.user('mallory', ['OTHERS']), 'DynamoDB:ConditionalCheckFailedException');
 });
 
-test('a custom identifier: get by both keys, list by partition key and sort key condition', { skip: NO_IAM }, async () => {
-  const member = callers.identityPoolUser();
+test('a custom identifier: get by both keys, list by partition key and sort key condition', async () => {
+  const member = await callers.identityPoolUser('ivan');
   for (const slug of ['alpha', 'beta', 'gamma']) {
     await ok(`mutation($slug: String!) { createProfile(input: {tenant: "acme", slug: $slug, bio: "hi"}) { slug } }`, { slug }, member);
   }
@@ -230,7 +264,9 @@ test('a custom identifier: get by both keys, list by partition key and sort key 
   assert.equal((await ok(`query { getProfile(tenant: "acme", slug: "beta") { bio } }`, {}, member)).getProfile.bio, 'hi');
   const listed = (await ok(`query { listProfiles(tenant: "acme", slug: {beginsWith: "g"}) { items { slug } } }`, {}, member)).listProfiles.items;
   assert.deepEqual(listed.map((profile) => profile.slug), ['gamma']);
-  await fails(`mutation { createProfile(input: {tenant: "acme", slug: "delta"}) { slug } }`, {}, callers.guest(), 'Unauthorized');
+  await fails(`mutation { createProfile(input: {tenant: "acme", slug: "delta"}) { slug } }`, {}, await callers.guest(), 'Unauthorized');
+  const read = (await ok(`query { listProfiles(tenant: "acme") { items { slug } } }`, {}, await callers.guest())).listProfiles.items;
+  assert.deepEqual(read.map((profile) => profile.slug).sort(), ['alpha', 'beta', 'gamma'], 'a guest reads profiles');
 });
 
 test('an owner\'s subscription receives only the owner\'s records over WebSocket; a group reader receives all; a filter argument filters', async () => {

@@ -3,7 +3,8 @@
 // tables) deployed to it through CloudFormation's CreateStack as DataResource deploys it (pipeline resolvers whose
 // code is in the template, the shared model function's code in S3, one DynamoDB table and data source per model, a
 // NONE data source for subscriptions, Lambda data sources for custom operations), with a Cognito user pool to sign
-// users in, an API key and the fixture's authorization modes.
+// users in, an identity pool whose roles are granted appsync:GraphQL as DataResource grants them, an API key, a
+// function's role granted the API, and the fixture's authorization modes.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -91,6 +92,42 @@ const AUTHORIZER_CODE = `exports.handler = async (event) => ({
   deniedFields: [],
 });`;
 
+/**
+ * Resolver code with the fixture's identity pool placeholder replaced by the deployed pool's id, as CDK renders a
+ * token inside a string: Fn::Join of the parts around it and the pool's Ref.
+ */
+function withIdentityPoolId(code, placeholder) {
+  const parts = code.split(placeholder);
+  if (parts.length === 1) return code;
+  return { 'Fn::Join': ['', parts.flatMap((part, i) => (i === 0 ? [part] : [{ Ref: 'IdentityPool' }, part]))] };
+}
+
+/**
+ * The identity pool of the user pool, its guest and authenticated roles, and their appsync:GraphQL grants (the
+ * fixture's IdentityPoolGrants) in managed policies, as AuthResource and DataResource deploy them.
+ */
+function identityPool(resources, grants) {
+  resources.IdentityPool = { Type: 'AWS::Cognito::IdentityPool', Properties: {
+    AllowUnauthenticatedIdentities: true,
+    CognitoIdentityProviders: [{ ClientId: { Ref: 'UserPoolClient' }, ProviderName: { 'Fn::GetAtt': ['UserPool', 'ProviderName'] } }] } };
+  const federatedRole = (id, amr) => {
+    resources[id] = { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{
+      Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': { Ref: 'IdentityPool' } },
+        'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr } } }] } } };
+  };
+  federatedRole('AuthenticatedRole', 'authenticated');
+  federatedRole('GuestRole', 'unauthenticated');
+  resources.IdentityPoolRoles = { Type: 'AWS::Cognito::IdentityPoolRoleAttachment', Properties: { IdentityPoolId: { Ref: 'IdentityPool' },
+    Roles: { authenticated: { 'Fn::GetAtt': ['AuthenticatedRole', 'Arn'] }, unauthenticated: { 'Fn::GetAtt': ['GuestRole', 'Arn'] } } } };
+  for (const [id, role, granted] of [['AuthenticatedApiAccess', 'AuthenticatedRole', grants.authenticated], ['GuestApiAccess', 'GuestRole', grants.guest]]) {
+    if (!granted.length) continue;
+    resources[id] = { Type: 'AWS::IAM::ManagedPolicy', Properties: { Roles: [{ Ref: role }], PolicyDocument: { Version: '2012-10-17', Statement: [{
+      Effect: 'Allow', Action: 'appsync:GraphQL',
+      Resource: granted.map((grant) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Api', 'Arn'] }, `/types/${grant}`]] })) }] } } };
+  }
+}
+
 /** The CloudFormation template that deploys fixture `name` as our DataResource deploys it. */
 export function fixtureTemplate(name, { defaultMode, stackName }) {
   const directory = path.join(process.env.DATA_FIXTURES, name);
@@ -126,6 +163,13 @@ export function fixtureTemplate(name, { defaultMode, stackName }) {
   resources.Api = { Type: 'AWS::AppSync::GraphQLApi', Properties: {
     Name: stackName, AuthenticationType, ...defaultConfig, AdditionalAuthenticationProviders: others.map((mode) => modes[mode]) } };
   resources.ApiKey = { Type: 'AWS::AppSync::ApiKey', Properties: { ApiId: apiId } };
+  identityPool(resources, plan.identityPoolGrants);
+  // a function's execution role granted the whole API, as a function given data access is: an IAM caller outside
+  // the identity pool
+  resources.ApiCallerRole = { Type: 'AWS::IAM::Role', Properties: {
+    AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+    Policies: [{ PolicyName: 'ApiAccess', PolicyDocument: { Version: '2012-10-17', Statement: [{
+      Effect: 'Allow', Action: 'appsync:GraphQL', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Api', 'Arn'] }, '/types/*']] } }] } }] } };
   // a key that expired an hour ago, for the tests of what an expired key gets
   resources.ExpiredApiKey = { Type: 'AWS::AppSync::ApiKey', Properties: { ApiId: apiId, Expires: Math.floor(Date.now() / 1000) - 3600 } };
   resources.Schema = { Type: 'AWS::AppSync::GraphQLSchema', Properties: { ApiId: apiId, Definition: sdl } };
@@ -136,7 +180,8 @@ export function fixtureTemplate(name, { defaultMode, stackName }) {
   };
   const resolver = (typeName, fieldName, code, functionId) => {
     resources[`${typeName}${fieldName}Resolver`] = { Type: 'AWS::AppSync::Resolver', DependsOn: ['Schema'], Properties: {
-      ApiId: apiId, TypeName: typeName, FieldName: fieldName, Kind: 'PIPELINE', PipelineConfig: { Functions: [functionId] }, Runtime: runtime, Code: code } };
+      ApiId: apiId, TypeName: typeName, FieldName: fieldName, Kind: 'PIPELINE', PipelineConfig: { Functions: [functionId] }, Runtime: runtime,
+      Code: withIdentityPoolId(code, plan.identityPoolIdPlaceholder) } };
   };
   resources.NoneDataSource = { Type: 'AWS::AppSync::DataSource', Properties: { ApiId: apiId, Name: 'NoneDataSource', Type: 'NONE' } };
   const subscriptionFunction = appSyncFunction('SubscriptionFunction', 'NoneDataSource');
@@ -173,6 +218,7 @@ export function fixtureTemplate(name, { defaultMode, stackName }) {
     ApiId: { Value: apiId }, ApiKey: { Value: { 'Fn::GetAtt': ['ApiKey', 'ApiKey'] } },
     ExpiredApiKey: { Value: { 'Fn::GetAtt': ['ExpiredApiKey', 'ApiKey'] } },
     UserPoolId: { Value: { Ref: 'UserPool' } }, UserPoolClientId: { Value: { Ref: 'UserPoolClient' } },
+    IdentityPoolId: { Value: { Ref: 'IdentityPool' } }, ApiCallerRoleArn: { Value: { 'Fn::GetAtt': ['ApiCallerRole', 'Arn'] } },
   };
   if (plan.operations?.length) outputs.FirstHandlerArn = { Value: { 'Fn::GetAtt': ['Handler0Function', 'Arn'] } };
   return { template: { AWSTemplateFormatVersion: '2010-09-09', Resources: resources, Outputs: outputs }, plan, sdl };
@@ -223,9 +269,14 @@ export async function signIn(backend, deployed, username, groups = []) {
   return { username, sub: claims.sub, owner: `${claims.sub}::${username}`, accessToken: AuthenticationResult.AccessToken, idToken: AuthenticationResult.IdToken };
 }
 
-/** POSTs a GraphQL request with these headers; the HTTP status and the JSON answer. */
+/**
+ * POSTs a GraphQL request with these headers (or the headers `headers(url, body)` resolves to: a request signed with
+ * SigV4); the HTTP status and the JSON answer.
+ */
 export async function post(url, headers, query, variables = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const body = JSON.stringify({ query, variables });
+  const sent = typeof headers === 'function' ? await headers(url, body) : { 'content-type': 'application/json', ...headers };
+  const response = await fetch(url, { method: 'POST', headers: sent, body });
   return { status: response.status, body: await response.json(), headers: response.headers };
 }
 
@@ -237,7 +288,52 @@ export async function functionsRun(backend, functionArn) {
   return response.ok && !response.headers.get('x-amz-function-error');
 }
 
-const WebSocket = createRequire(path.join(SERVICE_DIRECTORY, 'node_modules', '/'))('ws');
+const serviceRequire = createRequire(path.join(SERVICE_DIRECTORY, 'node_modules', '/'));
+const WebSocket = serviceRequire('ws');
+
+async function cognitoIdentity(backend, operation, parameters) {
+  // GetId and GetCredentialsForIdentity are unsigned calls, as aws-amplify makes them
+  const response = await fetch(`${backend.aws}/`, { method: 'POST', headers: {
+    'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityService.${operation}` }, body: JSON.stringify(parameters) });
+  const answer = await response.json();
+  if (!response.ok) throw new Error(`${operation}: HTTP ${response.status} ${JSON.stringify(answer)}`);
+  return answer;
+}
+
+/**
+ * Credentials from the deployed identity pool: a guest's, or (with the user's ID token) a signed-in user's, as
+ * GetId and GetCredentialsForIdentity give them. {accessKeyId, secretAccessKey, sessionToken, identityId}.
+ */
+export async function identityPoolCredentials(backend, deployed, idToken) {
+  const Logins = idToken ? { [`cognito-idp.us-east-1.amazonaws.com/${deployed.UserPoolId}`]: idToken } : undefined;
+  const { IdentityId } = await cognitoIdentity(backend, 'GetId', { IdentityPoolId: deployed.IdentityPoolId, Logins });
+  const { Credentials } = await cognitoIdentity(backend, 'GetCredentialsForIdentity', { IdentityId, Logins });
+  return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretKey, sessionToken: Credentials.SessionToken, identityId: IdentityId };
+}
+
+/** Credentials acting as an IAM role (a function's execution role), as the local Lambda runtime gets them. */
+export async function roleCredentials(backend, roleArn) {
+  const response = await fetch(`${backend.aws}/_gen2/credentials/role`, { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ roleArn, sessionName: 'data-test' }) });
+  const answer = await response.json();
+  if (!response.ok) throw new Error(`credentials for ${roleArn}: HTTP ${response.status} ${JSON.stringify(answer)}`);
+  return answer;
+}
+
+/** The headers of a GraphQL request signed with these credentials for appsync (SigV4, @smithy/signature-v4). */
+export function signedWith(credentials) {
+  const { SignatureV4 } = serviceRequire('@smithy/signature-v4');
+  const { Sha256 } = serviceRequire('@aws-crypto/sha256-js');
+  const signer = new SignatureV4({ service: 'appsync', region: 'us-east-1', sha256: Sha256, credentials: {
+    accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken } });
+  return async (url, body) => {
+    const target = new URL(url);
+    const signed = await signer.sign({ method: 'POST', protocol: target.protocol, hostname: target.hostname, port: Number(target.port),
+      path: target.pathname, query: {}, headers: { host: target.host, 'content-type': 'application/json' }, body });
+    const { host, ...headers } = signed.headers; // fetch sends the same host itself
+    return headers;
+  };
+}
 
 /**
  * The WebSocket class a browser has, for aws-amplify in Node 20 (which has none), trusting the service's local

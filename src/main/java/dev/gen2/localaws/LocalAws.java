@@ -1,8 +1,6 @@
 package dev.gen2.localaws;
 
 import dev.gen2.backend.BundledAsset;
-import dev.gen2.localaws.lambda.Credentials;
-import dev.gen2.localaws.lambda.FunctionDefinition;
 import dev.gen2.localaws.lambda.LocalLambda;
 import java.io.IOException;
 import java.net.BindException;
@@ -11,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -140,7 +139,8 @@ public final class LocalAws implements AutoCloseable {
         options.stateDirectory().ifPresent(state -> command.addAll(List.of("--state-dir", state.toString())));
         // functions run beside moto, which invokes them through this service (lambda_runtime.py)
         LocalLambda lambda = LocalLambda.start(new LocalLambda.Settings(URI.create("http://localhost:" + port),
-                REGION, LocalAws::functionCredentials, NODE_RUNTIME, options.logs()));
+                REGION, new RoleCredentials(URI.create("http://localhost:" + port), Clock.systemUTC())::forFunction,
+                NODE_RUNTIME, options.logs()));
         Map<String, String> environment = Map.of("LOCAL_AWS_CONFIRMATION_CODE", CONFIRMATION_CODE,
                 // the APIs' URLs in the stacks' outputs, and so in amplify_outputs.json, are the local service's
                 "LOCAL_AWS_GRAPHQL_URL", "http://localhost:" + graphqlPort,
@@ -163,11 +163,6 @@ public final class LocalAws implements AutoCloseable {
         }
         server.services.push(server.graphql);
         return server;
-    }
-
-    /** What a function's AWS SDK calls are signed with: the local AWS's own keys, until roles are evaluated. */
-    private static Credentials functionCredentials(FunctionDefinition function) {
-        return new Credentials(ACCESS_KEY_ID, SECRET_ACCESS_KEY, Optional.empty());
     }
 
     /**

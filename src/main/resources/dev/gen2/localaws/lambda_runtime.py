@@ -63,6 +63,7 @@ def _definition(fn):
         "memorySize": int(fn.memory_size or 128),
         "environment": {k: str(v) for k, v in (fn.environment_vars or {}).items()},
         "logName": short_name(fn),
+        "role": fn.role or "",
     }
 
 

@@ -276,6 +276,49 @@ class LocalAwsFunctionsTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
     }
 
+    @Test
+    void aFunctionSignsAsItsRoleWhosePolicyAllowsReadingItsPrefixAndNothingElse() throws Exception {
+        for (String key : List.of("", "/reports/q1.txt", "/private/secret.txt")) {
+            HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(aws.endpoint() + "/fn-reports" + key))
+                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAws.ACCESS_KEY_ID + "/20260101/"
+                            + LocalAws.REGION + "/s3/aws4_request, SignedHeaders=host, Signature=0")
+                    .PUT(HttpRequest.BodyPublishers.ofString(key.isEmpty() ? "" : "content of " + key)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        }
+        createFunction("amplify-app-reader-fn", "reader", """
+                const { S3Client, GetObjectCommand, PutObjectCommand } = require('@aws-sdk/client-s3');
+                const s3 = new S3Client({ forcePathStyle: true });
+                const attempt = (command) => s3.send(command).then(async (out) => out.Body ? out.Body.transformToString() : 'ok',
+                  (error) => error.name + ': ' + error.message);
+                exports.handler = async () => ({
+                  read: await attempt(new GetObjectCommand({ Bucket: 'fn-reports', Key: 'reports/q1.txt' })),
+                  write: await attempt(new PutObjectCommand({ Bucket: 'fn-reports', Key: 'reports/q2.txt', Body: 'x' })),
+                  outside: await attempt(new GetObjectCommand({ Bucket: 'fn-reports', Key: 'private/secret.txt' })),
+                });
+                """);
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                + "\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::fn-reports/reports/*\"}]}";
+        HttpResponse<String> granted = HTTP.send(HttpRequest.newBuilder(aws.endpoint())
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAws.ACCESS_KEY_ID + "/20260101/"
+                        + LocalAws.REGION + "/iam/aws4_request, SignedHeaders=host, Signature=0")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Action=PutRolePolicy&Version=2010-05-08&RoleName="
+                        + "amplify-app-reader-fn-role&PolicyName=reports&PolicyDocument="
+                        + java.net.URLEncoder.encode(policy, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+
+        HttpResponse<String> invoked = invoke("amplify-app-reader-fn", "RequestResponse", "{}");
+        JsonNode answer = JSON.readTree(invoked.body());
+        assertThat(answer.path("read").asText()).as(invoked.body()).isEqualTo("content of /reports/q1.txt");
+        String role = "arn:aws:sts::" + LocalAws.ACCOUNT_ID + ":assumed-role/amplify-app-reader-fn-role/";
+        assertThat(answer.path("write").asText()).startsWith("AccessDenied: User: " + role)
+                .contains("s3:PutObject on resource: \"arn:aws:s3:::fn-reports/reports/q2.txt\"");
+        assertThat(answer.path("outside").asText()).startsWith("AccessDenied: User: " + role)
+                .contains("s3:GetObject on resource: \"arn:aws:s3:::fn-reports/private/secret.txt\"");
+    }
+
     /** CreateFunction through Lambda's REST API, with a role Lambda may assume; returns the function's ARN. */
     private static String createFunction(String name, String friendlyName, String source) throws Exception {
         return createFunction(name, friendlyName, source, Map.of("TABLE_NAME", "Todo-local"));

@@ -15,7 +15,8 @@ import java.util.TreeSet;
 /**
  * What the identity pool's roles may call on the API, as Amplify's auth transformer grants it: a role gets
  * {@code appsync:GraphQL} on a Query, Mutation or Subscription field exactly when a rule it can use allows that
- * field's operation, and on the types those rules protect; owner, group, user-pool, OIDC, API-key and Lambda rules
+ * field's operation, and on the types those rules protect (with the model's connection type where they allow
+ * listing it); owner, group, user-pool, OIDC, API-key and Lambda rules
  * grant it nothing. Guests (the unauthenticated role) use {@code allow.guest()}; signed-in users (the authenticated
  * role) use it and {@code allow.authenticated('identityPool')}, as in Amplify. Each grant is the part of the
  * resource ARN after {@code <api arn>/types/}: {@code Query/fields/getTodo}, or {@code Todo/*} for a whole type.
@@ -35,6 +36,9 @@ record IdentityPoolGrants(Set<String> authenticated, Set<String> guest) {
             for (String type : typesOf(schema, shape)) {
                 grant(shape.rules(), type + "/*", authenticated, guest);
             }
+            // AppSync checks IAM on every field a query selects, the list's items and nextToken too
+            grant(shape.rules().stream().filter(rule -> rule.allows(Operation.LIST)).toList(),
+                    "Model" + shape.name() + "Connection/*", authenticated, guest);
             shape.fieldRules().forEach((field, rules) -> grant(rules, shape.name() + "/fields/" + field,
                     authenticated, guest));
         }

@@ -3,16 +3,20 @@ package dev.gen2.localaws.lambda;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One deployed function as the local runtime needs it: what moto holds for it (name, ARN, runtime, handler, code
  * and its hash, timeout, memory, the template's environment) and the short name its log lines are prefixed with.
  *
  * @param codeZip the function's deployment package on disk, written once per {@code codeSha256}
+ * @param roleArn its execution role, whose credentials its SDK calls are signed with
  */
 public record FunctionDefinition(String name, String arn, String runtime, String handler, String codeSha256,
-        Path codeZip, int timeoutSeconds, int memoryMegabytes, Map<String, String> environment, String logName) {
+        Path codeZip, int timeoutSeconds, int memoryMegabytes, Map<String, String> environment, String logName,
+        Optional<String> roleArn) {
     public FunctionDefinition {
+        Objects.requireNonNull(roleArn, "roleArn");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(arn, "arn");
         Objects.requireNonNull(runtime, "runtime");
@@ -27,6 +31,13 @@ public record FunctionDefinition(String name, String arn, String runtime, String
         if (memoryMegabytes <= 0) {
             throw new IllegalArgumentException("memoryMegabytes must be positive: " + memoryMegabytes);
         }
+    }
+
+    /** A function without an execution role: signed as the caller chooses (tests of the runtime alone). */
+    public FunctionDefinition(String name, String arn, String runtime, String handler, String codeSha256,
+            Path codeZip, int timeoutSeconds, int memoryMegabytes, Map<String, String> environment, String logName) {
+        this(name, arn, runtime, handler, codeSha256, codeZip, timeoutSeconds, memoryMegabytes, environment, logName,
+                Optional.empty());
     }
 
     /** Whether Lambda runs it with the Java runtime ({@code java17}, {@code java21}...), else Node.js. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +25,7 @@ final class FunctionInstance implements AutoCloseable {
     private static final Duration INIT_LIMIT = Duration.ofSeconds(10);
 
     private final FunctionDefinition definition;
+    private final Instant started = Instant.now();
     private final RuntimeApi api;
     private final Process process;
     private final FunctionLog log;
@@ -50,6 +52,11 @@ final class FunctionInstance implements AutoCloseable {
     }
 
     /** Whether it can take another invocation (its process runs and never timed out). */
+    /** Whether it started longer than {@code age} ago (its role's credentials are as old). */
+    boolean olderThan(Duration age) {
+        return started.plus(age).isBefore(Instant.now());
+    }
+
     boolean usable() {
         return !done && process.isAlive();
     }

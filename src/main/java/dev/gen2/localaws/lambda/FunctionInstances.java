@@ -1,6 +1,7 @@
 package dev.gen2.localaws.lambda;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -12,9 +13,11 @@ import java.util.function.Consumer;
 /**
  * The warm instances of every function: an invocation takes an idle one running the same code and configuration,
  * or starts one more (so a busy function gets a second instance, as Lambda scales out). An instance of an older
- * code version (UpdateFunctionCode, a hotswap) or configuration is stopped when it is next found idle.
+ * code version (UpdateFunctionCode, a hotswap) or configuration is stopped when it is next found idle, and so is one
+ * older than {@link #MAX_INSTANCE_AGE}: the role credentials it started with must not expire under it.
  */
 final class FunctionInstances implements AutoCloseable {
+    static final Duration MAX_INSTANCE_AGE = Duration.ofMinutes(40);
     private final RuntimeLaunch launch;
     private final Consumer<String> logs;
     private final Map<String, Deque<Idle>> idle = new HashMap<>();
@@ -56,7 +59,8 @@ final class FunctionInstances implements AutoCloseable {
         Deque<Idle> instances = idle.computeIfAbsent(function.name(), name -> new ArrayDeque<>());
         while (!instances.isEmpty()) {
             Idle candidate = instances.pollFirst();
-            if (candidate.instance().usable() && candidate.definition().equals(function)) {
+            if (candidate.instance().usable() && candidate.definition().equals(function)
+                    && !candidate.instance().olderThan(MAX_INSTANCE_AGE)) {
                 return candidate.instance();
             }
             stop(candidate.instance());

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -138,7 +139,8 @@ public final class LocalLambda implements AutoCloseable {
         return new FunctionDefinition(node.path("name").asText(), node.path("arn").asText(),
                 node.path("runtime").asText(), node.path("handler").asText(), node.path("codeSha256").asText(),
                 Path.of(node.path("codeZip").asText()), node.path("timeout").asInt(3),
-                node.path("memorySize").asInt(128), environment, node.path("logName").asText(""));
+                node.path("memorySize").asInt(128), environment, node.path("logName").asText(""),
+                Optional.of(node.path("role").asText("")).filter(role -> !role.isEmpty()));
     }
 
     private static ObjectNode message(String text) {

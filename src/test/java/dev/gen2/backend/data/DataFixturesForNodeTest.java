@@ -15,11 +15,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Writes what the Node tests of the data resolvers run against ({@code target/data-fixtures/<schema>/}): the SDL,
- * the model introspection, and each model's table and resolvers exactly as the stacks deploy them.
+ * the model introspection, and each model's table and resolvers exactly as the stacks deploy them, with the identity
+ * pool roles' {@code appsync:GraphQL} grants. The identity pool's id is not known until the fixture is deployed, as in
+ * a real stack (where it is a reference resolved at deploy time): the resolver code carries
+ * {@value #IDENTITY_POOL_ID}, which the template builder (src/test/node/local-graphql.mjs) replaces with the
+ * deployed pool's id through {@code Fn::Join}, as CDK renders a token inside a string.
  */
 class DataFixturesForNodeTest {
     static final Path DIRECTORY = Path.of("target", "data-fixtures");
-    static final String IDENTITY_POOL_ID = "us-east-1:0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b";
+    static final String IDENTITY_POOL_ID = "${IdentityPoolId}";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Test
@@ -32,6 +36,17 @@ class DataFixturesForNodeTest {
     void writesTheAuthorizerSchema() throws Exception {
         write("authorized", DataSchemas.AUTHORIZED);
         assertThat(DIRECTORY.resolve("authorized/schema.graphql")).content().contains("@aws_lambda");
+    }
+
+    @Test
+    void theResolversCarryThePlaceholderOfTheDeployedIdentityPoolAndTheRolesTheirGrants() throws Exception {
+        write("blog", DataSchemas.BLOG);
+        String plan = Files.readString(DIRECTORY.resolve("blog/plan.json"));
+        assertThat(plan).contains("\\\"identityPoolId\\\":\\\"${IdentityPoolId}\\\"")
+                .doesNotContain("us-east-1:");
+        assertThat(JSON.readTree(plan).at("/identityPoolGrants/guest").toString())
+                .contains("Query/fields/listPosts", "Query/fields/getProfile", "ModelPostConnection/*")
+                .doesNotContain("Mutation");
     }
 
     @Test
@@ -65,8 +80,10 @@ class DataFixturesForNodeTest {
                 "code", ResolverConfigs.customOperation(operation, Optional.of(IDENTITY_POOL_ID)),
                 "handler", ((FunctionResource.Factory) operation.handler().orElseThrow()).settings().entry()
                         .toAbsolutePath().toString())).toList();
-        JSON.writeValue(directory.resolve("plan.json").toFile(), Map.of("identityPoolId", IDENTITY_POOL_ID,
-                "models", models, "operations", operations));
+        IdentityPoolGrants grants = IdentityPoolGrants.of(schema, shapes.values());
+        JSON.writeValue(directory.resolve("plan.json").toFile(), Map.of("identityPoolIdPlaceholder",
+                IDENTITY_POOL_ID, "models", models, "operations", operations,
+                "identityPoolGrants", Map.of("authenticated", grants.authenticated(), "guest", grants.guest())));
     }
 
 
