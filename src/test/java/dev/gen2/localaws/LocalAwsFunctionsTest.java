@@ -65,7 +65,7 @@ class LocalAwsFunctionsTest {
         String tail = new String(Base64.getDecoder().decode(invoked.headers().firstValue("X-Amz-Log-Result")
                 .orElseThrow()), StandardCharsets.UTF_8);
         assertThat(tail).contains("counted 3").contains("REPORT RequestId:");
-        assertThat(LOGS).contains("[report] counted 3");
+        awaitLog("[report] counted 3");
 
         assertThat(invoke("amplify-app-report-fn", "DryRun", "{}").statusCode()).isEqualTo(204);
         assertThat(invoke("amplify-app-report-fn", "Event", "{\"count\":4}").statusCode()).isEqualTo(202);
@@ -75,7 +75,7 @@ class LocalAwsFunctionsTest {
         HttpResponse<String> failed = invoke("amplify-app-report-fn", "RequestResponse", "{}");
         assertThat(failed.headers().firstValue("X-Amz-Function-Error")).contains("Unhandled");
         assertThat(JSON.readTree(failed.body()).path("errorMessage").asText()).isEqualTo("version two refuses");
-        assertThat(LOGS).contains("[report] counted 4");
+        awaitLog("[report] counted 4");
     }
 
     @Test
@@ -133,7 +133,7 @@ class LocalAwsFunctionsTest {
 
             cognito.confirmSignUp(request -> request.clientId(clientId).username("ann@example.com")
                     .confirmationCode(LocalAws.CONFIRMATION_CODE));
-            assertThat(LOGS).contains("[post-confirmation] welcome ann@example.com via PostConfirmation_ConfirmSignUp");
+            awaitLog("[post-confirmation] welcome ann@example.com via PostConfirmation_ConfirmSignUp");
 
             String idToken = cognito.initiateAuth(request -> request.clientId(clientId)
                     .authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", "ann@example.com",
@@ -166,13 +166,8 @@ class LocalAwsFunctionsTest {
                 java.time.Instant.now().plusSeconds(3601)));
         assertThat(listed.get("tick-disabled").state()).isEqualTo("DISABLED");
 
-        long deadline = System.currentTimeMillis() + 15_000;
-        String fired = "[tick] tick {\"job\":\"soon\",\"arn\":\"arn:aws:scheduler:" + LocalAws.REGION + ":"
-                + LocalAws.ACCOUNT_ID + ":schedule/default/tick-soon\"}";
-        while (!LOGS.contains(fired) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(LOGS).contains(fired);
+        awaitLog("[tick] tick {\"job\":\"soon\",\"arn\":\"arn:aws:scheduler:" + LocalAws.REGION + ":"
+                + LocalAws.ACCOUNT_ID + ":schedule/default/tick-soon\"}");
         assertThat(LOGS).noneMatch(line -> line.contains("\"off\""));
 
         LocalSchedules.Run run = schedules.run("tick-disabled");
@@ -223,11 +218,11 @@ class LocalAwsFunctionsTest {
             stack.outputs().forEach(output -> outputs.put(output.outputKey(), output.outputValue()));
             assertThat(outputs).containsEntry("Doubled", "42").containsEntry("DirectId", "direct-21")
                     .containsEntry("Greeting", "hello ada").containsEntry("FrameworkId", "on-event-ada");
-            assertThat(LOGS).contains("[cr-direct] Create Direct size=21 old=undefined id=undefined");
+            awaitLog("[cr-direct] Create Direct size=21 old=undefined id=undefined");
 
             cfn.updateStack(request -> request.stackName("custom").templateBody(template(direct, framework, 22,
                     "ada")));
-            assertThat(LOGS).contains("[cr-direct] Update Direct size=22 old=21 id=direct-21");
+            awaitLog("[cr-direct] Update Direct size=22 old=21 id=direct-21");
 
             cfn.updateStack(request -> request.stackName("custom").templateBody(template(direct, framework, 13,
                     "ada")));
@@ -375,5 +370,17 @@ class LocalAwsFunctionsTest {
             zipped.closeEntry();
         }
         return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    /**
+     * Waits up to 15 s for a function's log line: lines are read from the function's output as it prints them, so
+     * one may arrive after the invocation's answer.
+     */
+    private static void awaitLog(String line) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!LOGS.contains(line) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(LOGS).contains(line);
     }
 }
