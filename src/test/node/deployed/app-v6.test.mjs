@@ -51,7 +51,7 @@ before(async () => {
 });
 
 test('the outputs name the local GraphQL API', () => {
-  assert.match(outputs.data.url, /^http:\/\/localhost:\d+\/\w+\/graphql$/);
+  assert.match(outputs.data.url, /^http:\/\/localhost:\d+\/[\w-]+\/graphql$/);
 });
 
 test('the owner creates, gets, lists (filtered, paged), updates and deletes Todos', async () => {

@@ -45,6 +45,14 @@ public final class LocalGraphql implements AutoCloseable {
         return new LocalGraphql(process, port);
     }
 
+    /**
+     * The certificate the service's TLS side presents (a file made on the first start, kept across restarts): what a
+     * browser or {@code NODE_EXTRA_CA_CERTS} must trust for aws-amplify's {@code wss://} subscriptions.
+     */
+    public static Path certificate() {
+        return CERTIFICATE_DIRECTORY.resolve("localhost-cert.pem");
+    }
+
     /** The GraphQL URL of the API {@code apiId}, as the clients' configuration takes it. */
     public URI apiUrl(String apiId) {
         return URI.create("http://localhost:" + port + "/" + apiId + "/graphql");

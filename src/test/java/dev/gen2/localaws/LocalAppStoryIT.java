@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,11 @@ class LocalAppStoryIT {
     void aSecondBackendWithFunctionsRelationshipsAndTriggers() throws Exception {
         Path project = Files.createDirectories(Path.of("target", "it", "posts-" + ProcessHandle.current().pid(),
                 "project")).toAbsolutePath();
+        for (String function : List.of("refuse-domain", "echo")) { // the backend names them from the project
+            Path source = SampleAssembly.PROJECT.resolve("src/test/resources/functions").resolve(function);
+            Path target = Files.createDirectories(project.resolve("src/test/resources/functions").resolve(function));
+            Files.copy(source.resolve("index.js"), target.resolve("index.js"), StandardCopyOption.REPLACE_EXISTING);
+        }
         Files.writeString(project.resolve("cdk.json"), "{\"app\": \"java dev.gen2.localaws.app.AppBackend\","
                 + " \"context\": {\"amplify-backend-namespace\": \"postsapp\"}}", StandardCharsets.UTF_8);
         try (SandboxProcess sandbox = SandboxProcess.start(project, List.of("--local", "--once", "--reset",
