@@ -1,0 +1,118 @@
+// The local data plane's latency through the real aws-amplify 6 client (LocalDataPlaneBenchmark runs it): one user
+// signs up, confirms and signs in on the sample deployed to a local AWS, then times client.models.Todo's create, get
+// and list, and the time from sending a create to the owner's onCreate subscription event. Prints one line,
+// "FIGURES {json}", with every sample in milliseconds; the Java side computes the medians and percentiles.
+// Environment: AMPLIFY_OUTPUTS, LOCAL_AWS_ENDPOINT, LOCAL_AWS_CONFIRMATION_CODE, AMPLIFY6_MODULES, BENCH_EMAIL,
+// BENCH_RUNS, BENCH_WARMUP, BENCH_SUBSCRIPTION_RUNS.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+
+const amplifyRequire = createRequire(path.join(process.env.AMPLIFY6_MODULES, 'noop.js'));
+const { Amplify } = amplifyRequire('aws-amplify');
+const auth = amplifyRequire('aws-amplify/auth');
+const { generateClient } = amplifyRequire('aws-amplify/data');
+
+const outputs = JSON.parse(readFileSync(process.env.AMPLIFY_OUTPUTS, 'utf8'));
+const ENDPOINT = process.env.LOCAL_AWS_ENDPOINT;
+const EMAIL = process.env.BENCH_EMAIL;
+const PASSWORD = 'Bench-Passw0rd!';
+const RUNS = Number(process.env.BENCH_RUNS || 200);
+const WARMUP = Number(process.env.BENCH_WARMUP || 20);
+const SUBSCRIPTION_RUNS = Number(process.env.BENCH_SUBSCRIPTION_RUNS || 50);
+const EVENT_TIMEOUT_MS = 10_000;
+
+// As the sandbox prints it: configure from the file, then point Cognito at the local AWS.
+Amplify.configure(outputs);
+const config = Amplify.getConfig();
+Amplify.configure({
+  ...config,
+  Auth: { ...config.Auth, Cognito: { ...config.Auth.Cognito, userPoolEndpoint: ENDPOINT, identityPoolEndpoint: ENDPOINT } },
+});
+const client = generateClient();
+
+function data(result, what) {
+  if (result.errors) {
+    throw new Error(`${what} answered errors: ${JSON.stringify(result.errors)}`);
+  }
+  return result.data;
+}
+
+/** Runs `call(i)` WARMUP times untimed, then RUNS times timed; returns the timed samples in ms. */
+async function timed(what, call) {
+  for (let i = 0; i < WARMUP; i++) {
+    data(await call(i), what);
+  }
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    const result = await call(WARMUP + i);
+    samples.push(performance.now() - start);
+    data(result, what);
+  }
+  return samples;
+}
+
+/** The time from sending a create to its onCreate event, one create at a time. */
+async function subscriptionDelays() {
+  const waiting = new Map();
+  const subscription = client.models.Todo.onCreate().subscribe({
+    next: (todo) => {
+      const arrived = performance.now();
+      const resolve = waiting.get(todo.content);
+      if (resolve) {
+        waiting.delete(todo.content);
+        resolve(arrived);
+      }
+    },
+    error: (error) => { throw new Error(`the onCreate subscription failed: ${JSON.stringify(error)}`); },
+  });
+  const oneEvent = async (content) => {
+    const arrival = new Promise((resolve, reject) => {
+      waiting.set(content, resolve);
+      setTimeout(() => reject(new Error(`no onCreate event for "${content}" within ${EVENT_TIMEOUT_MS} ms`)),
+        EVENT_TIMEOUT_MS).unref();
+    });
+    const sent = performance.now();
+    data(await client.models.Todo.create({ content }), 'create');
+    return (await arrival) - sent;
+  };
+  // the first events also wait for the subscription's handshake, so they are the warm-up
+  for (let i = 0; i < 5; i++) {
+    await oneEvent(`subscription warm-up ${i}`);
+  }
+  const samples = [];
+  for (let i = 0; i < SUBSCRIPTION_RUNS; i++) {
+    samples.push(await oneEvent(`subscription ${i}`));
+  }
+  subscription.unsubscribe();
+  return samples;
+}
+
+await auth.signUp({ username: EMAIL, password: PASSWORD, options: { userAttributes: { email: EMAIL } } });
+await auth.confirmSignUp({ username: EMAIL, confirmationCode: process.env.LOCAL_AWS_CONFIRMATION_CODE });
+const signIn = await auth.signIn({ username: EMAIL, password: PASSWORD });
+if (!signIn.isSignedIn) {
+  throw new Error(`sign-in did not complete: ${JSON.stringify(signIn.nextStep)}`);
+}
+
+const ids = [];
+const create = await timed('create', async (i) => {
+  const result = await client.models.Todo.create({ content: `todo ${i}` });
+  if (result.data) {
+    ids.push(result.data.id);
+  }
+  return result;
+});
+const get = await timed('get', (i) => client.models.Todo.get({ id: ids[i % ids.length] }));
+let listed = 0;
+const list = await timed('list', async () => {
+  const result = await client.models.Todo.list();
+  listed = result.data ? result.data.length : 0;
+  return result;
+});
+const subscription = await subscriptionDelays();
+
+console.log(`FIGURES ${JSON.stringify({ create, get, list, subscription, todos: ids.length, listed })}`);
+process.exit(0);
