@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -23,25 +24,40 @@ import javax.tools.ToolProvider;
 final class ChangedFunctionCode {
     static final String REPORT_CLASS_ENTRY = "amplify/functions/report/ReportHandler.class";
     private static final Path PROJECT = Path.of("").toAbsolutePath();
-    private static final Path POST_CONFIRMATION = PROJECT.resolve("src/main/functions/post-confirmation/index.js");
     private static final Path REPORT_SOURCE = PROJECT.resolve(
             "src/main/java/amplify/functions/report/ReportHandler.java");
 
     private ChangedFunctionCode() {
     }
 
-    /** The post-confirmation function's package, its answer marked {@code "codeVersion": version}. */
-    static byte[] postConfirmation(int version) throws IOException {
-        String code = Files.readString(POST_CONFIRMATION, StandardCharsets.UTF_8) + "\n"
+    /**
+     * The post-confirmation function's package as the assembly holds it (its code and the runtime files the build
+     * adds), with {@code index.js} changed so that its answer says {@code "codeVersion": version}.
+     */
+    static byte[] postConfirmation(Path assembly, int version) throws IOException {
+        Path asset = nodeAsset(assembly);
+        String code = Files.readString(asset.resolve("index.js"), StandardCharsets.UTF_8) + "\n"
                 + "const confirmed = exports.handler;\n"
                 + "exports.handler = async (event) => ({ ...(await confirmed(event)), codeVersion: " + version + " });\n";
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("index.js"));
-            zip.write(code.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(asset)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = asset.relativize(file).toString();
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(name.equals("index.js") ? code.getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(file));
+                zip.closeEntry();
+            }
         }
         return bytes.toByteArray();
+    }
+
+    /** The assembly's one Node.js function asset: the directory with an index.js beside the runtime's files. */
+    private static Path nodeAsset(Path assembly) throws IOException {
+        try (Stream<Path> entries = Files.list(assembly)) {
+            return entries.filter(entry -> Files.isRegularFile(entry.resolve("index.js"))
+                    && Files.isRegularFile(entry.resolve("gen2-runtime.js"))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no Node.js function asset in " + assembly));
+        }
     }
 
     /** The report function's package as the sample builds it. */

@@ -11,6 +11,9 @@ import dev.gen2.localaws.SampleAssembly;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,9 +70,9 @@ public final class LocalDataPlaneBenchmark {
             Path cdkOutputs = work.resolve("cdk-outputs.json");
             cli.deploy(assembly, cdkOutputs);
             Path outputs = amplifyOutputs(aws, cdkOutputs, work.resolve("outputs"));
-            JsonNode client = clientFigures(aws, outputs, settings);
+            JsonNode client = clientFigures(aws, outputs, localCertificate(aws, work), settings);
             LambdaApi lambda = new LambdaApi(aws.endpointByAddress());
-            List<CodeSwapTiming.Swap> node = nodeSwaps(lambda);
+            List<CodeSwapTiming.Swap> node = nodeSwaps(lambda, assembly);
             List<CodeSwapTiming.Swap> java = javaSwaps(lambda, work);
             print(settings, client, node, java);
         }
@@ -78,6 +81,9 @@ public final class LocalDataPlaneBenchmark {
     /** {@code gen2 generate outputs} from the deployed root stack, as {@code sandbox --local} writes them. */
     private static Path amplifyOutputs(LocalAws aws, Path cdkOutputs, Path directory) throws IOException {
         Iterator<String> stacks = JSON.readTree(cdkOutputs.toFile()).fieldNames();
+        // the AWS SDK for Java in this JVM signs with the local AWS's keys
+        System.setProperty("aws.accessKeyId", LocalAws.ACCESS_KEY_ID);
+        System.setProperty("aws.secretAccessKey", LocalAws.SECRET_ACCESS_KEY);
         String stack = stacks.next();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -91,9 +97,11 @@ public final class LocalDataPlaneBenchmark {
     }
 
     /** Runs the Node script with the real aws-amplify 6 and returns the samples it printed. */
-    private static JsonNode clientFigures(LocalAws aws, Path outputs, Settings settings)
+    private static JsonNode clientFigures(LocalAws aws, Path outputs, Path certificate, Settings settings)
             throws IOException, InterruptedException {
         Map<String, String> environment = new LinkedHashMap<>();
+        // aws-amplify 6 subscribes over wss:// only: Node.js trusts the local service's certificate as a browser would
+        environment.put("NODE_EXTRA_CA_CERTS", certificate.toString());
         // Node.js gets the address itself: "localhost" may resolve to ::1, where the server does not listen.
         environment.put("LOCAL_AWS_ENDPOINT", aws.endpointByAddress().toString());
         environment.put("LOCAL_AWS_CONFIRMATION_CODE", LocalAws.CONFIRMATION_CODE);
@@ -103,7 +111,8 @@ public final class LocalDataPlaneBenchmark {
         environment.put("BENCH_RUNS", String.valueOf(settings.runs()));
         environment.put("BENCH_WARMUP", String.valueOf(settings.warmup()));
         environment.put("BENCH_SUBSCRIPTION_RUNS", String.valueOf(settings.subscriptionRuns()));
-        CdkCli.Result result = CdkCli.Processes.run(PROJECT, List.of("node", SCRIPT.toString()), environment,
+        CdkCli.Result result = CdkCli.Processes.run(PROJECT, List.of("node", "--experimental-websocket",
+                SCRIPT.toString()), environment,
                 Duration.ofMinutes(20));
         String line = result.output().lines().filter(text -> text.startsWith("FIGURES ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException(SCRIPT.getFileName() + " failed (status "
@@ -111,8 +120,19 @@ public final class LocalDataPlaneBenchmark {
         return JSON.readTree(line.substring("FIGURES ".length()));
     }
 
+    /** The local GraphQL service's self-signed certificate, which its wss:// side presents. */
+    private static Path localCertificate(LocalAws aws, Path work) throws IOException, InterruptedException {
+        HttpResponse<Path> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(aws.graphqlEndpoint().resolve("/certificate.pem")).build(),
+                HttpResponse.BodyHandlers.ofFile(work.resolve("local-graphql.pem")));
+        if (response.statusCode() != 200) {
+            throw new IOException("GET /certificate.pem of the local GraphQL service answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     /** Five edits of the post-confirmation function's index.js, each answering with its version. */
-    private static List<CodeSwapTiming.Swap> nodeSwaps(LambdaApi lambda) throws IOException, InterruptedException {
+    private static List<CodeSwapTiming.Swap> nodeSwaps(LambdaApi lambda, Path assembly) throws IOException, InterruptedException {
         String function = lambda.functionName("postConfirmation");
         String event = "{\"version\":\"1\",\"triggerSource\":\"PostConfirmation_ConfirmSignUp\",\"region\":\""
                 + LocalAws.REGION + "\",\"userPoolId\":\"us-east-1_bench\",\"userName\":\"bench\",\"request\":"
@@ -121,7 +141,7 @@ public final class LocalDataPlaneBenchmark {
         List<CodeSwapTiming.Version> versions = new ArrayList<>();
         for (int version = 1; version <= SWAPS; version++) {
             String mark = "\"codeVersion\":" + version;
-            versions.add(new CodeSwapTiming.Version(ChangedFunctionCode.postConfirmation(version),
+            versions.add(new CodeSwapTiming.Version(ChangedFunctionCode.postConfirmation(assembly, version),
                     answer -> answer.contains(mark)));
         }
         return CodeSwapTiming.measure(lambda, function, event, versions);
