@@ -105,6 +105,57 @@ async function subscriptionDelays() {
   return samples;
 }
 
+const TODO_FIELDS = 'id content done owner createdAt updatedAt';
+const FAKE_SIGNATURE = 'AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/dynamodb/aws4_request, '
+  + 'SignedHeaders=host, Signature=0';
+
+/** One GraphQL request over plain HTTP, as the client sends it, without the client. */
+async function graphql(token, query, variables) {
+  const response = await fetch(outputs.data.url, { method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: token }, body: JSON.stringify({ query, variables }) });
+  const body = await response.json();
+  if (body.errors) {
+    throw new Error(`GraphQL answered errors: ${JSON.stringify(body.errors)}`);
+  }
+  return body;
+}
+
+/** One DynamoDB call to the local AWS (moto), the storage layer the resolvers call. */
+async function dynamoDb(operation, input) {
+  const response = await fetch(ENDPOINT, { method: 'POST', body: JSON.stringify(input), headers: {
+    'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${operation}`,
+    authorization: FAKE_SIGNATURE } });
+  const body = await response.json();
+  if (response.status !== 200) {
+    throw new Error(`DynamoDB ${operation} answered ${response.status}: ${JSON.stringify(body)}`);
+  }
+  return body;
+}
+
+/**
+ * The parts of a client call, each timed alone the same way: the same operation as a plain HTTP request to the local
+ * GraphQL service (so the client's own share is the difference), and the DynamoDB call its resolver makes, sent
+ * straight to moto (so the GraphQL service's share is the difference again).
+ */
+async function whereTheTimeGoes(ids) {
+  const token = (await auth.fetchAuthSession()).tokens.accessToken.toString();
+  const table = (await dynamoDb('ListTables', {})).TableNames.find((name) => name.startsWith('Todo-'));
+  const key = (i) => ({ id: { S: ids[i % ids.length] } });
+  return {
+    graphqlGet: await timed('getTodo over HTTP', (i) => graphql(token,
+      `query ($id: ID!) { getTodo(id: $id) { ${TODO_FIELDS} } }`, { id: ids[i % ids.length] })),
+    graphqlList: await timed('listTodos over HTTP', () => graphql(token,
+      `query { listTodos { items { ${TODO_FIELDS} } nextToken } }`, {})),
+    graphqlCreate: await timed('createTodo over HTTP', (i) => graphql(token,
+      `mutation ($input: CreateTodoInput!) { createTodo(input: $input) { ${TODO_FIELDS} } }`,
+      { input: { content: `plain ${i}` } })),
+    dynamoGet: await timed('GetItem', (i) => dynamoDb('GetItem', { TableName: table, Key: key(i) })),
+    dynamoScan: await timed('Scan', () => dynamoDb('Scan', { TableName: table, Limit: 100 })),
+    dynamoPut: await timed('PutItem', (i) => dynamoDb('PutItem', { TableName: table, Item: {
+      id: { S: `direct-${i}` }, content: { S: `direct ${i}` }, __typename: { S: 'Todo' } } })),
+  };
+}
+
 await auth.signUp({ username: EMAIL, password: PASSWORD, options: { userAttributes: { email: EMAIL } } });
 await auth.confirmSignUp({ username: EMAIL, confirmationCode: process.env.LOCAL_AWS_CONFIRMATION_CODE });
 const signIn = await auth.signIn({ username: EMAIL, password: PASSWORD });
@@ -128,6 +179,7 @@ const list = await timed('list', async () => {
   return result;
 });
 const subscription = await subscriptionDelays();
+const breakdown = await whereTheTimeGoes(ids);
 
-console.log(`FIGURES ${JSON.stringify({ create, get, list, subscription, todos: ids.length, listed })}`);
+console.log(`FIGURES ${JSON.stringify({ create, get, list, subscription, todos: ids.length, listed, breakdown })}`);
 process.exit(0);

@@ -180,6 +180,17 @@ public final class LocalDataPlaneBenchmark {
         row("Node.js function: new code to its answer", Latency.of(totals(node)), "< 1 s", 1000);
         row("Java function: new code to its answer", Latency.of(totals(java)), "< 3 s", 3000);
         System.out.println("(Amplify's own sandbox budgets 30 s for a hotswap on AWS.)");
+        JsonNode parts = client.path("breakdown");
+        System.out.printf(Locale.ROOT, "%nWhere a call's time goes (medians, ms): through aws-amplify, the same"
+                + " operation as a plain HTTP request, its DynamoDB call alone against moto%n%-8s %12s %12s %12s%n",
+                "call", "aws-amplify", "plain HTTP", "DynamoDB");
+        for (String[] call : List.of(new String[] {"get", "graphqlGet", "dynamoGet"},
+                new String[] {"list", "graphqlList", "dynamoScan"},
+                new String[] {"create", "graphqlCreate", "dynamoPut"})) {
+            System.out.printf(Locale.ROOT, "%-8s %12.1f %12.1f %12.1f%n", call[0],
+                    median(samples(client.path(call[0]))), median(samples(parts.path(call[1]))),
+                    median(samples(parts.path(call[2]))));
+        }
         System.out.printf(Locale.ROOT, "%nWhere a code swap's time goes (medians, ms):%n%-10s %10s %18s %22s %14s%n",
                 "function", "update", "first new answer", "(invocations to it)", "warm invoke");
         parts("Node.js", node);
