@@ -62,6 +62,7 @@ public final class LocalDataPlaneBenchmark {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.parse(args);
+        String loadBefore = loadAverage();
         Path work = Files.createDirectories(PROJECT.resolve("target/benchmark/local-" + ProcessHandle.current().pid()));
         Path assembly = SampleAssembly.synth(work.resolve("sample"), "bench", DeploymentType.SANDBOX, "");
         try (LocalAws aws = LocalAws.start()) {
@@ -75,6 +76,8 @@ public final class LocalDataPlaneBenchmark {
             List<CodeSwapTiming.Swap> node = nodeSwaps(lambda, assembly);
             List<CodeSwapTiming.Swap> java = javaSwaps(lambda, work);
             print(settings, client, node, java);
+            System.out.printf("%nLoad average (1, 5, 15 min) before the run: %s, after: %s%n", loadBefore,
+                    loadAverage());
         }
     }
 
@@ -182,7 +185,8 @@ public final class LocalDataPlaneBenchmark {
         System.out.println("(Amplify's own sandbox budgets 30 s for a hotswap on AWS.)");
         JsonNode parts = client.path("breakdown");
         System.out.printf(Locale.ROOT, "%nWhere a call's time goes (medians, ms): through aws-amplify, the same"
-                + " operation as a plain HTTP request, its DynamoDB call alone against moto%n%-8s %12s %12s %12s%n",
+                + " operation as a plain HTTP request, its DynamoDB call alone against moto (a Scan of at most 100 items"
+                + " for list)%n%-8s %12s %12s %12s%n",
                 "call", "aws-amplify", "plain HTTP", "DynamoDB");
         for (String[] call : List.of(new String[] {"get", "graphqlGet", "dynamoGet"},
                 new String[] {"list", "graphqlList", "dynamoScan"},
@@ -209,6 +213,13 @@ public final class LocalDataPlaneBenchmark {
                 median(swaps.stream().map(CodeSwapTiming.Swap::firstNewInvocation).toList()),
                 swaps.stream().map(swap -> String.valueOf(swap.invocations())).toList(),
                 median(swaps.stream().map(CodeSwapTiming.Swap::warmInvocation).toList()));
+    }
+
+    /** The machine's load average (shared with other work, it explains the spread), from /proc. */
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.exists(loadavg) ? String.join(" ", List.of(Files.readString(loadavg).split(" ")).subList(0, 3))
+                : "unknown";
     }
 
     private static double median(List<Double> values) {
