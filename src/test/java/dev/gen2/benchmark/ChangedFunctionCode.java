@@ -2,12 +2,13 @@ package dev.gen2.benchmark;
 
 import amplify.functions.report.ReportHandler;
 import dev.gen2.backend.function.packaging.JavaFunctionPackager;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -91,7 +92,7 @@ final class ChangedFunctionCode {
     private static byte[] replaced(byte[] original, String entryName, byte[] content) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         boolean found = false;
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(original));
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(original));
                 ZipOutputStream out = new ZipOutputStream(bytes)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 out.putNextEntry(new ZipEntry(entry.getName()));
@@ -112,8 +113,8 @@ final class ChangedFunctionCode {
     }
 
     private static List<String> entryNames(byte[] zip) throws IOException {
-        List<String> names = new java.util.ArrayList<>();
-        try (InputStream raw = new java.io.ByteArrayInputStream(zip); ZipInputStream in = new ZipInputStream(raw)) {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 names.add(entry.getName());
             }

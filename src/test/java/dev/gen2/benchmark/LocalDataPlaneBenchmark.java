@@ -47,9 +47,10 @@ public final class LocalDataPlaneBenchmark {
         static Settings parse(String[] args) {
             Map<String, Integer> values = new LinkedHashMap<>(Map.of("--runs", 200, "--warmup", 20,
                     "--subscription-runs", 50));
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                if (!values.containsKey(args[i])) {
-                    throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + values.keySet());
+            for (int i = 0; i < args.length; i += 2) {
+                if (!values.containsKey(args[i]) || i + 1 == args.length) {
+                    throw new IllegalArgumentException("unknown option or no value: " + args[i] + "; options, each with"
+                            + " a number: " + values.keySet());
                 }
                 values.put(args[i], Integer.parseInt(args[i + 1]));
             }
