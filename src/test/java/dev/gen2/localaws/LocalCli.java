@@ -10,21 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The real CDK CLI against a {@link LocalAws}: bootstrap, deploy, destroy a cloud assembly, each timed. */
-final class LocalCli {
+public final class LocalCli {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     private final LocalAws aws;
 
-    LocalCli(LocalAws aws) {
+    public LocalCli(LocalAws aws) {
         this.aws = aws;
     }
 
-    CdkCli.Result bootstrap(Path assembly) throws IOException, InterruptedException {
+    public CdkCli.Result bootstrap(Path assembly) throws IOException, InterruptedException {
         return succeeded("bootstrap", CdkCli.run(aws.environment(), TIMEOUT, "bootstrap",
                 "aws://" + LocalAws.ACCOUNT_ID + "/" + LocalAws.REGION, "--app", assembly.toString()));
     }
 
     /** {@code cdk deploy --all} of the assembly, writing the root stack's outputs to {@code outputsFile}. */
-    CdkCli.Result deploy(Path assembly, Path outputsFile, String... extra) throws IOException, InterruptedException {
+    public CdkCli.Result deploy(Path assembly, Path outputsFile, String... extra) throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(List.of("deploy", "--app", assembly.toString(), "--all",
                 "--require-approval", "never", "--outputs-file", outputsFile.toString()));
         arguments.addAll(List.of(extra));

@@ -17,8 +17,8 @@ import java.util.Map;
  * line added, to make a code change), the Java functions' package and a {@code cdk.json} with the backend's
  * identity. The compiled classes are the project's own, so no Maven runs.
  */
-final class SampleAssembly {
-    static final Path PROJECT = Path.of("").toAbsolutePath();
+public final class SampleAssembly {
+    public static final Path PROJECT = Path.of("").toAbsolutePath();
     private static final Path POST_CONFIRMATION = Path.of("src", "main", "functions", "post-confirmation", "index.js");
 
     private SampleAssembly() {
@@ -28,7 +28,7 @@ final class SampleAssembly {
      * Synthesizes the sample as {@code gen2sample}/{@code name} of the given type into {@code work/out}; a non-empty
      * {@code codeChange} is appended to the post-confirmation function's code as a comment.
      */
-    static Path synth(Path work, String name, DeploymentType type, String codeChange)
+    public static Path synth(Path work, String name, DeploymentType type, String codeChange)
             throws IOException, InterruptedException {
         copyFunctionSources(work, codeChange);
         String classpath = PROJECT.resolve("target/classes") + ":"
