@@ -115,9 +115,10 @@ public final class DeployProgress {
 
     /**
      * The lines a frontend adds after {@code Amplify.configure(outputs)} to use a local AWS at {@code endpoint}: the
-     * Cognito endpoints, and the storage testing option that sends S3 requests to the local AWS's S3 port.
+     * Cognito endpoints, the storage testing option that sends S3 requests to the local AWS's S3 port, and the
+     * certificate subscriptions need.
      */
-    public synchronized void localFrontend(URI endpoint, String confirmationCode) {
+    public synchronized void localFrontend(URI endpoint, String confirmationCode, Path certificate) {
         String byAddress = endpoint.toString().replace("localhost", "127.0.0.1");
         info("point aws-amplify at the local AWS, after Amplify.configure(outputs):");
         out.accept("  const config = Amplify.getConfig();");
@@ -125,6 +126,8 @@ public final class DeployProgress {
                 + byAddress + "', identityPoolEndpoint: '" + byAddress + "' } },");
         out.accept("    Storage: { S3: { ...config.Storage?.S3, dangerouslyConnectToHttpEndpointForTesting: 'true' } } });");
         info("every confirmation code is " + confirmationCode + ".");
+        info("subscriptions go over wss:// with a self-signed certificate: trust " + certificate
+                + " (NODE_EXTRA_CA_CERTS in Node.js).");
     }
 
     private static double seconds(Duration took) {

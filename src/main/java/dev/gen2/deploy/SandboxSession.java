@@ -9,6 +9,7 @@ import dev.gen2.deploy.watch.SourceWatcher;
 import dev.gen2.deploy.watch.WatchExclusions;
 import dev.gen2.guard.DataLossGuard;
 import dev.gen2.localaws.LocalAws;
+import dev.gen2.localaws.LocalGraphql;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -212,7 +213,8 @@ public final class SandboxSession implements AutoCloseable {
             localOutputs.set(LocalSandboxRecord.write(localRecordFile, deployed.outputsFile()));
             if (!frontendLinesShown) {
                 frontendLinesShown = true;
-                progress.localFrontend(connection.endpoint().orElseThrow(), LocalAws.CONFIRMATION_CODE);
+                progress.localFrontend(connection.endpoint().orElseThrow(), LocalAws.CONFIRMATION_CODE,
+                        LocalGraphql.certificate());
             }
         }
     }
