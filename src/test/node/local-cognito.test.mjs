@@ -76,6 +76,11 @@ before(async () => {
       ClientId: UserPoolClient.ClientId,
     }],
   }));
+  // without roles an identity pool issues no credentials (InvalidIdentityPoolConfigurationException), as on AWS
+  await identityClient.send(new identity.SetIdentityPoolRolesCommand({
+    IdentityPoolId: identityPool.IdentityPoolId,
+    Roles: { authenticated: `arn:aws:iam::123456789012:role/local-cognito-test-authenticated` },
+  }));
   pool = {
     userPoolId: UserPool.Id,
     clientId: UserPoolClient.ClientId,

@@ -160,8 +160,24 @@ def _get_identity_pool_roles(self):
     return json.dumps(answer)
 
 
+def _set_identity_pool_roles(self):
+    """cognito-identity SetIdentityPoolRoles, which moto lacks too: records the roles and role mappings where
+    AWS::Cognito::IdentityPoolRoleAttachment records them, so credentials act as those roles."""
+    from moto.cognitoidentity.exceptions import ResourceNotFoundError
+    from moto.cognitoidentity.models import cognitoidentity_backends
+    pool_id = self._get_param("IdentityPoolId")
+    pool = cognitoidentity_backends[self.current_account][self.region].identity_pools.get(pool_id)
+    if pool is None:
+        raise ResourceNotFoundError(pool_id)
+    pool.roles = self._get_param("Roles") or {}
+    pool.role_mappings = self._get_param("RoleMappings") or {}
+    return ""
+
+
 def apply():
     from moto.cognitoidentity.responses import CognitoIdentityResponse
     if not hasattr(CognitoIdentityResponse, "get_identity_pool_roles"):
         CognitoIdentityResponse.get_identity_pool_roles = _get_identity_pool_roles
+    if not hasattr(CognitoIdentityResponse, "set_identity_pool_roles"):
+        CognitoIdentityResponse.set_identity_pool_roles = _set_identity_pool_roles
     gen2_routes.register(RESPONSES_PREFIX, _response_route)
