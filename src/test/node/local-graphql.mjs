@@ -11,63 +11,45 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { startLocalAws } = require('./local-aws.js');
 const cognitoRequire = createRequire(path.join(process.env.NODE_PATH?.split(path.delimiter)[0] || path.resolve('target/node-test/node_modules'), '/'));
 const idp = cognitoRequire('@aws-sdk/client-cognito-identity-provider');
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-const SERVICE_SOURCES = path.join(ROOT, 'src', 'main', 'resources', 'dev', 'gen2', 'localaws', 'graphql');
 const SERVICE_DIRECTORY = path.join(ROOT, 'target', 'node-graphql');
 export const RESOLVER_CODE = path.join(ROOT, 'src', 'main', 'resources', 'dev', 'gen2', 'backend', 'data', 'model-resolver.js');
 const CODE_BUCKET = 'gen2-data-fixture-code';
 export const PASSWORD = 'Passw0rd!local';
 const FAKE_SIGNATURE = (service) => `AWS4-HMAC-SHA256 Credential=testing/20200101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`;
 
-async function freePort() {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+/**
+ * The whole local AWS, as `sandbox --local` and the deploy tests run it (dev.gen2.localaws.LocalAws, in a JVM of its
+ * own): moto's server with this project's modules, the local Lambda runtime and the GraphQL service, on free ports.
+ * It prints the variables to export and the GraphQL endpoint; stop() ends it by its process id, and its shutdown hook
+ * stops the rest.
+ */
+export async function startLocalBackend() {
+  const classpath = `${path.join(ROOT, 'target', 'classes')}${path.delimiter}${fs.readFileSync(path.join(ROOT, 'target', 'classpath.txt'), 'utf8').trim()}`;
+  const child = spawn('java', ['-cp', classpath, 'dev.gen2.localaws.LocalAws'], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', process.env.LOCAL_AWS_LOG ? 'inherit' : 'ignore'],
+    env: { ...process.env, LOCAL_AWS_CONFIRMATION_CODE: '123456' },
+  });
+  const started = await new Promise((resolve, reject) => {
+    let printed = '';
+    const timer = setTimeout(() => reject(new Error(`the local AWS did not start within 120 s:\n${printed}`)), 120000);
+    child.on('exit', (code) => reject(new Error(`the local AWS exited (${code}):\n${printed}`)));
+    child.stdout.on('data', (chunk) => {
+      printed += chunk;
+      const aws = printed.match(/^export AWS_ENDPOINT_URL=(\S+)$/m);
+      const graphql = printed.match(/^GraphQL APIs deployed to it: (http:\/\/localhost:(\d+))\/<apiId>\/graphql$/m);
+      if (aws && graphql) {
+        clearTimeout(timer);
+        resolve({ aws: aws[1].replace('localhost', '127.0.0.1'), graphql: graphql[1], graphqlPort: Number(graphql[2]) });
+      }
     });
   });
-}
-
-/** Starts the GraphQL service shipped in src/main/resources (installed by node-modules.sh into target/node-graphql). */
-async function startGraphql(aws) {
-  for (const file of fs.readdirSync(SERVICE_SOURCES).filter((name) => name.endsWith('.mjs'))) {
-    fs.copyFileSync(path.join(SERVICE_SOURCES, file), path.join(SERVICE_DIRECTORY, file));
-  }
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(SERVICE_DIRECTORY, 'server.mjs'), '--port', String(port), '--aws', aws], {
-    stdio: ['ignore', process.env.LOCAL_AWS_LOG ? 'inherit' : 'ignore', 'inherit'],
-  });
-  let exited = false;
-  child.on('exit', () => { exited = true; });
-  const endpoint = `http://localhost:${port}`;
-  for (const deadline = Date.now() + 20000; ;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-    } catch (error) {
-      if (exited || Date.now() > deadline) throw new Error(`the local GraphQL service did not start: ${error.message}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  return { endpoint, port, stop: () => { if (!exited) process.kill(child.pid); } };
-}
-
-/** The local AWS and its GraphQL service; stop() stops both. */
-export async function startLocalBackend() {
-  const aws = await startLocalAws({ LOCAL_AWS_CONFIRMATION_CODE: '123456' });
-  let graphql;
-  try {
-    graphql = await startGraphql(aws.endpoint);
-  } catch (error) {
-    aws.stop();
-    throw error;
-  }
-  const certificate = await (await fetch(`http://127.0.0.1:${graphql.port}/certificate.pem`)).text();
-  return { aws: aws.endpoint, graphql: graphql.endpoint, graphqlPort: graphql.port, certificate, stop: () => { graphql.stop(); aws.stop(); } };
+  child.stdout.resume();
+  const certificate = await (await fetch(`http://127.0.0.1:${started.graphqlPort}/certificate.pem`)).text();
+  return { ...started, certificate, stop: () => { if (child.exitCode === null) process.kill(child.pid); } };
 }
 
 async function query(aws, service, parameters) {
@@ -278,14 +260,6 @@ export async function post(url, headers, query, variables = {}) {
   const sent = typeof headers === 'function' ? await headers(url, body) : { 'content-type': 'application/json', ...headers };
   const response = await fetch(url, { method: 'POST', headers: sent, body });
   return { status: response.status, body: await response.json(), headers: response.headers };
-}
-
-/** Whether the local AWS runs Lambda functions (the local Lambda runtime), probed by invoking `functionArn`. */
-export async function functionsRun(backend, functionArn) {
-  const response = await fetch(`${backend.aws}/2015-03-31/functions/${encodeURIComponent(functionArn)}/invocations`, {
-    method: 'POST', headers: { authorization: FAKE_SIGNATURE('lambda') }, body: JSON.stringify({ arguments: { message: 'probe' } }) });
-  await response.text();
-  return response.ok && !response.headers.get('x-amz-function-error');
 }
 
 const serviceRequire = createRequire(path.join(SERVICE_DIRECTORY, 'node_modules', '/'));

@@ -151,13 +151,29 @@ def _invoke_lambda(self, event=None):
     return result.get("payload") or "", bool(result.get("functionError")), result.get("log", "")
 
 
+def _inline_code_zip(code, runtime):
+    """The package CloudFormation makes of inline code (`Code.ZipFile`): one file, index.js for Node.js runtimes and
+    index.py for Python ones (moto always writes index.py)."""
+    import io
+    import zipfile
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("index.js" if str(runtime).startswith("nodejs") else "index.py", code)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
 def _wrap_create_from_cloudformation_json(original):
-    """moto's CloudFormation model drops the function's Tags; the friendly name for the log prefix is one."""
+    """moto's CloudFormation model drops the function's Tags (the friendly name for the log prefix is one), and
+    packages inline Node.js code as index.py."""
 
     def create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        properties = cloudformation_json.get("Properties", {})
+        inline = (properties.get("Code") or {}).get("ZipFile")  # read first: moto replaces it with its package
         fn = original.__func__(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
-        tags = cloudformation_json.get("Properties", {}).get("Tags") or []
+        tags = properties.get("Tags") or []
         fn.tags = {**(fn.tags or {}), **{tag["Key"]: tag["Value"] for tag in tags if "Key" in tag}}
+        if isinstance(inline, str) and str(properties.get("Runtime", "")).startswith("nodejs"):
+            fn.update_function_code({"ZipFile": _inline_code_zip(inline, properties["Runtime"])})
         return fn
 
     return classmethod(create)
