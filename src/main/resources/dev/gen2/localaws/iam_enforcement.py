@@ -5,12 +5,15 @@ checked, as before: nothing that deploys today changes.
 
 moto calls ActionAuthenticatorMixin._authenticate_and_authorize_action for every request it authorizes (S3 with the
 bucket and key, the other services with "*"), but checks only after INITIAL_NO_AUTH_ACTION_COUNT requests and then
-for every key, with an evaluator that mis-handles conditions (see iam_policy). That method is replaced here.
+for every key, with an evaluator that mis-handles conditions (see iam_policy). That method is replaced here, and the
+other services' actions and resource ARNs come from the request's parameters (iam_resources).
 """
+import json
 import threading
 from urllib.parse import unquote
 
 import iam_credentials
+import iam_resources
 import iam_policy
 import sigv4
 
@@ -122,18 +125,38 @@ def authenticate_and_authorize(response, resource):
         raise _refuse(response, is_s3, "ExpiredToken", "The provided token has expired."
                       if is_s3 else "The security token included in the request is expired")
     if is_s3:
-        name = response.data.get("Action") or "ListBucket"
-        action = "s3:" + _S3_IAM_ACTIONS.get(name, name)
+        checks = _s3_checks(response, resource)
     else:
-        action = f"{signed.service}:{response._get_action()}"
-    checks = [(action, resource)]
-    if is_s3 and _copy_source(response):
-        checks.append(("s3:GetObject", _copy_source(response)))
-    for checked_action, checked_resource in checks:
-        decision = decide(issued, checked_action, checked_resource, _request_context(response, is_s3))
+        checks = iam_resources.checks(_resources_request(response, signed, issued))
+    # a request acting on several resources is allowed only if each is
+    for check in checks:
+        context = dict(_request_context(response, is_s3), **check.context)
+        decision = decide(issued, check.action, check.resource, context)
         if decision.kind != iam_policy.ALLOW:
             raise _refuse(response, is_s3, "AccessDenied", denial_message(
-                issued.principal, checked_action, checked_resource, decision, quote_resource=is_s3))
+                issued.principal, check.action, check.resource, decision, quote_resource=is_s3))
+
+
+def _s3_checks(response, resource):
+    name = response.data.get("Action") or "ListBucket"
+    checks = [iam_resources.Check("s3:" + _S3_IAM_ACTIONS.get(name, name), resource)]
+    if _copy_source(response):
+        checks.append(iam_resources.Check("s3:GetObject", _copy_source(response)))
+    return checks
+
+
+def _resources_request(response, signed, issued):
+    """What iam_resources needs of a request: the JSON protocols' parameters are the body; the REST ones' are in the
+    path. The account is the role's (the caller's own resources), the region the signature's."""
+    params = {}
+    if response.headers.get("X-Amz-Target"):
+        try:
+            params = json.loads(response.body or "{}")
+        except (TypeError, ValueError):
+            params = {}
+    account = issued.principal.role_arn.split(":")[4]
+    return iam_resources.Request(signed.service, response._get_action(), params, response.path,
+                                 response.querystring, signed.region or response.region, account)
 
 
 def _with_local_status(get_error_model):
