@@ -61,11 +61,13 @@ def _s3_error(code, message):
     return error
 
 
-def _service_error(response, code, message, status):
-    from moto.core.exceptions import ServiceException
+def _service_error(code, message, status, as_json):
+    # moto's call_action answers an HTTPException raised while authorizing (any other exception is a 500): the JSON
+    # protocols read the error's name from "__type", the query protocol from XML
+    from moto.core.exceptions import JsonRESTError, _RESTError as XmlRESTError
 
-    error = ServiceException(code, message)
-    error.local_status = status
+    error = JsonRESTError(code, message) if as_json else XmlRESTError(code, message)
+    error.code = status
     return error
 
 
@@ -74,9 +76,12 @@ def _refuse(response, is_s3, code, message):
         return _s3_error(code, message)
     json_codes = {"SignatureDoesNotMatch": "InvalidSignatureException", "InvalidToken": "UnrecognizedClientException",
                   "AccessDenied": "AccessDeniedException", "ExpiredToken": "ExpiredTokenException"}
-    if response.headers.get("X-Amz-Target"):  # the JSON protocols name their errors so
+    as_json = "Action" not in response.querystring  # the query protocol (IAM, STS) names its action so
+    if as_json:  # the JSON protocols (DynamoDB, SSM, Cognito, Lambda, AppSync) name their errors so
         code = json_codes.get(code, code)
-    return _service_error(response, code, message, 403 if code.startswith("AccessDenied") else 400)
+    # the awsJson protocols answer every client error, AccessDeniedException included, with HTTP 400
+    denied_status = 400 if response.headers.get("X-Amz-Target") else 403
+    return _service_error(code, message, denied_status if code.startswith("AccessDenied") else 400, as_json)
 
 
 # --- the check ---------------------------------------------------------------------------------------------------------
@@ -99,6 +104,10 @@ def _copy_source(response):
     return f"arn:aws:s3:::{source}"
 
 
+def _raw_body(response):
+    return response.raw_body if isinstance(response.raw_body, bytes) else (response.raw_body or "").encode("utf-8")
+
+
 def authenticate_and_authorize(response, resource):
     from moto.core.authorization import ActionAuthenticatorMixin
 
@@ -110,7 +119,7 @@ def authenticate_and_authorize(response, resource):
     if issued is None:
         return  # not a key this local AWS issued: the all-powerful `testing` keys and moto's own
     is_s3 = signed.service == "s3"
-    body = response.raw_body if isinstance(response.raw_body, bytes) else (response.raw_body or "").encode("utf-8")
+    body = _raw_body(response)
     if signed.session_token != issued.session_token:
         raise _refuse(response, is_s3, "InvalidToken", "The provided token is malformed or otherwise invalid."
                       if is_s3 else "The security token included in the request is invalid.")
@@ -150,8 +159,8 @@ def _resources_request(response, signed, issued):
     path. The account is the role's (the caller's own resources), the region the signature's."""
     params = {}
     if response.headers.get("X-Amz-Target"):
-        try:
-            params = json.loads(response.body or "{}")
+        try:  # the body as sent: moto's DynamoDB replaces response.body with its own parse
+            params = json.loads(_raw_body(response) or b"{}")
         except (TypeError, ValueError):
             params = {}
     account = issued.principal.role_arn.split(":")[4]
