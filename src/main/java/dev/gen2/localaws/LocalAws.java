@@ -34,7 +34,8 @@ public final class LocalAws implements AutoCloseable {
     static final List<String> MODULES = List.of("local_aws.py", "cfn_fixes.py", "cfn_resources.py",
             "cognito_checks.py", "gen2_routes.py", "lambda_runtime.py", "cognito_triggers.py", "local_state.py",
             "appsync_state.py", "iam_policy.py", "iam_credentials.py", "identity_credentials.py", "sigv4.py",
-            "iam_enforcement.py", "iam_routes.py", "s3_front.py", "schedules.py", "custom_resources.py");
+            "iam_enforcement.py", "iam_resources.py", "iam_routes.py", "s3_front.py", "schedules.py",
+            "custom_resources.py");
     public static final String ACCESS_KEY_ID = "testing";
     public static final String SECRET_ACCESS_KEY = "testing";
     public static final String REGION = "us-east-1";

@@ -103,6 +103,23 @@ def _patch_resource_failures():
     parsing.parse_and_create_resource = parse_and_create_resource
 
 
+def _patch_depends_on_first():
+    """moto orders a template's resources by DependsOn, but creates a resource early when another one refers to it
+    (Ref, Fn::GetAtt), and then without its DependsOn: a user pool's provider that reads a secret (GetAtt on the secret
+    fetcher) ran the fetcher's function before its role's policy existed, so IAM refused its SSM call. CloudFormation
+    creates every DependsOn first, however a resource is reached."""
+    original = parsing.parse_and_create_resource
+
+    def parse_and_create_resource(logical_id, resource_json, resources_map, account_id, region_name):
+        depends_on = resource_json.get("DependsOn") or []
+        for dependency in [depends_on] if isinstance(depends_on, str) else depends_on:
+            if dependency in resources_map._resource_json_map:
+                resources_map[dependency]  # reading a resource of the map creates it
+        return original(logical_id, resource_json, resources_map, account_id, region_name)
+
+    parsing.parse_and_create_resource = parse_and_create_resource
+
+
 def _patch_update_keeps_resources():
     """moto's parse_and_update_resource returned None for a type without an update method (DynamoDB tables,
     Lambda permissions, log groups, ...), and the caller stored that None: the resource silently left the stack and
@@ -728,6 +745,7 @@ def _patch_generated_names():
 def apply():
     """Installs every CloudFormation fix in moto's classes (idempotent enough to call once per process)."""
     _patch_resource_failures()
+    _patch_depends_on_first()
     _patch_update_keeps_resources()
     _patch_generated_names()
     ResourceMap.update = _resource_map_update

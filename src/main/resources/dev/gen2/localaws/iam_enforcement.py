@@ -5,12 +5,15 @@ checked, as before: nothing that deploys today changes.
 
 moto calls ActionAuthenticatorMixin._authenticate_and_authorize_action for every request it authorizes (S3 with the
 bucket and key, the other services with "*"), but checks only after INITIAL_NO_AUTH_ACTION_COUNT requests and then
-for every key, with an evaluator that mis-handles conditions (see iam_policy). That method is replaced here.
+for every key, with an evaluator that mis-handles conditions (see iam_policy). That method is replaced here, and the
+other services' actions and resource ARNs come from the request's parameters (iam_resources).
 """
+import json
 import threading
 from urllib.parse import unquote
 
 import iam_credentials
+import iam_resources
 import iam_policy
 import sigv4
 
@@ -58,11 +61,13 @@ def _s3_error(code, message):
     return error
 
 
-def _service_error(response, code, message, status):
-    from moto.core.exceptions import ServiceException
+def _service_error(code, message, status, as_json):
+    # moto's call_action answers an HTTPException raised while authorizing (any other exception is a 500): the JSON
+    # protocols read the error's name from "__type", the query protocol from XML
+    from moto.core.exceptions import JsonRESTError, _RESTError as XmlRESTError
 
-    error = ServiceException(code, message)
-    error.local_status = status
+    error = JsonRESTError(code, message) if as_json else XmlRESTError(code, message)
+    error.code = status
     return error
 
 
@@ -71,9 +76,12 @@ def _refuse(response, is_s3, code, message):
         return _s3_error(code, message)
     json_codes = {"SignatureDoesNotMatch": "InvalidSignatureException", "InvalidToken": "UnrecognizedClientException",
                   "AccessDenied": "AccessDeniedException", "ExpiredToken": "ExpiredTokenException"}
-    if response.headers.get("X-Amz-Target"):  # the JSON protocols name their errors so
+    as_json = "Action" not in response.querystring  # the query protocol (IAM, STS) names its action so
+    if as_json:  # the JSON protocols (DynamoDB, SSM, Cognito, Lambda, AppSync) name their errors so
         code = json_codes.get(code, code)
-    return _service_error(response, code, message, 403 if code.startswith("AccessDenied") else 400)
+    # the awsJson protocols answer every client error, AccessDeniedException included, with HTTP 400
+    denied_status = 400 if response.headers.get("X-Amz-Target") else 403
+    return _service_error(code, message, denied_status if code.startswith("AccessDenied") else 400, as_json)
 
 
 # --- the check ---------------------------------------------------------------------------------------------------------
@@ -96,6 +104,10 @@ def _copy_source(response):
     return f"arn:aws:s3:::{source}"
 
 
+def _raw_body(response):
+    return response.raw_body if isinstance(response.raw_body, bytes) else (response.raw_body or "").encode("utf-8")
+
+
 def authenticate_and_authorize(response, resource):
     from moto.core.authorization import ActionAuthenticatorMixin
 
@@ -107,7 +119,7 @@ def authenticate_and_authorize(response, resource):
     if issued is None:
         return  # not a key this local AWS issued: the all-powerful `testing` keys and moto's own
     is_s3 = signed.service == "s3"
-    body = response.raw_body if isinstance(response.raw_body, bytes) else (response.raw_body or "").encode("utf-8")
+    body = _raw_body(response)
     if signed.session_token != issued.session_token:
         raise _refuse(response, is_s3, "InvalidToken", "The provided token is malformed or otherwise invalid."
                       if is_s3 else "The security token included in the request is invalid.")
@@ -122,18 +134,38 @@ def authenticate_and_authorize(response, resource):
         raise _refuse(response, is_s3, "ExpiredToken", "The provided token has expired."
                       if is_s3 else "The security token included in the request is expired")
     if is_s3:
-        name = response.data.get("Action") or "ListBucket"
-        action = "s3:" + _S3_IAM_ACTIONS.get(name, name)
+        checks = _s3_checks(response, resource)
     else:
-        action = f"{signed.service}:{response._get_action()}"
-    checks = [(action, resource)]
-    if is_s3 and _copy_source(response):
-        checks.append(("s3:GetObject", _copy_source(response)))
-    for checked_action, checked_resource in checks:
-        decision = decide(issued, checked_action, checked_resource, _request_context(response, is_s3))
+        checks = iam_resources.checks(_resources_request(response, signed, issued))
+    # a request acting on several resources is allowed only if each is
+    for check in checks:
+        context = dict(_request_context(response, is_s3), **check.context)
+        decision = decide(issued, check.action, check.resource, context)
         if decision.kind != iam_policy.ALLOW:
             raise _refuse(response, is_s3, "AccessDenied", denial_message(
-                issued.principal, checked_action, checked_resource, decision, quote_resource=is_s3))
+                issued.principal, check.action, check.resource, decision, quote_resource=is_s3))
+
+
+def _s3_checks(response, resource):
+    name = response.data.get("Action") or "ListBucket"
+    checks = [iam_resources.Check("s3:" + _S3_IAM_ACTIONS.get(name, name), resource)]
+    if _copy_source(response):
+        checks.append(iam_resources.Check("s3:GetObject", _copy_source(response)))
+    return checks
+
+
+def _resources_request(response, signed, issued):
+    """What iam_resources needs of a request: the JSON protocols' parameters are the body; the REST ones' are in the
+    path. The account is the role's (the caller's own resources), the region the signature's."""
+    params = {}
+    if response.headers.get("X-Amz-Target"):
+        try:  # the body as sent: moto's DynamoDB replaces response.body with its own parse
+            params = json.loads(_raw_body(response) or b"{}")
+        except (TypeError, ValueError):
+            params = {}
+    account = issued.principal.role_arn.split(":")[4]
+    return iam_resources.Request(signed.service, response._get_action(), params, response.path,
+                                 response.querystring, signed.region or response.region, account)
 
 
 def _with_local_status(get_error_model):

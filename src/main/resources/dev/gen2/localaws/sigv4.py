@@ -30,6 +30,11 @@ class Signed:
         parts = self.scope.split("/")
         return parts[2] if len(parts) > 2 else ""
 
+    @property
+    def region(self):
+        parts = self.scope.split("/")
+        return parts[1] if len(parts) > 1 else ""
+
 
 def _query_pairs(raw_query):
     pairs = []
