@@ -23,11 +23,6 @@ public final class LocalSandboxState {
                 .resolve(id.stackName());
     }
 
-    /** Whether a sandbox left a state there. */
-    public static boolean exists(Path directory) {
-        return Files.isDirectory(directory);
-    }
-
     /** Removes the state directory and everything in it; true if there was one. */
     public static boolean remove(Path directory) {
         if (!Files.exists(directory)) {

@@ -181,10 +181,20 @@ public final class SandboxSession implements AutoCloseable {
             throw new BackendConfigException("--local", e.getMessage(),
                     "stop what holds it (another project's `gen2 sandbox --local`?), then start again.");
         } catch (IOException e) {
-            String lastLine = String.valueOf(e.getMessage()).lines().reduce((first, second) -> second).orElse("");
+            String message = String.valueOf(e.getMessage());
+            String lastLine = message.lines().reduce((first, second) -> second).orElse("");
+            if (message.contains("saved state")) { // its own line says what to do
+                throw new BackendConfigException("--local", "The local AWS did not start: " + lastLine,
+                        "start with --reset to start empty, or remove " + localState + ".");
+            }
+            if (message.startsWith("The local AWS ")) { // moto's server itself
+                throw new BackendConfigException("--local", "The local AWS did not start: " + lastLine,
+                        "it needs moto's server on this machine's Python (pip install 'moto[server]'), or set"
+                                + " LOCAL_AWS_PYTHON to a Python that has it.");
+            }
             throw new BackendConfigException("--local", "The local AWS did not start: " + lastLine,
-                    "it needs moto's server on this machine's Python (pip install 'moto[server]'), or set"
-                            + " LOCAL_AWS_PYTHON to a Python that has it.");
+                    "it needs Node.js and npm (with the npm registry, or a mirror in ~/.npmrc) for its GraphQL"
+                            + " service and Lambda runtime.");
         }
     }
 

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 public final class NodePackage {
     private static final String INSTALLED_MARK = ".gen2-installed";
     private static final long INSTALL_TIMEOUT_MINUTES = 10;
+    private static final Map<Path, Object> INSTALLS = new ConcurrentHashMap<>();
 
     private NodePackage() {
     }
@@ -38,11 +41,15 @@ public final class NodePackage {
         if (Files.exists(directory.resolve(INSTALLED_MARK))) {
             return directory;
         }
-        try (FileChannel channel = FileChannel.open(directory.resolve(".install.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
-            if (!Files.exists(directory.resolve(INSTALLED_MARK))) {
-                install(directory, resourceDirectory);
-                Files.writeString(directory.resolve(INSTALLED_MARK), "installed by npm ci\n");
+        // threads of this JVM take turns on an object (a file lock is per JVM, and a second lock() of it throws);
+        // processes take turns on the file
+        synchronized (INSTALLS.computeIfAbsent(directory, key -> new Object())) {
+            try (FileChannel channel = FileChannel.open(directory.resolve(".install.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                if (!Files.exists(directory.resolve(INSTALLED_MARK))) {
+                    install(directory, resourceDirectory);
+                    Files.writeString(directory.resolve(INSTALLED_MARK), "installed by npm ci\n");
+                }
             }
         }
         return directory;

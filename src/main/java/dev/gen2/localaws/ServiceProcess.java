@@ -43,7 +43,12 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         ServiceProcess service = new ServiceProcess(name, builder.start(), log, stopTimeout);
-        service.awaitAnswer(readiness, startTimeout);
+        try {
+            service.awaitAnswer(readiness, startTimeout);
+        } catch (InterruptedException | RuntimeException e) {
+            service.close();
+            throw e;
+        }
         return service;
     }
 

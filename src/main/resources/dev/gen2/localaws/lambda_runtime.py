@@ -19,6 +19,12 @@ import urllib.request
 
 FRIENDLY_NAME_TAG = "amplify:friendly-name"
 _code_directory = tempfile.mkdtemp(prefix="gen2-local-lambda-code-")
+
+
+def remove_code_directory():
+    """The packages written for the runtime, removed when the server stops (Java ones are tens of MB each)."""
+    import shutil
+    shutil.rmtree(_code_directory, ignore_errors=True)
 _code_lock = threading.Lock()
 
 

@@ -70,6 +70,10 @@ def main():
         servers += s3_servers(args.s3_port, s3_front.with_cors(app), make_server)
 
     def stop(*_):
+        # Ctrl-C reaches this process and the JVM, whose shutdown then sends SIGTERM: stop once
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        lambda_runtime.remove_code_directory()
         try:
             if state is not None:
                 state.save()

@@ -176,6 +176,7 @@ class LocalState:
     def save(self):
         """Writes the state atomically (a temporary file renamed), so a crash mid-write keeps the previous one."""
         with self.lock:
+            self.changed = False  # a change made while this one is written marks it again
             for attempt in range(5):
                 try:
                     data = _pickled(_snapshot())
@@ -184,13 +185,13 @@ class LocalState:
                     time.sleep(0.2)
             else:
                 logger.warning("the local AWS's state could not be saved: it kept changing")
+                self.changed = True
                 return
             os.makedirs(self.directory, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".state-")
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
             os.replace(temporary, self.file)
-            self.changed = False
 
     def saving_regularly(self):
         """A daemon thread saving every few seconds after a change."""
@@ -209,6 +210,10 @@ class LocalState:
         def middleware(environ, start_response):
             if environ.get("REQUEST_METHOD") not in _READ_ONLY_METHODS:
                 self.changed = True
+                try:
+                    return app(environ, start_response)
+                finally:
+                    self.changed = True  # and after: a save taken while it ran may not hold it
             return app(environ, start_response)
         return middleware
 

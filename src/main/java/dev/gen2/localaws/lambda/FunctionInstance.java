@@ -38,7 +38,7 @@ final class FunctionInstance implements AutoCloseable {
         this.log = new FunctionLog(definition.logName(), logs);
         try {
             this.process = launch.start(definition, api.address());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | InterruptedException | RuntimeException e) {
             api.close();
             throw e;
         }
@@ -47,16 +47,12 @@ final class FunctionInstance implements AutoCloseable {
         pump.start();
     }
 
-    String codeSha256() {
-        return definition.codeSha256();
-    }
-
-    /** Whether it can take another invocation (its process runs and never timed out). */
     /** Whether it started longer than {@code age} ago (its role's credentials are as old). */
     boolean olderThan(Duration age) {
         return started.plus(age).isBefore(Instant.now());
     }
 
+    /** Whether it can take another invocation (its process runs and never timed out). */
     boolean usable() {
         return !done && process.isAlive();
     }

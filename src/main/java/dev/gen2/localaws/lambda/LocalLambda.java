@@ -39,8 +39,8 @@ public final class LocalLambda implements AutoCloseable {
          * The {@code node_modules} holding the AWS SDK that Lambda's Node.js runtime provides to functions (found
          * through {@code NODE_PATH}, as on Lambda), if any.
          */
-        default java.util.Optional<Path> sdkModules() throws IOException, InterruptedException {
-            return java.util.Optional.empty();
+        default Optional<Path> sdkModules() throws IOException, InterruptedException {
+            return Optional.empty();
         }
     }
 
@@ -106,29 +106,32 @@ public final class LocalLambda implements AutoCloseable {
     }
 
     private void invokeRoute(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                reply(exchange, 405, message("POST only"));
-                return;
+        try (exchange) { // the error replies too are sent before the exchange closes
+            try {
+                if (!"POST".equals(exchange.getRequestMethod())) {
+                    reply(exchange, 405, message("POST only"));
+                    return;
+                }
+                JsonNode request;
+                try (InputStream in = exchange.getRequestBody()) {
+                    request = JSON.readTree(in);
+                }
+                InvocationResult result = invoke(definition(request.path("function")),
+                        request.path("event").asText(""));
+                ObjectNode answer = JSON.createObjectNode();
+                answer.put("requestId", result.requestId());
+                answer.put("payload", result.payload());
+                answer.put("functionError", result.functionError().orElse(null));
+                answer.put("log", result.log());
+                reply(exchange, 200, answer);
+            } catch (UnsupportedRuntimeException e) {
+                reply(exchange, 400, message(e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reply(exchange, 503, message("the local Lambda runtime is stopping"));
+            } catch (IOException | RuntimeException e) {
+                reply(exchange, 500, message("The local Lambda runtime could not run the function: " + e));
             }
-            JsonNode request;
-            try (InputStream in = exchange.getRequestBody()) {
-                request = JSON.readTree(in);
-            }
-            InvocationResult result = invoke(definition(request.path("function")), request.path("event").asText(""));
-            ObjectNode answer = JSON.createObjectNode();
-            answer.put("requestId", result.requestId());
-            answer.put("payload", result.payload());
-            answer.put("functionError", result.functionError().orElse(null));
-            answer.put("log", result.log());
-            reply(exchange, 200, answer);
-        } catch (UnsupportedRuntimeException e) {
-            reply(exchange, 400, message(e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            reply(exchange, 503, message("the local Lambda runtime is stopping"));
-        } catch (IOException | RuntimeException e) {
-            reply(exchange, 500, message("The local Lambda runtime could not run the function: " + e));
         }
     }
 

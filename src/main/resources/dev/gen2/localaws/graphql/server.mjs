@@ -154,10 +154,11 @@ function upgrade(req, socket, head) {
   });
 }
 
-// One port, both schemes: a connection whose first byte starts a TLS handshake goes to the TLS side.
+// One port, both schemes.
 const plain = http.createServer(handle).on('upgrade', upgrade);
 const secure = https.createServer({ key: certificate.key, cert: certificate.cert }, handle).on('upgrade', upgrade);
-const server = net.createServer((socket) => {
+// Each connection goes to the TLS side or the plain one by its first byte (a TLS handshake starts with 0x16).
+function dispatch(socket) {
   socket.once('data', (first) => {
     socket.pause();
     socket.unshift(first);
@@ -165,19 +166,24 @@ const server = net.createServer((socket) => {
     process.nextTick(() => socket.resume());
   });
   socket.on('error', () => socket.destroy());
-});
+}
 
-// Both localhost names: browsers and Node may try ::1 first.
-server.listen({ port: Number(options.port), host: '::', ipv6Only: false }, () => {
-  console.log(`gen2 local GraphQL listening on http://localhost:${options.port}/<apiId>/graphql (local AWS ${aws})`);
-});
-server.on('error', (error) => {
-  if (error.code === 'EAFNOSUPPORT' || error.code === 'EADDRNOTAVAIL') {
-    server.listen(Number(options.port), '127.0.0.1');
-    return;
-  }
+const server = net.createServer(dispatch);
+
+// On the loopback only, under both localhost names: browsers and Node may try ::1 first. A machine without IPv6
+// serves 127.0.0.1 alone.
+const loopback = net.createServer(dispatch);
+function failed(error) {
   console.error(`the local GraphQL service cannot listen on port ${options.port}: ${error.message}`);
   process.exit(1);
+}
+server.on('error', failed);
+server.listen({ port: Number(options.port), host: '127.0.0.1' }, () => {
+  console.log(`gen2 local GraphQL listening on http://localhost:${options.port}/<apiId>/graphql (local AWS ${aws})`);
+  loopback.on('error', (error) => {
+    if (error.code !== 'EAFNOSUPPORT' && error.code !== 'EADDRNOTAVAIL') failed(error);
+  });
+  loopback.listen({ port: Number(options.port), host: '::1', ipv6Only: true });
 });
 for (const signal of ['SIGTERM', 'SIGINT']) {
   process.on(signal, () => {
