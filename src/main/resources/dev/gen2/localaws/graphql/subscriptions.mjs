@@ -35,7 +35,18 @@ export function realtime({ apis, authenticateRequest }) {
   async function accept(socket, apiId, url, protocols, sourceIp) {
     const send = (message) => socket.readyState === 1 && socket.send(JSON.stringify(message));
     const mine = new Map();
+    // a stop that arrives while its start is still being authorized or resolved: that start then adds nothing
+    const starting = new Set();
+    const stoppedEarly = new Set();
     let keepAlive = null;
+    let closed = false;
+    socket.on('close', () => { // attached first: a close during the authorization below must count too
+      closed = true;
+      clearInterval(keepAlive);
+      for (const subscription of mine.values()) live.delete(subscription);
+      mine.clear();
+    });
+    const connection = { send, mine, starting, stoppedEarly, isOpen: () => !closed };
     // messages may arrive while the connection is still being authorized: they wait for it
     const pending = [];
     let handle = (raw) => pending.push(raw);
@@ -55,10 +66,6 @@ export function realtime({ apis, authenticateRequest }) {
       connectionError(error);
       return;
     }
-    socket.on('close', () => {
-      clearInterval(keepAlive);
-      for (const subscription of mine.values()) live.delete(subscription);
-    });
     handle = async (raw) => {
       let message;
       try {
@@ -70,21 +77,26 @@ export function realtime({ apis, authenticateRequest }) {
       if (message.type === 'connection_init') {
         send({ type: 'connection_ack', payload: { connectionTimeoutMs: CONNECTION_TIMEOUT_MS } });
         send({ type: 'ka' });
-        keepAlive ??= setInterval(() => send({ type: 'ka' }), KEEP_ALIVE_MS);
+        if (!closed) keepAlive ??= setInterval(() => send({ type: 'ka' }), KEEP_ALIVE_MS);
       } else if (message.type === 'start') {
-        await start(message, send, mine, api, sourceIp);
+        await start(message, connection, api, sourceIp);
       } else if (message.type === 'stop') {
         const subscription = mine.get(message.id);
-        live.delete(subscription);
-        mine.delete(message.id);
+        if (subscription) {
+          live.delete(subscription);
+          mine.delete(message.id);
+        } else if (starting.has(message.id)) {
+          stoppedEarly.add(message.id);
+        }
         send({ type: 'complete', id: message.id });
       }
     };
     for (const raw of pending.splice(0)) await handle(raw);
   }
 
-  async function start({ id, payload }, send, mine, api, sourceIp) {
+  async function start({ id, payload }, { send, mine, starting, stoppedEarly, isOpen }, api, sourceIp) {
     const fail = (errors) => send({ id, type: 'error', payload: { errors } });
+    starting.add(id);
     try {
       const request = JSON.parse(payload.data);
       const headers = lowerCaseKeys(payload.extensions?.authorization);
@@ -100,12 +112,16 @@ export function realtime({ apis, authenticateRequest }) {
       }
       const subscriptionRequest = { document: parsed.document, variables: request.variables, operationName: request.operationName, caller };
       const started = await api.subscribe({ ...subscriptionRequest, request: { headers } });
+      if (!isOpen() || stoppedEarly.delete(id)) return; // stopped, or gone, while it was starting
       const subscription = { id, apiId: api.apiId, ...started, request: subscriptionRequest, send };
       mine.set(id, subscription);
       live.add(subscription);
       send({ id, type: 'start_ack' });
     } catch (error) {
       fail([appSyncError(error)]);
+    } finally {
+      starting.delete(id);
+      stoppedEarly.delete(id);
     }
   }
 
