@@ -95,6 +95,18 @@ def issue(principal):
     return issued
 
 
+def all_issued():
+    """Every credential issued so far, for the kept state (local_state): an app holding credentials from before a
+    restart keeps being checked as their role, not waved through as a key this local AWS never issued."""
+    with _lock:
+        return dict(_issued)
+
+
+def restore(issued):
+    with _lock:
+        _issued.update(issued)
+
+
 def lookup(access_key_id):
     """The credentials issued with this key id, or None (a key the local AWS did not issue here)."""
     with _lock:
