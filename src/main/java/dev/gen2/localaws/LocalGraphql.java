@@ -25,7 +25,8 @@ public final class LocalGraphql implements AutoCloseable {
      * Where the service keeps the certificate its TLS side presents (aws-amplify 6 subscribes over wss:// only), so
      * that a browser told to trust it keeps trusting it across restarts.
      */
-    static final Path CERTIFICATE_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"), "gen2-local-graphql-certificate");
+    static final Path CERTIFICATE_DIRECTORY = userCacheDirectory().resolve("gen2-backend").resolve(
+            "local-graphql-certificate");
 
     private final ServiceProcess process;
     private final int port;
@@ -43,6 +44,12 @@ public final class LocalGraphql implements AutoCloseable {
                 "--certificate-dir", CERTIFICATE_DIRECTORY.toString()), Map.of(),
                 URI.create("http://127.0.0.1:" + port + "/"), START_TIMEOUT, STOP_TIMEOUT);
         return new LocalGraphql(process, port);
+    }
+
+    /** {@code $XDG_CACHE_HOME}, else {@code ~/.cache}: the user's own, so no other user of the machine writes the key. */
+    private static Path userCacheDirectory() {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        return cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
     }
 
     /**

@@ -31,9 +31,16 @@ export async function localCertificate(directory) {
     ],
   });
   if (directory) {
-    fs.mkdirSync(directory, { recursive: true });
-    fs.writeFileSync(keyFile, pems.private, { mode: 0o600 });
-    fs.writeFileSync(certFile, pems.cert);
+    fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
+    // each file written whole under another name, then renamed: two services starting at once never leave a key
+    // that does not match its certificate half-written
+    const write = (file, text, mode) => {
+      const temporary = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, text, { mode });
+      fs.renameSync(temporary, file);
+    };
+    write(keyFile, pems.private, 0o600);
+    write(certFile, pems.cert, 0o644);
   }
   return { key: pems.private, cert: pems.cert };
 }
