@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -242,13 +243,19 @@ public final class SandboxSession implements AutoCloseable {
         }
     }
 
-    /** Follows the functions this deploy left, starting the stream on the first deploy. */
+    /**
+     * Follows the functions this deploy left, starting the stream on the first deploy. The deploy has succeeded
+     * whatever happens here: a failure to list the functions is said in one line and the stream keeps what it had.
+     */
     private void streamFunctionLogs(BackendDeployment.Deployed deployed, Path assembly) {
         List<FunctionLogStream.LoggedFunction> functions;
         try (CloudFormationClient cfn = connection.configure(CloudFormationClient.builder()).build()) {
             functions = SandboxFunctions.deployed(deployed.outputs(), cfn, id.stackName(), assembly);
-        } catch (SdkClientException e) {
-            throw connection.explain(e);
+        } catch (SdkException e) {
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            progress.error("--stream-function-logs: the deployed functions could not be listed (CloudFormation"
+                    + " ListStackResources: " + reason + "); their logs are not streamed until the next deploy.");
+            return;
         }
         FunctionLogStream stream;
         synchronized (this) {
