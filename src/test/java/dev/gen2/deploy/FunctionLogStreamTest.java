@@ -100,6 +100,26 @@ class FunctionLogStreamTest {
     }
 
     @Test
+    void readsEveryPageOfAPollFollowingNextToken() throws Exception {
+        FunctionLogStream.LoggedFunction busy = function("busy", "amplify-app-me-sandbox-busy-Kl6");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (FunctionLogStream stream = stream(lines, List.of(), Optional.empty())) {
+            long now = System.currentTimeMillis();
+            // more than one page (FilterLogEvents returns at most 10,000 events at a time), after the start
+            put(busy, now + 5_000, java.util.stream.IntStream.range(0, 10_000).mapToObj(i -> "line " + i)
+                    .toArray(String[]::new));
+            put(busy, now + 5_001, java.util.stream.IntStream.range(10_000, 10_050).mapToObj(i -> "line " + i)
+                    .toArray(String[]::new));
+            stream.follow(List.of(busy));
+            await(() -> lines.size() >= 10_051);
+            Thread.sleep(FAST.toMillis() * 5);
+        }
+        assertThat(lines).hasSize(10_051);
+        assertThat(lines.get(1)).isEqualTo("[busy] line 0");
+        assertThat(lines.get(10_050)).isEqualTo("[busy] line 10049");
+    }
+
+    @Test
     void appendsToTheOutFileInsteadOfPrinting(@TempDir Path directory) throws Exception {
         FunctionLogStream.LoggedFunction reporter = function("reporter", "amplify-app-me-sandbox-reporter-Fg4");
         Path file = directory.resolve("function-logs.txt");
