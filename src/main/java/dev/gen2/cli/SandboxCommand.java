@@ -4,12 +4,17 @@ import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.BackendId;
 import dev.gen2.backend.DeploymentType;
 import dev.gen2.deploy.DeployProgress;
+import dev.gen2.deploy.FunctionLogStream;
 import dev.gen2.deploy.ProjectConfig;
 import dev.gen2.deploy.SandboxSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -55,6 +60,18 @@ final class SandboxCommand implements Callable<Integer> {
             + " the outputs file and editors' temporary files.")
     private List<String> exclude = List.of();
 
+    @Option(names = "--stream-function-logs", description = "On AWS: after each deploy, stream the functions' logs"
+            + " from CloudWatch Logs here, each line as [<function name>] <message> (with --local they come anyway).")
+    private boolean streamFunctionLogs;
+
+    @Option(names = "--logs-filter", description = "Stream only the functions whose name matches this regex"
+            + " (repeatable; implies --stream-function-logs).")
+    private List<String> logsFilter = List.of();
+
+    @Option(names = "--logs-out-file", description = "Append the streamed function logs to this file instead of"
+            + " printing them (implies --stream-function-logs).")
+    private Path logsOutFile;
+
     @Mixin
     private GuardOptions guard;
 
@@ -78,7 +95,7 @@ final class SandboxCommand implements Callable<Integer> {
         }
         SandboxSession session = new SandboxSession(project, id, new SandboxSession.Options(once, local, reset,
                 dirToWatch,
-                exclude, outputs.target(), outputs.file()), aws.connection(),
+                exclude, outputs.target(), outputs.file(), functionLogs()), aws.connection(),
                 connection -> guard.againstDeployed(connection, progress::print), progress,
                 getClass().getClassLoader());
         if (!session.keepsRunning()) {
@@ -95,5 +112,27 @@ final class SandboxCommand implements Callable<Integer> {
         session.start();
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    /** {@code --stream-function-logs} and the options that imply it, checked: one line for what is wrong. */
+    private Optional<FunctionLogStream.Options> functionLogs() {
+        if (!streamFunctionLogs && logsFilter.isEmpty() && logsOutFile == null) {
+            return Optional.empty();
+        }
+        if (once) {
+            throw new BackendConfigException("--stream-function-logs", "--once deploys and stops, so there is no"
+                    + " session to stream function logs in (--logs-filter and --logs-out-file stream too).",
+                    "leave --once out, or the log options.");
+        }
+        List<Pattern> filters = new ArrayList<>();
+        for (String filter : logsFilter) {
+            try {
+                filters.add(Pattern.compile(filter));
+            } catch (PatternSyntaxException e) {
+                throw new BackendConfigException("--logs-filter", "'" + filter + "' is not a regular expression: "
+                        + e.getDescription() + ".", "fix it, e.g. --logs-filter 'say-.*'.");
+            }
+        }
+        return Optional.of(new FunctionLogStream.Options(filters, Optional.ofNullable(logsOutFile)));
     }
 }

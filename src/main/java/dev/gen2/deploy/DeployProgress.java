@@ -113,6 +113,16 @@ public final class DeployProgress {
         out.accept(line);
     }
 
+    /** {@code [<friendly name>] <message>}: a function's log event from CloudWatch Logs, as the local runtime prints. */
+    public synchronized void functionLog(String friendlyName, String message) {
+        out.accept(functionLogLine(friendlyName, message));
+    }
+
+    /** The line {@link #functionLog} prints, for a file too. */
+    public static String functionLogLine(String friendlyName, String message) {
+        return "[" + friendlyName + "] " + message.stripTrailing();
+    }
+
     /**
      * The lines a frontend adds after {@code Amplify.configure(outputs)} to use a local AWS at {@code endpoint}: the
      * Cognito endpoints, the storage testing option that sends S3 requests to the local AWS's S3 port, and the

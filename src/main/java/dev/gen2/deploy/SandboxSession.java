@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -48,9 +51,12 @@ public final class SandboxSession implements AutoCloseable {
      * @param exclude paths or globs it ignores, besides {@code .gitignore}'s, {@code target/} and the outputs file
      * @param outputs where the frontend's configuration goes
      * @param outputsFile the file that is, in {@code outputs}
+     * @param functionLogs {@code --stream-function-logs}: what to stream after each deploy on AWS (with
+     *        {@code --local} the functions' lines reach the terminal anyway)
      */
     public record Options(boolean once, boolean local, boolean reset, Path dirToWatch, List<String> exclude,
-            BackendDeployment.OutputsTarget outputs, Path outputsFile) {
+            BackendDeployment.OutputsTarget outputs, Path outputsFile,
+            Optional<FunctionLogStream.Options> functionLogs) {
         public Options {
             exclude = List.copyOf(exclude);
         }
@@ -72,6 +78,7 @@ public final class SandboxSession implements AutoCloseable {
     private AwsConnection connection;
     private SandboxLock lock;
     private boolean frontendLinesShown;
+    private FunctionLogStream functionLogs;
     private volatile boolean localAwsStarted;
 
     /**
@@ -119,6 +126,10 @@ public final class SandboxSession implements AutoCloseable {
             progress.localEndpoint(server.endpoint());
             connection = AwsConnection.local(server.endpoint(), LocalAws.REGION, LocalAws.ACCESS_KEY_ID,
                     LocalAws.SECRET_ACCESS_KEY);
+            if (options.functionLogs().isPresent()) {
+                progress.info("--stream-function-logs: with --local the functions' log lines already come here,"
+                        + " each as [<name>] <line>.");
+            }
         } else {
             LocalSandboxRecord.clear(localRecordFile); // this sandbox now has stacks on AWS to delete
         }
@@ -219,6 +230,9 @@ public final class SandboxSession implements AutoCloseable {
         } catch (SdkClientException e) {
             throw connection.explain(e);
         }
+        if (!options.local() && options.functionLogs().isPresent()) {
+            streamFunctionLogs(deployed, deployment.assembly());
+        }
         if (options.local()) {
             localOutputs.set(LocalSandboxRecord.write(localRecordFile, deployed.outputsFile()));
             if (!frontendLinesShown) {
@@ -227,6 +241,32 @@ public final class SandboxSession implements AutoCloseable {
                         LocalGraphql.certificate());
             }
         }
+    }
+
+    /**
+     * Follows the functions this deploy left, starting the stream on the first deploy. The deploy has succeeded
+     * whatever happens here: a failure to list the functions is said in one line and the stream keeps what it had.
+     */
+    private void streamFunctionLogs(BackendDeployment.Deployed deployed, Path assembly) {
+        List<FunctionLogStream.LoggedFunction> functions;
+        try (CloudFormationClient cfn = connection.configure(CloudFormationClient.builder()).build()) {
+            functions = SandboxFunctions.deployed(deployed.outputs(), cfn, id.stackName(), assembly);
+        } catch (SdkException e) {
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            progress.error("--stream-function-logs: the deployed functions could not be listed (CloudFormation"
+                    + " ListStackResources: " + reason + "); their logs are not streamed until the next deploy.");
+            return;
+        }
+        FunctionLogStream stream;
+        synchronized (this) {
+            if (functionLogs == null) {
+                functionLogs = new FunctionLogStream(connection.configure(CloudWatchLogsClient.builder()).build(),
+                        options.functionLogs().get(), progress);
+                push(functionLogs);
+            }
+            stream = functionLogs;
+        }
+        stream.follow(functions);
     }
 
     /**
