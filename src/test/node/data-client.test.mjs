@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { APPSYNC_PRELUDE } from '../../main/resources/dev/gen2/localaws/graphql/appsync-prelude.mjs';
 import { browserWebSocket, deployFixture, post, signIn, startLocalBackend } from './local-graphql.mjs';
 
 const amplifyRequire = createRequire(process.env.AMPLIFY6_MODULES + '/');
@@ -63,16 +64,6 @@ function configure(api) {
   }, { Auth: { tokenProvider } });
   return generateClient();
 }
-
-const APPSYNC_PRELUDE = `scalar AWSDate scalar AWSTime scalar AWSDateTime scalar AWSTimestamp scalar AWSEmail scalar AWSJSON
-scalar AWSPhone scalar AWSURL scalar AWSIPAddress
-directive @aws_subscribe(mutations: [String]) on FIELD_DEFINITION
-directive @aws_iam on OBJECT | FIELD_DEFINITION
-directive @aws_api_key on OBJECT | FIELD_DEFINITION
-directive @aws_cognito_user_pools(cognito_groups: [String]) on OBJECT | FIELD_DEFINITION
-directive @aws_oidc on OBJECT | FIELD_DEFINITION
-directive @aws_lambda on OBJECT | FIELD_DEFINITION
-`;
 
 before(async () => {
   backend = await startLocalBackend();

@@ -16,9 +16,9 @@ import java.util.Map;
 public final class LocalGraphql implements AutoCloseable {
     static final String RESOURCE_DIRECTORY = "graphql";
     static final List<String> FILES = List.of("package.json", "package-lock.json", "server.mjs", "api.mjs",
-            "appsync-utils.mjs", "authorization.mjs", "code-loader.mjs", "data-sources.mjs", "deployed-apis.mjs",
-            "iam-verifier.mjs", "jwt-verifier.mjs", "lambda-invoker.mjs", "local-certificate.mjs", "subscription-filters.mjs",
-            "subscriptions.mjs");
+            "appsync-prelude.mjs", "appsync-utils.mjs", "authorization.mjs", "code-loader.mjs", "data-sources.mjs",
+            "deployed-apis.mjs", "iam-verifier.mjs", "jwt-verifier.mjs", "lambda-invoker.mjs", "local-certificate.mjs",
+            "subscription-filters.mjs", "subscriptions.mjs");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     /**

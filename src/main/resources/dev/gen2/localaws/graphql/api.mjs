@@ -3,29 +3,12 @@
 import { createRequire } from 'node:module';
 import { EarlyReturn, ResolverError, withInvocation } from './appsync-utils.mjs';
 import { mayAccess } from './authorization.mjs';
+import { APPSYNC_PRELUDE } from './appsync-prelude.mjs';
 import { loadCode } from './code-loader.mjs';
 
 const require = createRequire(import.meta.url);
 const graphql = require('graphql');
 
-const APPSYNC_PRELUDE = `
-scalar AWSDate
-scalar AWSTime
-scalar AWSDateTime
-scalar AWSTimestamp
-scalar AWSEmail
-scalar AWSJSON
-scalar AWSPhone
-scalar AWSURL
-scalar AWSIPAddress
-directive @aws_subscribe(mutations: [String]) on FIELD_DEFINITION
-directive @aws_iam on OBJECT | FIELD_DEFINITION
-directive @aws_api_key on OBJECT | FIELD_DEFINITION
-directive @aws_cognito_user_pools(cognito_groups: [String]) on OBJECT | FIELD_DEFINITION
-directive @aws_oidc on OBJECT | FIELD_DEFINITION
-directive @aws_lambda on OBJECT | FIELD_DEFINITION
-directive @aws_auth(cognito_groups: [String]) on FIELD_DEFINITION
-`;
 
 /** An error of one field, as AppSync lists it. */
 export function appSyncError(error) {
