@@ -1,20 +1,21 @@
 // What an app does after sign-in, with the real aws-amplify 6.x against the sample backend deployed by
 // `sandbox --local`: configured from the amplify_outputs.json it wrote, plus the lines it printed (the Cognito
 // endpoints). Two users, their Todos through client.models, a subscription, and the Java report function through the
-// Lambda API. The media bucket's rules are proven by storage-v6.test.mjs (SampleStorageIT). Run by LocalAppStoryIT
+// Lambda API, with its role's storage grant both ways. The media bucket's rules are proven by storage-v6.test.mjs (SampleStorageIT). Run by LocalAppStoryIT
 // with AMPLIFY_OUTPUTS, LOCAL_AWS_ENDPOINT, AMPLIFY6_MODULES, NODE_PATH (the @aws-sdk clients),
 // LOCAL_AWS_CONFIRMATION_CODE.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { amplifyRequire, configureForLocalBackend } from './local-amplify.mjs';
+import { functionRoleCredentials } from './function-roles.mjs';
 
 const require = createRequire(import.meta.url);
 const { rejection } = require('../rejection.js');
 const auth = amplifyRequire('aws-amplify/auth');
 const { generateClient } = amplifyRequire('aws-amplify/data');
 const { LambdaClient, InvokeCommand, ListFunctionsCommand } = require('@aws-sdk/client-lambda');
-const { S3Client, PutObjectCommand } = require('@aws-sdk/client-s3');
+const { S3Client, PutObjectCommand, GetObjectCommand, ListObjectsV2Command } = require('@aws-sdk/client-s3');
 
 const outputs = configureForLocalBackend();
 const ENDPOINT = process.env.LOCAL_AWS_ENDPOINT;
@@ -120,4 +121,20 @@ test('the Java report function, invoked through the Lambda API, counts the files
   assert.equal(report.bucket, BUCKET);
   assert.equal(report.reports, 2);
   assert.deepEqual(report.keys, ['reports/a.csv', 'reports/b.csv']);
+});
+
+test('the report function\'s role reads reports/ and may not write there or read anything else', async () => {
+  const s3 = new S3Client({ ...localAws, credentials: await functionRoleCredentials(ENDPOINT, /report/i) });
+  const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'reports/' }));
+  assert.deepEqual(listed.Contents.map((object) => object.Key), ['reports/a.csv', 'reports/b.csv']);
+  assert.equal(await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'reports/a.csv' }))).Body.transformToString(), 'a.csv');
+  const denied = async (command, action, resource) => {
+    const error = await rejection(s3.send(command));
+    assert.equal(error.name, 'AccessDenied');
+    assert.match(error.message, new RegExp(`is not authorized to perform: ${action} on resource: "${resource}"`));
+  };
+  await denied(new PutObjectCommand({ Bucket: BUCKET, Key: 'reports/c.csv', Body: 'c' }), 's3:PutObject', `arn:aws:s3:::${BUCKET}/reports/c.csv`);
+  await denied(new GetObjectCommand({ Bucket: BUCKET, Key: `private/${identities[OWNER]}/x.txt` }), 's3:GetObject',
+    `arn:aws:s3:::${BUCKET}/private/${identities[OWNER]}/x.txt`);
+  await denied(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/' }), 's3:ListBucket', `arn:aws:s3:::${BUCKET}`);
 });

@@ -1,18 +1,21 @@
 // The local app story's second backend (dev.gen2.localaws.app.AppBackend), deployed by `sandbox --local`, with the
 // real aws-amplify 6.x: a pre sign-up trigger that refuses a domain, posts and comments (both directions of the
 // relationship), the API key's and guests' read rules, a custom query answered by a Node.js function and a custom
-// mutation answered by a Java function. Env: AMPLIFY_OUTPUTS, LOCAL_AWS_ENDPOINT, AMPLIFY6_MODULES,
-// LOCAL_AWS_CONFIRMATION_CODE.
+// mutation answered by a Java function, and the Node.js function's grants both ways. Env: AMPLIFY_OUTPUTS,
+// LOCAL_AWS_ENDPOINT, AMPLIFY6_MODULES, NODE_PATH (the @aws-sdk clients), LOCAL_AWS_CONFIRMATION_CODE.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { amplifyRequire, configureForLocalBackend } from './local-amplify.mjs';
+import { functionRoleCredentials, signedGraphql } from './function-roles.mjs';
 
-const { rejection } = createRequire(import.meta.url)('../rejection.js');
+const require = createRequire(import.meta.url);
+const { rejection } = require('../rejection.js');
+const idp = require('@aws-sdk/client-cognito-identity-provider');
 const auth = amplifyRequire('aws-amplify/auth');
 const { generateClient } = amplifyRequire('aws-amplify/data');
 
-configureForLocalBackend();
+const outputs = configureForLocalBackend();
 const PASSWORD = 'Posts-Passw0rd!';
 const WRITER = 'writer@example.com';
 
@@ -66,6 +69,24 @@ test('a custom mutation answered by a Java function', async () => {
   assert.deepEqual(noErrors(await client.mutations.rate({ postId: post.id, stars: 5 })), { postId: post.id, stars: 5 });
   const refused = await client.mutations.rate({ postId: post.id, stars: 1 }, { authMode: 'apiKey' });
   assert.equal(refused.errors[0].errorType, 'Unauthorized');
+});
+
+test('the echo function\'s role may query the API and list the users, and may not mutate or delete a user', async () => {
+  const credentials = await functionRoleCredentials(process.env.LOCAL_AWS_ENDPOINT, /echo/i);
+  const read = await signedGraphql(outputs.data.url, credentials, 'query { listPosts { items { title } } }');
+  assert.equal(read.errors, undefined, JSON.stringify(read.errors));
+  assert.deepEqual(read.data.listPosts.items.map((item) => item.title), ['Hello, local']);
+  const write = await signedGraphql(outputs.data.url, credentials, 'mutation { createPost(input: { title: "x" }) { id } }');
+  assert.equal(write.errors[0].errorType, 'Unauthorized');
+  assert.equal(write.errors[0].message, 'Not Authorized to access createPost on type Mutation');
+
+  const cognito = new idp.CognitoIdentityProviderClient({ endpoint: process.env.LOCAL_AWS_ENDPOINT, region: 'us-east-1', credentials });
+  const poolId = outputs.auth.user_pool_id;
+  const users = await cognito.send(new idp.ListUsersCommand({ UserPoolId: poolId }));
+  assert.deepEqual(users.Users.map((user) => user.Attributes.find((a) => a.Name === 'email').Value), [WRITER]);
+  const refused = await rejection(cognito.send(new idp.AdminDeleteUserCommand({ UserPoolId: poolId, Username: WRITER })));
+  assert.equal(refused.name, 'AccessDeniedException');
+  assert.match(refused.message, /is not authorized to perform: cognito-idp:AdminDeleteUser on resource: arn:aws:cognito-idp:us-east-1:\d{12}:userpool\//);
 });
 
 test('a guest reads posts through the identity pool', async () => {

@@ -36,7 +36,7 @@ record IdentityPoolGrants(Set<String> authenticated, Set<String> guest) {
             for (String type : typesOf(schema, shape)) {
                 grant(shape.rules(), type + "/*", authenticated, guest);
             }
-            // AppSync checks IAM on every field a query selects, the list's items and nextToken too
+            // the list's connection type too (its items and nextToken), where the rules allow listing
             grant(shape.rules().stream().filter(rule -> rule.allows(Operation.LIST)).toList(),
                     "Model" + shape.name() + "Connection/*", authenticated, guest);
             shape.fieldRules().forEach((field, rules) -> grant(rules, shape.name() + "/fields/" + field,

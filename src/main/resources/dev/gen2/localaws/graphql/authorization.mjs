@@ -156,6 +156,8 @@ async function lambdaCaller(api, config, token, invokeLambda, request) {
   };
 }
 
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
 function directivesOf(astNode) {
   return (astNode?.directives || []).filter((d) => d.name.value.startsWith('aws_') && d.name.value !== 'aws_subscribe');
 }
@@ -163,7 +165,7 @@ function directivesOf(astNode) {
 /**
  * Whether the caller may reach `parentType.fieldName`: the field's auth directives, else its type's, else the
  * API's default mode only; a user pool directive with cognito_groups needs one of those groups; a Lambda
- * authorizer's deniedFields and IAM's policies have the last word. Resolves to true or false.
+ * authorizer's deniedFields and, on a root field, IAM's policies have the last word. Resolves to true or false.
  */
 export async function mayAccess(api, caller, parentType, fieldName, iam) {
   const field = parentType.getFields()[fieldName];
@@ -187,7 +189,10 @@ export async function mayAccess(api, caller, parentType, fieldName, iam) {
     const arn = `${api.arn}/types/${parentType.name}/fields/${fieldName}`;
     return !caller.deniedFields.some((denied) => denied === arn || denied === `${parentType.name}.${fieldName}`);
   }
-  if (caller.mode === 'AWS_IAM') {
+  // IAM's policies decide the operation's root fields; a nested field is the directives' alone. Amplify grants a
+  // function with data access appsync:GraphQL on types/Query/* (Mutation, Subscription) only, and its documented
+  // function reads a list's items and a record's fields with that grant.
+  if (caller.mode === 'AWS_IAM' && ROOT_TYPES.has(parentType.name)) {
     const resource = `${api.arn}/types/${parentType.name}/fields/${fieldName}`;
     caller.decisions ??= new Map();
     if (!caller.decisions.has(resource)) caller.decisions.set(resource, iam.allows(caller.accessKeyId, resource));

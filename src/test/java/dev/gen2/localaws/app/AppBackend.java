@@ -1,6 +1,7 @@
 package dev.gen2.localaws.app;
 
 import dev.gen2.backend.Backend;
+import dev.gen2.backend.auth.AuthAction;
 import dev.gen2.backend.auth.AuthResource;
 import dev.gen2.backend.auth.TriggerEvent;
 import dev.gen2.backend.data.AuthProvider;
@@ -8,6 +9,7 @@ import dev.gen2.backend.data.AuthRule;
 import dev.gen2.backend.data.AuthorizationModes;
 import dev.gen2.backend.data.CustomOperation;
 import dev.gen2.backend.data.CustomType;
+import dev.gen2.backend.data.DataAccess;
 import dev.gen2.backend.data.DataResource;
 import dev.gen2.backend.data.Field;
 import dev.gen2.backend.data.Model;
@@ -20,7 +22,8 @@ import software.amazon.awscdk.App;
 /**
  * The second backend of the local app story: posts and comments (a relationship both ways), read with the API key
  * and by guests, a custom query answered by a Node.js function and a custom mutation answered by a Java function,
- * and a pre sign-up trigger that refuses one e-mail domain.
+ * and a pre sign-up trigger that refuses one e-mail domain. The Node.js function is also granted what the story proves
+ * both ways: the API's queries (not its mutations) and listing the pool's users (nothing else of the pool).
  */
 public final class AppBackend {
     static final FunctionResource.Factory REFUSE_DOMAIN = FunctionResource.define(fn -> fn.name("refuseDomain")
@@ -56,9 +59,11 @@ public final class AppBackend {
 
     public static Backend define(App app) {
         return Backend.define(app,
-                AuthResource.define(auth -> auth.loginWithEmail().trigger(TriggerEvent.PRE_SIGN_UP, REFUSE_DOMAIN)),
+                AuthResource.define(auth -> auth.loginWithEmail().trigger(TriggerEvent.PRE_SIGN_UP, REFUSE_DOMAIN)
+                        .access(ECHO, AuthAction.LIST_USERS)),
                 DataResource.define(data -> data.schema(SCHEMA).authorizationModes(AuthorizationModes.defaults()
-                        .defaultMode(AuthProvider.USER_POOLS).apiKey(AuthorizationModes.ApiKey.expiresInDays(30)))),
+                        .defaultMode(AuthProvider.USER_POOLS).apiKey(AuthorizationModes.ApiKey.expiresInDays(30)))
+                        .access(ECHO, DataAccess.QUERY)),
                 REFUSE_DOMAIN, ECHO, RATE);
     }
 

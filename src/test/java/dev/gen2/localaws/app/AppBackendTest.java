@@ -3,6 +3,7 @@ package dev.gen2.localaws.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gen2.testing.SynthesizedBackend;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
@@ -23,5 +24,15 @@ class AppBackendTest {
                 Map.of("Runtime", Match.stringLikeRegexp("java.*"))))).hasSize(1);
         assertThat(APP.template("function").findResources("AWS::Lambda::Function", Map.of("Properties",
                 Map.of("Runtime", Match.stringLikeRegexp("nodejs.*"))))).hasSize(1);
+    }
+
+    @Test
+    void theEchoFunctionIsGrantedListingUsersAndTheApisQueriesOnly() {
+        APP.template("auth").hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                List.of(Map.of("Action", "cognito-idp:ListUsers", "Effect", "Allow")))));
+        APP.template("data").hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Action", "appsync:GraphQL",
+                        "Resource", Map.of("Fn::Join", List.of("", Match.arrayWith(
+                                List.of("/types/Query/*")))))))))));
     }
 }
