@@ -88,6 +88,19 @@ final class DataSchemas {
     static final Schema AUTHORIZED = Schema.of(Model.named("Note").field("text", Field.string())
             .authorization(AuthRule.custom(), AuthRule.publicApiKey().to(Operation.READ)));
 
+    /**
+     * Rules through an OpenID Connect provider: records owned by the token's subject, records owned by the address in
+     * its {@code email} claim and open to the groups in its {@code groups} claim, readable by a user pool user too.
+     */
+    static final Schema OIDC = Schema.of(
+            Model.named("Diary").field("text", Field.string())
+                    .authorization(AuthRule.owner().withProvider(AuthProvider.OIDC)),
+            Model.named("Memo").field("text", Field.string()).field("author", Field.string())
+                    .authorization(AuthRule.ownerDefinedIn("author").withProvider(AuthProvider.OIDC)
+                                    .identityClaim("email"),
+                            AuthRule.groups("EDITORS").withProvider(AuthProvider.OIDC).groupClaim("groups"),
+                            AuthRule.authenticated().to(Operation.READ)));
+
     static final DataResource.Factory BLOG_DATA = DataResource.define(data -> data.schema(BLOG)
             .authorizationModes(AuthorizationModes.defaults().defaultMode(AuthProvider.USER_POOLS)
                     .apiKey(AuthorizationModes.ApiKey.expiresInDays(30))));
