@@ -130,6 +130,10 @@ test('an expired token, and tokens older than the API\'s iatTTL or authTTL, are 
   await refusedAtTheDoor(oidcUser({ sub: 'alice-sub', auth_time: now - 7300 }), 'Token has expired.');
   // with authTTL set, a token must say when its user authenticated
   await refusedAtTheDoor(oidcUser({ sub: 'alice-sub', auth_time: undefined }), 'Token has expired.');
+  // over WebSocket the connection itself is refused, with the same message
+  const expired = await subscribe(api.url, oidcUser({ sub: 'alice-sub', exp: now - 60 }), 'subscription { onCreateDiary { id } }');
+  assert.deepEqual(expired.connectionError?.payload?.errors,
+    [{ errorType: 'UnauthorizedException', message: 'Token has expired.', errorCode: 401 }], JSON.stringify(expired.connectionError));
   // within both limits
   await ok(oidcUser({ sub: 'alice-sub', iat: now - 3500, auth_time: now - 7100 }), 'query { listDiaries { items { id } } }');
 });
@@ -158,8 +162,9 @@ test('a function behind a custom query gets AppSync\'s OIDC identity: sub, issue
   assert.deepEqual(identity.claims, claims);
 });
 
-test('a client id is a regular expression over the whole id, matched by any audience; without TTLs old tokens pass', async () => {
-  const other = await deployFixture(backend, 'oidc', { oidc: { issuer: issuer.issuer, clientId: 'web-app|mobile-app' } });
+test('OIDC as the default mode: a client id is a regular expression over the whole id, matched by any audience; without TTLs old tokens pass', async () => {
+  const other = await deployFixture(backend, 'oidc', {
+    defaultMode: 'OPENID_CONNECT', oidc: { issuer: issuer.issuer, clientId: 'web-app|mobile-app' } });
   const query = (claims) => post(other.url, { authorization: issuer.token({ sub: 'ivy-sub', ...claims }) }, 'query { whoAmI }');
   const answered = async (claims) => {
     const { status, body } = await query(claims);
