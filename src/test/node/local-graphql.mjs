@@ -110,8 +110,11 @@ function identityPool(resources, grants) {
   }
 }
 
-/** The CloudFormation template that deploys fixture `name` as our DataResource deploys it. */
-export function fixtureTemplate(name, { defaultMode, stackName }) {
+/**
+ * The CloudFormation template that deploys fixture `name` as our DataResource deploys it; with `oidc` ({issuer,
+ * clientId, iatTTL, authTTL}, as AppSync's OpenIDConnectConfig names them), the API trusts that OpenID Connect issuer too.
+ */
+export function fixtureTemplate(name, { defaultMode, stackName, oidc }) {
   const directory = path.join(process.env.DATA_FIXTURES, name);
   const plan = JSON.parse(fs.readFileSync(path.join(directory, 'plan.json'), 'utf8'));
   const sdl = fs.readFileSync(path.join(directory, 'schema.graphql'), 'utf8');
@@ -139,6 +142,11 @@ export function fixtureTemplate(name, { defaultMode, stackName }) {
     AWS_IAM: { AuthenticationType: 'AWS_IAM' },
     AWS_LAMBDA: { AuthenticationType: 'AWS_LAMBDA', LambdaAuthorizerConfig: { AuthorizerUri: { 'Fn::GetAtt': ['Authorizer', 'Arn'] }, AuthorizerResultTtlInSeconds: 0 } },
   };
+  if (oidc) {
+    const config = { Issuer: oidc.issuer, ClientId: oidc.clientId, IatTTL: oidc.iatTTL, AuthTTL: oidc.authTTL };
+    modes.OPENID_CONNECT = { AuthenticationType: 'OPENID_CONNECT',
+      OpenIDConnectConfig: Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined)) };
+  }
   if (defaultMode === 'AWS_LAMBDA') lambdaFunction('Authorizer', AUTHORIZER_CODE);
   const others = Object.keys(modes).filter((mode) => mode !== defaultMode && (mode !== 'AWS_LAMBDA'));
   const { AuthenticationType, ...defaultConfig } = modes[defaultMode];
@@ -208,11 +216,12 @@ export function fixtureTemplate(name, { defaultMode, stackName }) {
 
 /**
  * Deploys fixture `name` to the backend through CloudFormation and returns what a client needs: the API's id and
- * URL, its API key, the user pool and its client, the fixture's SDL, plan and model introspection.
+ * URL, its API key, the user pool and its client, the fixture's SDL, plan and model introspection. `oidc` adds
+ * an OpenID Connect mode (see fixtureTemplate).
  */
-export async function deployFixture(backend, name, { defaultMode = 'AMAZON_COGNITO_USER_POOLS' } = {}) {
+export async function deployFixture(backend, name, { defaultMode = 'AMAZON_COGNITO_USER_POOLS', oidc } = {}) {
   const stackName = `data-${name}-${Math.random().toString(36).slice(2, 8)}`;
-  const { template, plan, sdl } = fixtureTemplate(name, { defaultMode, stackName });
+  const { template, plan, sdl } = fixtureTemplate(name, { defaultMode, stackName, oidc });
   await fetch(`${backend.aws}/${CODE_BUCKET}`, { method: 'PUT', headers: { authorization: FAKE_SIGNATURE('s3') } });
   const put = await fetch(`${backend.aws}/${CODE_BUCKET}/${stackName}/model-resolver.js`, {
     method: 'PUT', headers: { authorization: FAKE_SIGNATURE('s3') }, body: fs.readFileSync(RESOLVER_CODE) });

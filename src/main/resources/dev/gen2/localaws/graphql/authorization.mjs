@@ -1,7 +1,7 @@
 // AppSync's authorization: which mode a request uses and who the caller is (API key, Cognito user pool token, OIDC
 // token, Lambda authorizer, SigV4), refused as a whole with HTTP 401 when its credentials fail; then, field by
 // field, whether that mode (and group) may reach the field by the schema's directives.
-import { decodeJwt, TokenError } from './jwt-verifier.mjs';
+import { decodeJwt, EXPIRED, TokenError } from './jwt-verifier.mjs';
 import { SignatureError } from './iam-verifier.mjs';
 
 export const AUTH_TYPES = {
@@ -75,11 +75,12 @@ export async function authenticate(api, headers, { verifyJwt, iam, invokeLambda,
       return userPoolCaller(claims, issuer, pool === modes[0], request.sourceIp);
     }
     for (const oidc of modes.filter((m) => m.authenticationType === 'OPENID_CONNECT')) {
-      const { issuer, clientId } = oidc.openIDConnectConfig || {};
+      const { issuer, clientId, iatTTL, authTTL } = oidc.openIDConnectConfig || {};
       if (jwt.claims.iss !== issuer) continue;
-      const discovery = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`).then((r) => r.json())
-        .catch(() => { throw new Unauthorized(`The OIDC issuer ${issuer} did not answer.`); });
-      const claims = await verified(() => verifyJwt(authorization, { jwksUrl: discovery.jwks_uri, issuer, clientId }));
+      const jwksUrl = await discoveredKeys(issuer);
+      const claims = await verified(() => verifyJwt(authorization, {
+        jwksUrl, issuer, clientPattern: clientId, iatTtl: Number(iatTTL || 0), authTtl: Number(authTTL || 0),
+      }));
       return { mode: 'OPENID_CONNECT', authType: AUTH_TYPES.OPENID_CONNECT, identity: { sub: claims.sub, issuer, claims } };
     }
   }
@@ -93,12 +94,24 @@ export async function authenticate(api, headers, { verifyJwt, iam, invokeLambda,
   throw new Unauthorized();
 }
 
+/**
+ * The JWKS address the OIDC issuer's discovery document names; the document must name the configured issuer exactly,
+ * as AppSync requires.
+ */
+async function discoveredKeys(issuer) {
+  const address = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+  const discovery = await fetch(address).then((response) => (response.ok ? response.json() : null)).catch(() => null);
+  if (!discovery?.jwks_uri) throw new Unauthorized(`The OIDC issuer ${issuer} did not answer at ${address}.`);
+  if (discovery.issuer !== issuer) throw new Unauthorized('Valid authorization header not provided.');
+  return discovery.jwks_uri;
+}
+
 async function verified(verify) {
   try {
     return await verify();
   } catch (error) {
     if (error instanceof TokenError) {
-      throw new Unauthorized(error.message === 'Token has expired.' ? error.message : 'Valid authorization header not provided.');
+      throw new Unauthorized(error.message === EXPIRED ? error.message : 'Valid authorization header not provided.');
     }
     throw error;
   }

@@ -4,6 +4,9 @@ import crypto from 'node:crypto';
 
 export class TokenError extends Error {}
 
+/** What AppSync answers for a token past its expiry (or past the API's OIDC limits on its age). */
+export const EXPIRED = 'Token has expired.';
+
 export function decodeJwt(token) {
   const parts = String(token || '').split('.');
   if (parts.length !== 3) return null;
@@ -21,41 +24,49 @@ export function decodeJwt(token) {
 
 export function jwtVerifier() {
   const keySets = new Map();
-  async function keys(jwksUrl) {
-    if (!keySets.has(jwksUrl)) {
-      const loading = fetch(jwksUrl).then(async (response) => {
-        if (!response.ok) throw new TokenError(`the keys at ${jwksUrl} are unavailable (HTTP ${response.status})`);
-        return (await response.json()).keys || [];
-      });
-      keySets.set(jwksUrl, loading);
-      loading.catch(() => keySets.delete(jwksUrl));
-    }
-    return keySets.get(jwksUrl);
+  function load(jwksUrl) {
+    const loading = fetch(jwksUrl).then(async (response) => {
+      if (!response.ok) throw new TokenError(`the keys at ${jwksUrl} are unavailable (HTTP ${response.status})`);
+      return (await response.json()).keys || [];
+    });
+    keySets.set(jwksUrl, loading);
+    loading.catch(() => keySets.delete(jwksUrl));
+    return loading;
+  }
+  // A key id the cached set lacks may be a key the issuer rotated in since: the set is fetched again, once.
+  async function keyOf(jwksUrl, kid) {
+    const cached = keySets.get(jwksUrl);
+    const found = cached && (await cached).find((key) => key.kid === kid);
+    return found || (await load(jwksUrl)).find((key) => key.kid === kid);
   }
 
   /**
-   * The token's claims if it is valid: signed by a key of `jwksUrl`, issued by `issuer`, not expired, and (with
-   * `clientPattern`) issued to a matching client (`aud` of an ID token, `client_id` of an access token).
+   * The token's claims if it is valid: signed by a key of `jwksUrl`, issued by `issuer`, not expired, (with
+   * `clientPattern`, a regular expression as AppSync takes it) issued to a matching client (`client_id` of a Cognito
+   * access token, else any of `aud`), and (with `iatTtl`, `authTtl` in milliseconds, as AppSync's OIDC configuration
+   * gives them) issued (`iat`) and authenticated (`auth_time`) recently enough.
    */
-  return async function verify(token, { jwksUrl, issuer, clientPattern, clientId }) {
+  return async function verify(token, { jwksUrl, issuer, clientPattern, iatTtl, authTtl }) {
     const decoded = decodeJwt(token);
     if (!decoded) throw new TokenError('not a JSON Web Token');
     const { header, claims } = decoded;
     if (header.alg !== 'RS256') throw new TokenError(`unsupported algorithm ${header.alg}`);
-    const jwk = (await keys(jwksUrl)).find((key) => key.kid === header.kid);
+    const jwk = await keyOf(jwksUrl, header.kid);
     if (!jwk) throw new TokenError(`no key ${header.kid} at ${jwksUrl}`);
     const publicKey = crypto.createPublicKey({ key: jwk, format: 'jwk' });
     if (!crypto.verify('RSA-SHA256', Buffer.from(decoded.signed), publicKey, decoded.signature)) {
       throw new TokenError('bad signature');
     }
     if (claims.iss !== issuer) throw new TokenError(`issued by ${claims.iss}, not ${issuer}`);
-    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= Date.now()) throw new TokenError('Token has expired.');
-    const client = claims.token_use === 'access' ? claims.client_id : claims.aud;
-    if (clientPattern && !new RegExp(`^(?:${clientPattern})$`).test(client ?? '')) {
-      throw new TokenError(`issued to client ${client}`);
+    const now = Date.now();
+    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now) throw new TokenError(EXPIRED);
+    if (iatTtl > 0 && !(typeof claims.iat === 'number' && claims.iat * 1000 + iatTtl > now)) throw new TokenError(EXPIRED);
+    if (authTtl > 0 && !(typeof claims.auth_time === 'number' && claims.auth_time * 1000 + authTtl > now)) {
+      throw new TokenError(EXPIRED);
     }
-    if (clientId && client !== clientId && !(Array.isArray(claims.aud) && claims.aud.includes(clientId))) {
-      throw new TokenError(`issued to client ${client}`);
+    const clients = claims.token_use === 'access' ? [claims.client_id] : [claims.aud].flat();
+    if (clientPattern && !clients.some((client) => new RegExp(`^(?:${clientPattern})$`).test(client ?? ''))) {
+      throw new TokenError(`issued to client ${clients.join(', ')}`);
     }
     return claims;
   };

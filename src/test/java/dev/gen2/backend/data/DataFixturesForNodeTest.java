@@ -50,6 +50,15 @@ class DataFixturesForNodeTest {
     }
 
     @Test
+    void writesTheOidcSchema() throws Exception {
+        write("oidc", DataSchemas.OIDC);
+        assertThat(DIRECTORY.resolve("oidc/schema.graphql")).content()
+                .contains("type Diary @aws_iam @aws_oidc", "type Memo @aws_iam @aws_cognito_user_pools @aws_oidc");
+        assertThat(DIRECTORY.resolve("oidc/plan.json")).content()
+                .contains("\\\"provider\\\":\\\"oidc\\\"", "\\\"identityClaim\\\":\\\"email\\\"");
+    }
+
+    @Test
     void writesTheSampleSchema() throws Exception {
         write("sample", amplify.data.DataConfig.SCHEMA);
         assertThat(DIRECTORY.resolve("sample/schema.graphql")).exists();

@@ -8,6 +8,8 @@ final class DataSchemas {
     static final AuthResource.Factory AUTH = AuthResource.define(auth -> auth.loginWithEmail().groups("ADMINS"));
     static final FunctionResource.Factory ECHO = FunctionResource.define(fn -> fn.name("echo")
             .entry("src/test/resources/functions/echo"));
+    static final FunctionResource.Factory IDENTITY = FunctionResource.define(fn -> fn.name("identity")
+            .entry("src/test/resources/functions/identity"));
 
     /**
      * Every field type, an enum, custom types, a custom identifier, an index, has-many, has-one, belongs-to and a
@@ -87,6 +89,22 @@ final class DataSchemas {
     /** A model whose only rules are the Lambda authorizer's and the API key's. */
     static final Schema AUTHORIZED = Schema.of(Model.named("Note").field("text", Field.string())
             .authorization(AuthRule.custom(), AuthRule.publicApiKey().to(Operation.READ)));
+
+    /**
+     * Rules through an OpenID Connect provider: records owned by the token's subject, records owned by the address in
+     * its {@code email} claim and open to the groups in its {@code groups} claim, readable by a user pool user too; and
+     * a query answering with the caller's identity as its function receives it.
+     */
+    static final Schema OIDC = Schema.of(
+            Model.named("Diary").field("text", Field.string())
+                    .authorization(AuthRule.owner().withProvider(AuthProvider.OIDC)),
+            Model.named("Memo").field("text", Field.string()).field("author", Field.string())
+                    .authorization(AuthRule.ownerDefinedIn("author").withProvider(AuthProvider.OIDC)
+                                    .identityClaim("email"),
+                            AuthRule.groups("EDITORS").withProvider(AuthProvider.OIDC).groupClaim("groups"),
+                            AuthRule.authenticated().to(Operation.READ)))
+            .operations(CustomOperation.query("whoAmI").returns(Field.string()).handler(IDENTITY)
+                    .authorization(AuthRule.authenticated(AuthProvider.OIDC)));
 
     static final DataResource.Factory BLOG_DATA = DataResource.define(data -> data.schema(BLOG)
             .authorizationModes(AuthorizationModes.defaults().defaultMode(AuthProvider.USER_POOLS)
