@@ -106,6 +106,13 @@ class LocalAwsFunctionsTest {
                     claimsToSuppress: ['email_verified'] } };
                   return event; };
                 """);
+        String preAuthentication = createFunction("amplify-app-preauth-fn", "pre-authentication", """
+                exports.handler = async (event) => {
+                  if (event.request.userAttributes.email.startsWith('banned')) {
+                    throw new Error(event.request.userAttributes.email + ' may not sign in');
+                  }
+                  return event; };
+                """);
         String customMessage = createFunction("amplify-app-message-fn", "custom-message", """
                 exports.handler = async (event) => {
                   event.response.emailSubject = 'Welcome to Notes';
@@ -119,7 +126,8 @@ class LocalAwsFunctionsTest {
                             .UsernameAttributeType.EMAIL)
                     .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
                     .lambdaConfig(config -> config.preSignUp(preSignUp).postConfirmation(postConfirmation)
-                            .preTokenGeneration(preToken).customMessage(customMessage))).userPool().id();
+                            .preTokenGeneration(preToken).customMessage(customMessage)
+                            .preAuthentication(preAuthentication))).userPool().id();
             String clientId = cognito.createUserPoolClient(request -> request.userPoolId(poolId).clientName("web")
                     .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
                             ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient().clientId();
@@ -150,6 +158,18 @@ class LocalAwsFunctionsTest {
             assertThat(claims.path("plan").asText()).isEqualTo("free");
             assertThat(claims.has("email_verified")).as("suppressed by the trigger").isFalse();
             assertThat(claims.path("email").asText()).isEqualTo("ann@example.com");
+
+            cognito.signUp(request -> request.clientId(clientId).username("banned@example.com")
+                    .password("Passw0rd!long")
+                    .userAttributes(AttributeType.builder().name("email").value("banned@example.com").build()));
+            cognito.confirmSignUp(request -> request.clientId(clientId).username("banned@example.com")
+                    .confirmationCode(LocalAws.CONFIRMATION_CODE));
+            assertThatThrownBy(() -> cognito.initiateAuth(request -> request.clientId(clientId)
+                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", "banned@example.com",
+                            "PASSWORD", "a wrong password"))))
+                    .as("pre authentication runs before the password is checked")
+                    .isInstanceOf(UserLambdaValidationException.class)
+                    .hasMessageStartingWith("PreAuthentication failed with error banned@example.com may not sign in.");
         }
     }
 
