@@ -9,8 +9,9 @@ Cognito does, with the pool's challenge triggers called through cognito_triggers
   password."; issueTokens signs the user in (the same tokens, PreTokenGeneration and PostAuthentication as every
   sign-in); challengeName CUSTOM_CHALLENGE runs CreateAuthChallenge and answers its public parameters plus USERNAME
   with a new Session.
-- RespondToAuthChallenge / AdminRespondToAuthChallenge with CUSTOM_CHALLENGE and that Session: VerifyAuthChallenge-
-  Response judges ANSWER, the result joins the session's list and DefineAuthChallenge decides again.
+- RespondToAuthChallenge / AdminRespondToAuthChallenge with CUSTOM_CHALLENGE and that Session:
+  VerifyAuthChallengeResponse judges ANSWER, the result joins the session's list and DefineAuthChallenge decides
+  again.
 - A Session is single-use and lasts the client's AuthSessionValidity (3 minutes unless set); a used, unknown or other
   client's session is NotAuthorizedException "Invalid session for the user.", an expired one "Invalid session for
   the user, session is expired.".
@@ -109,7 +110,7 @@ def _verify(backend, sign_in, answer):
 # the flow
 # ---------------------------------------------------------------------------------------------------------------------
 
-def _next_step(backend, sign_in, srp_a=None):
+def _next_step(backend, sign_in):
     """Asks DefineAuthChallenge what comes next and does it: tokens, a refusal, or the next challenge."""
     pool = backend.user_pools[sign_in["pool"]]
     client = pool.clients[sign_in["client"]]
@@ -120,8 +121,8 @@ def _next_step(backend, sign_in, srp_a=None):
         return backend._log_user_in(pool, client, sign_in["user"])
     if decision.get("challengeName") == CUSTOM_CHALLENGE:
         return _custom_challenge(backend, sign_in, client)
-    if decision.get("challengeName") == PASSWORD_VERIFIER and srp_a:
-        return _password_challenge(backend, sign_in, pool, client, srp_a)
+    if decision.get("challengeName") == PASSWORD_VERIFIER and sign_in["srp_a"]:
+        return _password_challenge(backend, sign_in, pool, client)
     raise cognito_checks._error("InvalidLambdaResponseException", "Unrecognizable lambda output")
 
 
@@ -134,9 +135,9 @@ def _custom_challenge(backend, sign_in, client):
                                     "USERNAME": sign_in["user"]}}
 
 
-def _password_challenge(backend, sign_in, pool, client, srp_a):
+def _password_challenge(backend, sign_in, pool, client):
     """CUSTOM_WITH_SRP's PASSWORD_VERIFIER: cognito_checks' SRP challenge, answered under this flow's Session."""
-    answer = cognito_checks.start_srp(backend, pool, client, {"USERNAME": sign_in["user"], "SRP_A": srp_a})
+    answer = cognito_checks.start_srp(backend, pool, client, {"USERNAME": sign_in["user"], "SRP_A": sign_in["srp_a"]})
     backend.sessions.pop(answer["Session"], None)
     answer["Session"] = _open_session(sign_in, client, {"name": PASSWORD_VERIFIER})
     return answer
@@ -165,7 +166,7 @@ def _initiate(backend, pool, client, auth_parameters):
     srp_a = auth_parameters.get("SRP_A") if auth_parameters.get("CHALLENGE_NAME") == "SRP_A" else None
     session = [{"challengeName": "SRP_A", "challengeResult": True, "challengeMetadata": None}] if srp_a else []
     sign_in = {"pool": pool.id, "client": client.id, "user": user.username, "session": session, "srp_a": srp_a}
-    return _next_step(backend, sign_in, srp_a)
+    return _next_step(backend, sign_in)
 
 
 def _respond(backend, session, client_id, challenge_name, responses):
@@ -188,10 +189,11 @@ def _respond(backend, session, client_id, challenge_name, responses):
         result = {"challengeName": CUSTOM_CHALLENGE, "challengeResult": verdict.get("answerCorrect") is True,
                   "challengeMetadata": sign_in["awaiting"].get("metadata")}
     sign_in["session"].append(result)
-    return _next_step(backend, sign_in, sign_in["srp_a"])
+    return _next_step(backend, sign_in)
 
 
-def _is_ours(session, challenge_name):
+def _answers_this_flow(session, challenge_name):
+    """Every CUSTOM_CHALLENGE answer, and a PASSWORD_VERIFIER answer under a CUSTOM_WITH_SRP Session."""
     with _lock:
         return challenge_name == CUSTOM_CHALLENGE or (challenge_name == PASSWORD_VERIFIER and session in _sign_ins)
 
@@ -226,7 +228,7 @@ def _wrap_admin_initiate_auth(original):
 def _wrap_respond_to_auth_challenge(original):
     def respond_to_auth_challenge(self, session, client_id, challenge_name, challenge_responses):
         """Also AdminRespondToAuthChallenge's, which moto answers with this method."""
-        if not _is_ours(session, challenge_name):
+        if not _answers_this_flow(session, challenge_name):
             return original(self, session, client_id, challenge_name, challenge_responses)
         return _respond(self, session, client_id, challenge_name, dict(challenge_responses or {}))
 

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Runs the Python unit tests of the local AWS's IAM evaluator ({@code src/test/python}) with the machine's Python. */
+/**
+ * Runs the Python unit tests of the local AWS ({@code src/test/python}: the IAM evaluator, custom-auth sessions) with
+ * the machine's Python.
+ */
 class IamPolicyEvaluatorTest {
     @Test
     void theEvaluatorsUnitTestsPass() throws IOException, InterruptedException {
@@ -17,6 +20,7 @@ class IamPolicyEvaluatorTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).containsPattern("test_an_explicit_deny_wins_over_any_allow .*\\.\\.\\. ok")
+                .containsPattern("test_a_session_lasts_three_minutes_unless_the_client_says_otherwise .*\\.\\.\\. ok")
                 .containsPattern("Ran \\d+ tests");
     }
 }

@@ -178,7 +178,7 @@ class LocalAwsFunctionsTest {
         String define = createFunction("amplify-app-define-fn", "define-challenge", """
                 exports.handler = async (event) => {
                   const session = event.request.session;
-                  console.log(event.triggerSource + ' ' + event.userName.length + ' ' + JSON.stringify(session)
+                  console.log(event.triggerSource + ' ' + event.userName + ' ' + JSON.stringify(session)
                     + ' ' + JSON.stringify(event.request.clientMetadata));
                   const last = session[session.length - 1];
                   if (last && last.challengeResult) {
@@ -237,16 +237,16 @@ class LocalAwsFunctionsTest {
             assertThat(asked.challengeName()).isEqualTo(ChallengeNameType.CUSTOM_CHALLENGE);
             assertThat(asked.challengeParameters()).containsEntry("question", "What is 6 times 7?")
                     .containsKey("USERNAME").doesNotContainKey("answer");
-            awaitLog("[define-challenge] DefineAuthChallenge_Authentication 36 [] {\"app\":\"notes\"}");
+            String username = asked.challengeParameters().get("USERNAME");
+            String defined = "[define-challenge] DefineAuthChallenge_Authentication " + username + " ";
+            awaitLog(defined + "[] {\"app\":\"notes\"}");
             awaitLog("[create-challenge] CreateAuthChallenge_Authentication CUSTOM_CHALLENGE after 0 for "
                     + "cal@example.com");
-            String username = asked.challengeParameters().get("USERNAME");
             RespondToAuthChallengeResponse askedAgain = answer(cognito, clientId, asked.session(), username, "41");
             assertThat(askedAgain.challengeName()).isEqualTo(ChallengeNameType.CUSTOM_CHALLENGE);
             assertThat(askedAgain.session()).isNotEqualTo(asked.session());
             awaitLog("[verify-challenge] VerifyAuthChallengeResponse_Authentication 41 against 42");
-            awaitLog("[define-challenge] DefineAuthChallenge_Authentication 36 [{\"challengeName\":\"CUSTOM_CHALLENGE\","
-                    + "\"challengeResult\":false,\"challengeMetadata\":\"ROUND-1\"}] {}");
+            awaitLog(defined + "[" + result(false, "ROUND-1") + "] {}");
             assertThatThrownBy(() -> answer(cognito, clientId, asked.session(), username, "42"))
                     .as("a session is used once").isInstanceOf(NotAuthorizedException.class)
                     .hasMessageStartingWith("Invalid session for the user. ");
@@ -256,14 +256,12 @@ class LocalAwsFunctionsTest {
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]));
             assertThat(claims.path("via").asText()).isEqualTo("TokenGeneration_Authentication");
             assertThat(claims.path("email").asText()).isEqualTo("cal@example.com");
-            awaitLog("[define-challenge] DefineAuthChallenge_Authentication 36 [{\"challengeName\":\"CUSTOM_CHALLENGE\","
-                    + "\"challengeResult\":false,\"challengeMetadata\":\"ROUND-1\"},{\"challengeName\":"
-                    + "\"CUSTOM_CHALLENGE\",\"challengeResult\":true,\"challengeMetadata\":\"ROUND-2\"}] {}");
+            awaitLog(defined + "[" + result(false, "ROUND-1") + "," + result(true, "ROUND-2") + "] {}");
             awaitLog("[post-auth] signed in cal@example.com");
 
-            AdminInitiateAuthResponse third = cognito.adminInitiateAuth(request -> request.userPoolId(poolId)
+            AdminInitiateAuthResponse again = cognito.adminInitiateAuth(request -> request.userPoolId(poolId)
                     .clientId(clientId).authFlow(AuthFlowType.CUSTOM_AUTH).authParameters(cal));
-            String session = third.session();
+            String session = again.session();
             for (String wrong : List.of("1", "2")) {
                 session = cognito.adminRespondToAuthChallenge(adminAnswer(poolId, clientId, session, username, wrong))
                         .session();
@@ -291,6 +289,12 @@ class LocalAwsFunctionsTest {
                     .isInstanceOf(InvalidParameterException.class)
                     .hasMessageStartingWith("Custom auth lambda trigger is not configured for the user pool.");
         }
+    }
+
+    /** A custom challenge's entry in the session DefineAuthChallenge is given, as JSON.stringify writes it. */
+    private static String result(boolean correct, String metadata) {
+        return "{\"challengeName\":\"CUSTOM_CHALLENGE\",\"challengeResult\":" + correct + ",\"challengeMetadata\":\""
+                + metadata + "\"}";
     }
 
     private static RespondToAuthChallengeResponse answer(CognitoIdentityProviderClient cognito, String clientId,
