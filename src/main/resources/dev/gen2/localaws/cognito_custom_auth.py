@@ -55,6 +55,7 @@ def _open_session(sign_in, client, awaiting):
     token = secrets.token_urlsafe(96)
     sign_in.update(awaiting=awaiting, expires=time.time() + 60 * _session_minutes(client))
     with _lock:
+        # an expired Session still gets the "expired" answer for an hour, then it is forgotten
         now = time.time()
         for old in [key for key, value in _sign_ins.items() if value["expires"] < now - 3600]:
             del _sign_ins[old]
@@ -143,10 +144,17 @@ def _password_challenge(backend, sign_in, pool, client):
     return answer
 
 
+def _check_secret_hash(client, username, secret_hash):
+    """A client with a secret must prove it on each request, as in Cognito's other flows."""
+    from moto.cognitoidp.utils import check_secret_hash
+
+    if client.generate_secret and not check_secret_hash(client.secret, client.id, username, secret_hash):
+        raise cognito_checks._error("NotAuthorizedException", f"Unable to verify secret hash for client {client.id}")
+
+
 def _initiate(backend, pool, client, auth_parameters):
     """CUSTOM_AUTH started: Cognito's checks, PreAuthentication, then DefineAuthChallenge's first decision."""
     from moto.cognitoidp.models import UserStatus
-    from moto.cognitoidp.utils import check_secret_hash
 
     cognito_checks.check_auth_flow(client, "CUSTOM_AUTH")
     if not cognito_triggers._trigger_arn(pool, "DefineAuthChallenge"):
@@ -154,9 +162,7 @@ def _initiate(backend, pool, client, auth_parameters):
     username = auth_parameters.get("USERNAME")
     if not username:
         raise cognito_checks._error("InvalidParameterException", "Missing required parameter USERNAME")
-    if client.generate_secret and not check_secret_hash(client.secret, client.id, username,
-                                                        auth_parameters.get("SECRET_HASH")):
-        raise cognito_checks._error("NotAuthorizedException", f"Unable to verify secret hash for client {client.id}")
+    _check_secret_hash(client, username, auth_parameters.get("SECRET_HASH"))
     user = backend.admin_get_user(pool.id, username)
     if not user.enabled:
         raise cognito_checks._error("NotAuthorizedException", "User is disabled.")
@@ -171,15 +177,11 @@ def _initiate(backend, pool, client, auth_parameters):
 
 def _respond(backend, session, client_id, challenge_name, responses):
     """An answer to a challenge of this flow: judged, recorded in the session's list, then DefineAuthChallenge."""
-    from moto.cognitoidp.utils import check_secret_hash
-
     sign_in = _take_session(session, client_id, challenge_name)
     if not responses.get("USERNAME"):
         raise cognito_checks._error("InvalidParameterException", "Missing required parameter USERNAME")
     client = backend.user_pools[sign_in["pool"]].clients[client_id]
-    if client.generate_secret and not check_secret_hash(client.secret, client.id, responses["USERNAME"],
-                                                        responses.get("SECRET_HASH")):
-        raise cognito_checks._error("NotAuthorizedException", f"Unable to verify secret hash for client {client.id}")
+    _check_secret_hash(client, responses["USERNAME"], responses.get("SECRET_HASH"))
     if challenge_name == PASSWORD_VERIFIER:
         cognito_checks.verify_password_claim(backend, client_id, responses)  # a wrong password ends the sign-in
         backend.sessions.pop(responses.get("PASSWORD_CLAIM_SECRET_BLOCK"), None)
