@@ -5,14 +5,15 @@ triggerSource, region, userPoolId, userName, callerContext, request, response) a
 - PreSignUp (SignUp): a failure refuses the sign-up with UserLambdaValidationException "PreSignUp failed with error
   <message>."; autoConfirmUser / autoVerifyEmail / autoVerifyPhone are applied.
 - PostConfirmation (ConfirmSignUp, AdminConfirmSignUp, ConfirmForgotPassword).
-- PreAuthentication and PostAuthentication (every sign-in that issues tokens; the password is checked first here,
-  Cognito calls PreAuthentication before it does).
+- PreAuthentication as a sign-in starts (InitiateAuth / AdminInitiateAuth), before the password is checked, as
+  Cognito runs it; PostAuthentication after every sign-in that issues tokens (USER_PASSWORD_AUTH included).
 - PreTokenGeneration (V1 and V2 answers): claims added, overridden or suppressed and groups overridden in the ID token.
 - CustomMessage (SignUp, ResendConfirmationCode, ForgotPassword, AdminCreateUser): its subject and message are what is
   "sent"; every message sent, from a trigger or the pool's own template, is recorded and listed at
   GET /_gen2/cognito/messages.
-Not called: the custom-auth challenges (Define/Create/VerifyAuthChallengeResponse), since moto has no CUSTOM_AUTH flow
-that could carry them, and the user migration, custom SMS/e-mail sender and inbound federation triggers.
+The custom-auth challenges (Define/Create/VerifyAuthChallengeResponse) run in cognito_custom_auth's CUSTOM_AUTH flow,
+through call() and pre_authentication() here. Not called: the user migration, custom SMS/e-mail sender and inbound
+federation triggers.
 """
 import threading
 import time
@@ -22,6 +23,8 @@ import gen2_routes
 import lambda_runtime
 
 CODE_PARAMETER = "{####}"
+PASSWORD_FLOWS = ("USER_SRP_AUTH", "USER_PASSWORD_AUTH")
+ADMIN_PASSWORD_FLOWS = ("ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH")
 _sent_messages = []
 _token_context = threading.local()
 
@@ -228,21 +231,68 @@ def _messages_route(environ):
 # sign-in and tokens
 # ---------------------------------------------------------------------------------------------------------------------
 
+def pre_authentication(pool, user, client_id):
+    """PreAuthentication: Cognito runs it as a sign-in starts, before it checks the password or asks a challenge."""
+    call(pool, "PreAuthentication", "PreAuthentication_Authentication", user.username, client_id,
+         {"userAttributes": _attributes(user), "validationData": {}, "userNotFound": False}, {})
+
+
+def _issuing_tokens(pool, client_id, username, sign_in):
+    """Runs a sign-in step; when it issues tokens, they come from PreTokenGeneration_Authentication and
+    PostAuthentication follows."""
+    _token_context.source = "TokenGeneration_Authentication"
+    try:
+        result = sign_in()
+    finally:
+        _token_context.source = None
+    if (result or {}).get("AuthenticationResult"):
+        user = pool._get_user(username)
+        call(pool, "PostAuthentication", "PostAuthentication_Authentication", user.username, client_id,
+             {"userAttributes": _attributes(user), "newDeviceUsed": False, "clientMetadata": {}}, {})
+    return result
+
+
+def _starting_sign_in(pool, client, auth_flow, username):
+    """A password sign-in's first request: the client's flow is checked, then PreAuthentication runs for a user that
+    exists and is enabled (moto's own answer then refuses the others)."""
+    cognito_checks.check_auth_flow(client, auth_flow)
+    user = pool._get_user(username or "")
+    if user and user.enabled:
+        pre_authentication(pool, user, client.id)
+    return user
+
+
+def _wrap_initiate_auth(original):
+    def initiate_auth(self, client_id, auth_flow, auth_parameters):
+        """InitiateAuth with a password: PreAuthentication first; USER_PASSWORD_AUTH's tokens (moto issues them
+        without _log_user_in) with the triggers of every sign-in."""
+        if auth_flow not in PASSWORD_FLOWS:
+            return original(self, client_id, auth_flow, auth_parameters)
+        pool, client = cognito_checks._pool_and_client(self, client_id)
+        user = _starting_sign_in(pool, client, auth_flow, (auth_parameters or {}).get("USERNAME"))
+        if user is None or auth_flow == "USER_SRP_AUTH":
+            return original(self, client_id, auth_flow, auth_parameters)
+        return _issuing_tokens(pool, client_id, user.username,
+                               lambda: original(self, client_id, auth_flow, auth_parameters))
+
+    return initiate_auth
+
+
+def _wrap_admin_initiate_auth(original):
+    def admin_initiate_auth(self, user_pool_id, client_id, auth_flow, auth_parameters):
+        """AdminInitiateAuth with a password: PreAuthentication before moto checks it."""
+        pool = self.describe_user_pool(user_pool_id)
+        if auth_flow in ADMIN_PASSWORD_FLOWS and client_id in pool.clients:
+            _starting_sign_in(pool, pool.clients[client_id], auth_flow, (auth_parameters or {}).get("USERNAME"))
+        return original(self, user_pool_id, client_id, auth_flow, auth_parameters)
+
+    return admin_initiate_auth
+
+
 def _wrap_log_user_in(original):
     def log_user_in(self, user_pool, client, username):
-        """Every sign-in that issues tokens: PreAuthentication, the tokens (PreTokenGeneration_Authentication), then
-        PostAuthentication."""
-        user = user_pool._get_user(username)
-        request = {"userAttributes": _attributes(user), "validationData": {}, "userNotFound": False}
-        call(user_pool, "PreAuthentication", "PreAuthentication_Authentication", user.username, client.id, request, {})
-        _token_context.source = "TokenGeneration_Authentication"
-        try:
-            result = original(self, user_pool, client, username)
-        finally:
-            _token_context.source = None
-        call(user_pool, "PostAuthentication", "PostAuthentication_Authentication", user.username, client.id,
-             {"userAttributes": _attributes(user), "newDeviceUsed": False, "clientMetadata": {}}, {})
-        return result
+        """Every other sign-in that issues tokens (SRP, admin flows, challenges answered)."""
+        return _issuing_tokens(user_pool, client.id, username, lambda: original(self, user_pool, client, username))
 
     return log_user_in
 
@@ -310,5 +360,7 @@ def apply():
     CognitoIdpBackend.forgot_password = _wrap_forgot_password(CognitoIdpBackend.forgot_password)
     CognitoIdpBackend.admin_create_user = _wrap_admin_create_user(CognitoIdpBackend.admin_create_user)
     CognitoIdpBackend._log_user_in = _wrap_log_user_in(CognitoIdpBackend._log_user_in)
+    CognitoIdpBackend.initiate_auth = _wrap_initiate_auth(CognitoIdpBackend.initiate_auth)
+    CognitoIdpBackend.admin_initiate_auth = _wrap_admin_initiate_auth(CognitoIdpBackend.admin_initiate_auth)
     CognitoIdpUserPool.create_id_token = create_id_token
     gen2_routes.register("/_gen2/cognito/messages", _messages_route)

@@ -22,10 +22,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminRespondToAuthChallengeRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaValidationException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 /**
@@ -98,6 +106,13 @@ class LocalAwsFunctionsTest {
                     claimsToSuppress: ['email_verified'] } };
                   return event; };
                 """);
+        String preAuthentication = createFunction("amplify-app-preauth-fn", "pre-authentication", """
+                exports.handler = async (event) => {
+                  if (event.request.userAttributes.email.startsWith('banned')) {
+                    throw new Error(event.request.userAttributes.email + ' may not sign in');
+                  }
+                  return event; };
+                """);
         String customMessage = createFunction("amplify-app-message-fn", "custom-message", """
                 exports.handler = async (event) => {
                   event.response.emailSubject = 'Welcome to Notes';
@@ -111,7 +126,8 @@ class LocalAwsFunctionsTest {
                             .UsernameAttributeType.EMAIL)
                     .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
                     .lambdaConfig(config -> config.preSignUp(preSignUp).postConfirmation(postConfirmation)
-                            .preTokenGeneration(preToken).customMessage(customMessage))).userPool().id();
+                            .preTokenGeneration(preToken).customMessage(customMessage)
+                            .preAuthentication(preAuthentication))).userPool().id();
             String clientId = cognito.createUserPoolClient(request -> request.userPoolId(poolId).clientName("web")
                     .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
                             ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient().clientId();
@@ -142,7 +158,157 @@ class LocalAwsFunctionsTest {
             assertThat(claims.path("plan").asText()).isEqualTo("free");
             assertThat(claims.has("email_verified")).as("suppressed by the trigger").isFalse();
             assertThat(claims.path("email").asText()).isEqualTo("ann@example.com");
+
+            cognito.signUp(request -> request.clientId(clientId).username("banned@example.com")
+                    .password("Passw0rd!long")
+                    .userAttributes(AttributeType.builder().name("email").value("banned@example.com").build()));
+            cognito.confirmSignUp(request -> request.clientId(clientId).username("banned@example.com")
+                    .confirmationCode(LocalAws.CONFIRMATION_CODE));
+            assertThatThrownBy(() -> cognito.initiateAuth(request -> request.clientId(clientId)
+                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", "banned@example.com",
+                            "PASSWORD", "a wrong password"))))
+                    .as("pre authentication runs before the password is checked")
+                    .isInstanceOf(UserLambdaValidationException.class)
+                    .hasMessageStartingWith("PreAuthentication failed with error banned@example.com may not sign in.");
         }
+    }
+
+    @Test
+    void theCustomAuthFlowAsksTheChallengeTriggersAndHonoursTheirAnswers() throws Exception {
+        String define = createFunction("amplify-app-define-fn", "define-challenge", """
+                exports.handler = async (event) => {
+                  const session = event.request.session;
+                  console.log(event.triggerSource + ' ' + event.userName + ' ' + JSON.stringify(session)
+                    + ' ' + JSON.stringify(event.request.clientMetadata));
+                  const last = session[session.length - 1];
+                  if (last && last.challengeResult) {
+                    event.response.issueTokens = true;
+                  } else if (session.length >= 3) {
+                    event.response.failAuthentication = true;
+                  } else {
+                    event.response.challengeName = 'CUSTOM_CHALLENGE';
+                  }
+                  return event; };
+                """);
+        String create = createFunction("amplify-app-create-fn", "create-challenge", """
+                exports.handler = async (event) => {
+                  console.log(event.triggerSource + ' ' + event.request.challengeName + ' after '
+                    + event.request.session.length + ' for ' + event.request.userAttributes.email);
+                  event.response.publicChallengeParameters = { question: 'What is 6 times 7?' };
+                  event.response.privateChallengeParameters = { answer: '42' };
+                  event.response.challengeMetadata = 'ROUND-' + (event.request.session.length + 1);
+                  return event; };
+                """);
+        String verify = createFunction("amplify-app-verify-fn", "verify-challenge", """
+                exports.handler = async (event) => {
+                  console.log(event.triggerSource + ' ' + event.request.challengeAnswer + ' against '
+                    + event.request.privateChallengeParameters.answer);
+                  event.response.answerCorrect = event.request.challengeAnswer
+                    === event.request.privateChallengeParameters.answer;
+                  return event; };
+                """);
+        String preToken = createFunction("amplify-app-custom-token-fn", "custom-token", """
+                exports.handler = async (event) => {
+                  event.response = { claimsOverrideDetails: { claimsToAddOrOverride: { via: event.triggerSource } } };
+                  return event; };
+                """);
+        String postAuthentication = createFunction("amplify-app-post-auth-fn", "post-auth", """
+                exports.handler = async (event) => { console.log('signed in ' + event.request.userAttributes.email);
+                  return event; };
+                """);
+        try (CognitoIdentityProviderClient cognito = new LocalAwsApi(aws)
+                .configure(CognitoIdentityProviderClient.builder()).build()) {
+            String poolId = cognito.createUserPool(request -> request.poolName("custom-auth")
+                    .usernameAttributes(software.amazon.awssdk.services.cognitoidentityprovider.model
+                            .UsernameAttributeType.EMAIL)
+                    .lambdaConfig(config -> config.defineAuthChallenge(define).createAuthChallenge(create)
+                            .verifyAuthChallengeResponse(verify).preTokenGeneration(preToken)
+                            .postAuthentication(postAuthentication))).userPool().id();
+            String clientId = cognito.createUserPoolClient(request -> request.userPoolId(poolId).clientName("web")
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_CUSTOM_AUTH,
+                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient().clientId();
+            cognito.signUp(request -> request.clientId(clientId).username("cal@example.com").password("Passw0rd!long")
+                    .userAttributes(AttributeType.builder().name("email").value("cal@example.com").build()));
+            cognito.adminConfirmSignUp(request -> request.userPoolId(poolId).username("cal@example.com"));
+            Map<String, String> cal = Map.of("USERNAME", "cal@example.com");
+
+            InitiateAuthResponse asked = cognito.initiateAuth(request -> request.clientId(clientId)
+                    .authFlow(AuthFlowType.CUSTOM_AUTH).authParameters(cal).clientMetadata(Map.of("app", "notes")));
+            assertThat(asked.challengeName()).isEqualTo(ChallengeNameType.CUSTOM_CHALLENGE);
+            assertThat(asked.challengeParameters()).containsEntry("question", "What is 6 times 7?")
+                    .containsKey("USERNAME").doesNotContainKey("answer");
+            String username = asked.challengeParameters().get("USERNAME");
+            String defined = "[define-challenge] DefineAuthChallenge_Authentication " + username + " ";
+            awaitLog(defined + "[] {\"app\":\"notes\"}");
+            awaitLog("[create-challenge] CreateAuthChallenge_Authentication CUSTOM_CHALLENGE after 0 for "
+                    + "cal@example.com");
+            RespondToAuthChallengeResponse askedAgain = answer(cognito, clientId, asked.session(), username, "41");
+            assertThat(askedAgain.challengeName()).isEqualTo(ChallengeNameType.CUSTOM_CHALLENGE);
+            assertThat(askedAgain.session()).isNotEqualTo(asked.session());
+            awaitLog("[verify-challenge] VerifyAuthChallengeResponse_Authentication 41 against 42");
+            awaitLog(defined + "[" + result(false, "ROUND-1") + "] {}");
+            assertThatThrownBy(() -> answer(cognito, clientId, asked.session(), username, "42"))
+                    .as("a session is used once").isInstanceOf(NotAuthorizedException.class)
+                    .hasMessageStartingWith("Invalid session for the user. ");
+
+            String idToken = answer(cognito, clientId, askedAgain.session(), username, "42").authenticationResult()
+                    .idToken();
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]));
+            assertThat(claims.path("via").asText()).isEqualTo("TokenGeneration_Authentication");
+            assertThat(claims.path("email").asText()).isEqualTo("cal@example.com");
+            awaitLog(defined + "[" + result(false, "ROUND-1") + "," + result(true, "ROUND-2") + "] {}");
+            awaitLog("[post-auth] signed in cal@example.com");
+
+            AdminInitiateAuthResponse again = cognito.adminInitiateAuth(request -> request.userPoolId(poolId)
+                    .clientId(clientId).authFlow(AuthFlowType.CUSTOM_AUTH).authParameters(cal));
+            String session = again.session();
+            for (String wrong : List.of("1", "2")) {
+                session = cognito.adminRespondToAuthChallenge(adminAnswer(poolId, clientId, session, username, wrong))
+                        .session();
+            }
+            String lastSession = session;
+            assertThatThrownBy(() -> cognito.adminRespondToAuthChallenge(adminAnswer(poolId, clientId, lastSession,
+                    username, "3"))).as("three wrong answers").isInstanceOf(NotAuthorizedException.class)
+                    .hasMessageStartingWith("Incorrect username or password. ");
+
+            assertThatThrownBy(() -> cognito.initiateAuth(request -> request.clientId(clientId)
+                    .authFlow(AuthFlowType.CUSTOM_AUTH).authParameters(Map.of("USERNAME", "nobody@example.com"))))
+                    .isInstanceOf(UserNotFoundException.class).hasMessageStartingWith("User does not exist. ");
+            String passwordClient = cognito.createUserPoolClient(request -> request.userPoolId(poolId)
+                    .clientName("passwords").explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH))
+                    .userPoolClient().clientId();
+            assertThatThrownBy(() -> cognito.initiateAuth(request -> request.clientId(passwordClient)
+                    .authFlow(AuthFlowType.CUSTOM_AUTH).authParameters(cal)))
+                    .isInstanceOf(InvalidParameterException.class)
+                    .hasMessageStartingWith("CUSTOM_AUTH flow not enabled for this client");
+            String plainPool = cognito.createUserPool(request -> request.poolName("no-triggers")).userPool().id();
+            String plainClient = cognito.createUserPoolClient(request -> request.userPoolId(plainPool)
+                    .clientName("web")).userPoolClient().clientId();
+            assertThatThrownBy(() -> cognito.initiateAuth(request -> request.clientId(plainClient)
+                    .authFlow(AuthFlowType.CUSTOM_AUTH).authParameters(cal)))
+                    .isInstanceOf(InvalidParameterException.class)
+                    .hasMessageStartingWith("Custom auth lambda trigger is not configured for the user pool.");
+        }
+    }
+
+    /** A custom challenge's entry in the session DefineAuthChallenge is given, as JSON.stringify writes it. */
+    private static String result(boolean correct, String metadata) {
+        return "{\"challengeName\":\"CUSTOM_CHALLENGE\",\"challengeResult\":" + correct + ",\"challengeMetadata\":\""
+                + metadata + "\"}";
+    }
+
+    private static RespondToAuthChallengeResponse answer(CognitoIdentityProviderClient cognito, String clientId,
+            String session, String username, String answer) {
+        return cognito.respondToAuthChallenge(request -> request.clientId(clientId)
+                .challengeName(ChallengeNameType.CUSTOM_CHALLENGE).session(session)
+                .challengeResponses(Map.of("USERNAME", username, "ANSWER", answer)));
+    }
+
+    private static AdminRespondToAuthChallengeRequest adminAnswer(String poolId, String clientId, String session,
+            String username, String answer) {
+        return AdminRespondToAuthChallengeRequest.builder().userPoolId(poolId).clientId(clientId)
+                .challengeName(ChallengeNameType.CUSTOM_CHALLENGE).session(session)
+                .challengeResponses(Map.of("USERNAME", username, "ANSWER", answer)).build();
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the Python unit tests of the local AWS's modules ({@code src/test/python}: the IAM evaluator, the resource ARNs
- * it checks, DynamoDB's answers) with the machine's Python.
+ * it checks, custom-auth sessions, DynamoDB's answers) with the machine's Python.
  */
 class LocalAwsPythonTest {
     @Test
@@ -21,6 +21,7 @@ class LocalAwsPythonTest {
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).containsPattern("test_an_explicit_deny_wins_over_any_allow .*\\.\\.\\. ok")
                 .containsPattern("test_each_item_operation_answers_what_motos_serializer_answers .*\\.\\.\\. ok")
+                .containsPattern("test_a_session_lasts_three_minutes_unless_the_client_says_otherwise .*\\.\\.\\. ok")
                 .containsPattern("Ran \\d+ tests");
     }
 }
