@@ -1,8 +1,9 @@
 // The local app story's second backend (dev.gen2.localaws.app.AppBackend), deployed by `sandbox --local`, with the
 // real aws-amplify 6.x: a pre sign-up trigger that refuses a domain, posts and comments (both directions of the
 // relationship), the API key's and guests' read rules, a custom query answered by a Node.js function and a custom
-// mutation answered by a Java function, and the Node.js function's grants both ways. Env: AMPLIFY_OUTPUTS,
-// LOCAL_AWS_ENDPOINT, AMPLIFY6_MODULES, NODE_PATH (the @aws-sdk clients), LOCAL_AWS_CONFIRMATION_CODE.
+// mutation answered by a Java function, a custom sign-in by the challenge triggers, and the Node.js function's
+// grants both ways. Env: AMPLIFY_OUTPUTS, LOCAL_AWS_ENDPOINT, AMPLIFY6_MODULES, NODE_PATH (the @aws-sdk clients),
+// LOCAL_AWS_CONFIRMATION_CODE.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -69,6 +70,19 @@ test('a custom mutation answered by a Java function', async () => {
   assert.deepEqual(noErrors(await client.mutations.rate({ postId: post.id, stars: 5 })), { postId: post.id, stars: 5 });
   const refused = await client.mutations.rate({ postId: post.id, stars: 1 }, { authMode: 'apiKey' });
   assert.equal(refused.errors[0].errorType, 'Unauthorized');
+});
+
+test('a custom sign-in asks the challenge triggers\' question until the right answer', async () => {
+  await auth.signOut();
+  const asked = await auth.signIn({ username: WRITER, options: { authFlowType: 'CUSTOM_WITHOUT_SRP' } });
+  assert.equal(asked.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE');
+  assert.equal(asked.nextStep.additionalInfo.question, 'What is six times seven?');
+  const again = await auth.confirmSignIn({ challengeResponse: '41' });
+  assert.equal(again.isSignedIn, false);
+  assert.equal(again.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE');
+  const signedIn = await auth.confirmSignIn({ challengeResponse: '42' });
+  assert.equal(signedIn.isSignedIn, true);
+  assert.equal((await auth.fetchAuthSession()).tokens.idToken.payload.email, WRITER);
 });
 
 test('the echo function\'s role may query the API and list the users, and may not mutate or delete a user', async () => {

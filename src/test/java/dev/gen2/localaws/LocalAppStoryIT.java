@@ -40,7 +40,7 @@ class LocalAppStoryIT {
     void aSecondBackendWithFunctionsRelationshipsAndTriggers() throws Exception {
         Path project = Files.createDirectories(Path.of("target", "it", "posts-" + ProcessHandle.current().pid(),
                 "project")).toAbsolutePath();
-        for (String function : List.of("refuse-domain", "echo")) { // the backend names them from the project
+        for (String function : List.of("refuse-domain", "custom-challenge", "echo")) { // the backend names them from the project
             Path source = SampleAssembly.PROJECT.resolve("src/test/resources/functions").resolve(function);
             Path target = Files.createDirectories(project.resolve("src/test/resources/functions").resolve(function));
             Files.copy(source.resolve("index.js"), target.resolve("index.js"), StandardCopyOption.REPLACE_EXISTING);

@@ -22,12 +22,16 @@ import software.amazon.awscdk.App;
 /**
  * The second backend of the local app story: posts and comments (a relationship both ways), read with the API key
  * and by guests, a custom query answered by a Node.js function and a custom mutation answered by a Java function,
- * and a pre sign-up trigger that refuses one e-mail domain. The Node.js function is also granted what the story proves
+ * a pre sign-up trigger that refuses one e-mail domain, and a custom sign-in by a question (Cognito's three
+ * challenge triggers, one function). The Node.js function is also granted what the story proves
  * both ways: the API's queries (not its mutations) and listing the pool's users (nothing else of the pool).
  */
 public final class AppBackend {
     static final FunctionResource.Factory REFUSE_DOMAIN = FunctionResource.define(fn -> fn.name("refuseDomain")
             .entry("src/test/resources/functions/refuse-domain")
+            .resourceGroupName("auth"));
+    static final FunctionResource.Factory CUSTOM_CHALLENGE = FunctionResource.define(fn -> fn.name("customChallenge")
+            .entry("src/test/resources/functions/custom-challenge")
             .resourceGroupName("auth"));
     static final FunctionResource.Factory ECHO = FunctionResource.define(fn -> fn.name("echo")
             .entry("src/test/resources/functions/echo"));
@@ -60,11 +64,14 @@ public final class AppBackend {
     public static Backend define(App app) {
         return Backend.define(app,
                 AuthResource.define(auth -> auth.loginWithEmail().trigger(TriggerEvent.PRE_SIGN_UP, REFUSE_DOMAIN)
+                        .trigger(TriggerEvent.DEFINE_AUTH_CHALLENGE, CUSTOM_CHALLENGE)
+                        .trigger(TriggerEvent.CREATE_AUTH_CHALLENGE, CUSTOM_CHALLENGE)
+                        .trigger(TriggerEvent.VERIFY_AUTH_CHALLENGE_RESPONSE, CUSTOM_CHALLENGE)
                         .access(ECHO, AuthAction.LIST_USERS)),
                 DataResource.define(data -> data.schema(SCHEMA).authorizationModes(AuthorizationModes.defaults()
                         .defaultMode(AuthProvider.USER_POOLS).apiKey(AuthorizationModes.ApiKey.expiresInDays(30)))
                         .access(ECHO, DataAccess.QUERY)),
-                REFUSE_DOMAIN, ECHO, RATE);
+                REFUSE_DOMAIN, CUSTOM_CHALLENGE, ECHO, RATE);
     }
 
     public static void main(String[] args) {

@@ -19,6 +19,14 @@ class AppBackendTest {
     }
 
     @Test
+    void oneFunctionAnswersTheThreeCustomAuthChallengeTriggers() {
+        APP.template("auth").hasResourceProperties("AWS::Cognito::UserPool", Map.of("LambdaConfig", Map.of(
+                "DefineAuthChallenge", Match.anyValue(), "CreateAuthChallenge", Match.anyValue(),
+                "VerifyAuthChallengeResponse", Match.anyValue())));
+        assertThat(APP.template("auth").findResources("AWS::Lambda::Function")).hasSize(2);
+    }
+
+    @Test
     void theRateMutationIsAnsweredByAJavaFunction() {
         assertThat(APP.template("function").findResources("AWS::Lambda::Function", Map.of("Properties",
                 Map.of("Runtime", Match.stringLikeRegexp("java.*"))))).hasSize(1);

@@ -1,0 +1,40 @@
+// Cognito's three custom-auth challenge triggers in one function, for the local app story: a question whose answer
+// signs the user in, three tries at most. Cognito tells the triggers apart by the event's triggerSource.
+const QUESTION = 'What is six times seven?';
+const ANSWER = '42';
+const TRIES = 3;
+
+function define(event) {
+  const session = event.request.session;
+  const last = session[session.length - 1];
+  event.response.issueTokens = Boolean(last && last.challengeName === 'CUSTOM_CHALLENGE' && last.challengeResult);
+  event.response.failAuthentication = !event.response.issueTokens && session.length >= TRIES;
+  if (!event.response.issueTokens && !event.response.failAuthentication) {
+    event.response.challengeName = 'CUSTOM_CHALLENGE';
+  }
+  return event;
+}
+
+function create(event) {
+  event.response.publicChallengeParameters = { question: QUESTION };
+  event.response.privateChallengeParameters = { answer: ANSWER };
+  event.response.challengeMetadata = `QUESTION-${event.request.session.length + 1}`;
+  return event;
+}
+
+function verify(event) {
+  event.response.answerCorrect = event.request.challengeAnswer === event.request.privateChallengeParameters.answer;
+  return event;
+}
+
+const HANDLERS = {
+  DefineAuthChallenge_Authentication: define,
+  CreateAuthChallenge_Authentication: create,
+  VerifyAuthChallengeResponse_Authentication: verify,
+};
+
+exports.handler = async (event) => {
+  const handle = HANDLERS[event.triggerSource];
+  if (!handle) throw new Error(`not a custom-auth challenge trigger: ${event.triggerSource}`);
+  return handle(event);
+};
