@@ -27,6 +27,8 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final Duration stopTimeout;
+    /** The thread copying the output to the log when the output is piped through this JVM; null otherwise. */
+    private Thread outputCopy;
 
     private ServiceProcess(String name, Process process, Path log, Duration stopTimeout) {
         this.name = name;
@@ -46,7 +48,7 @@ final class ServiceProcess implements AutoCloseable {
             Duration startTimeout, Duration stopTimeout) throws IOException, InterruptedException {
         Path log = logFile(name);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        return started(name, builder, environment, log, readiness, startTimeout, stopTimeout, process -> { });
+        return started(name, builder, environment, log, readiness, startTimeout, stopTimeout, service -> { });
     }
 
     /**
@@ -59,7 +61,7 @@ final class ServiceProcess implements AutoCloseable {
         Path log = logFile(name);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         return started(name, builder, environment, log, readiness, startTimeout, stopTimeout,
-                process -> copyLines(name, process, log, outputLines));
+                service -> service.outputCopy = copyLines(name, service.process, log, outputLines));
     }
 
     private static Path logFile(String name) throws IOException {
@@ -67,11 +69,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private static ServiceProcess started(String name, ProcessBuilder builder, Map<String, String> environment,
-            Path log, URI readiness, Duration startTimeout, Duration stopTimeout, Consumer<Process> reader)
+            Path log, URI readiness, Duration startTimeout, Duration stopTimeout, Consumer<ServiceProcess> reader)
             throws IOException, InterruptedException {
         builder.environment().putAll(environment);
         ServiceProcess service = new ServiceProcess(name, builder.start(), log, stopTimeout);
-        reader.accept(service.process);
+        reader.accept(service);
         try {
             service.awaitAnswer(readiness, startTimeout);
         } catch (InterruptedException | RuntimeException e) {
@@ -82,7 +84,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Copies the process's output to its log, line by line, handing each line to {@code outputLines} too. */
-    private static void copyLines(String name, Process process, Path log, Consumer<String> outputLines) {
+    private static Thread copyLines(String name, Process process, Path log, Consumer<String> outputLines) {
         Thread copy = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -103,6 +105,7 @@ final class ServiceProcess implements AutoCloseable {
         }, name.toLowerCase().replaceAll("[^a-z]+", "-") + "-output");
         copy.setDaemon(true);
         copy.start();
+        return copy;
     }
 
     /** What the process printed so far, for a failure's message. */
@@ -161,6 +164,13 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Stops the process and says why it did not start, with what it printed (read before its log is deleted). */
     private IOException failedToStart(String why) {
+        if (outputCopy != null) {
+            try {
+                outputCopy.join(2000); // the last lines (the reason) may still be on their way to the log
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String output = log();
         close();
         return new IOException(name + " " + why + ":\n" + output);
