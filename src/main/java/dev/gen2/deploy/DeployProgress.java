@@ -108,6 +108,15 @@ public final class DeployProgress {
         out.accept("AWS_ENDPOINT_URL=" + endpoint);
     }
 
+    /**
+     * {@code INBOX_URL=http://localhost:<port>/_gen2/inbox}, exactly, on a line of its own: the local inbox, where
+     * every message the local Cognito sends (the codes) can be read, by a person or a test
+     * ({@code grep '^INBOX_URL='}).
+     */
+    public synchronized void localInbox(URI inbox) {
+        out.accept("INBOX_URL=" + inbox);
+    }
+
     /** A line of the local data plane (a function's log line, already prefixed with its name), as it is. */
     public synchronized void local(String line) {
         out.accept(line);
@@ -135,7 +144,8 @@ public final class DeployProgress {
         out.accept("  Amplify.configure({ ...config, Auth: { Cognito: { ...config.Auth.Cognito, userPoolEndpoint: '"
                 + byAddress + "', identityPoolEndpoint: '" + byAddress + "' } },");
         out.accept("    Storage: { S3: { ...config.Storage?.S3, dangerouslyConnectToHttpEndpointForTesting: 'true' } } });");
-        info("every confirmation code is " + confirmationCode + ".");
+        info("every confirmation code is " + confirmationCode + "; every message Cognito sends is in the inbox at"
+                + " INBOX_URL.");
         info("subscriptions go over wss:// with a self-signed certificate: trust " + certificate
                 + " (NODE_EXTRA_CA_CERTS in Node.js).");
     }

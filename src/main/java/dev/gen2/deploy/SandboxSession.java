@@ -124,6 +124,7 @@ public final class SandboxSession implements AutoCloseable {
             progress.info("local AWS on " + server.endpoint() + " (pid " + server.pid() + "), its S3 also on port "
                     + LocalAws.AMPLIFY_STORAGE_TESTING_PORT);
             progress.localEndpoint(server.endpoint());
+            progress.localInbox(server.inboxUrl());
             connection = AwsConnection.local(server.endpoint(), LocalAws.REGION, LocalAws.ACCESS_KEY_ID,
                     LocalAws.SECRET_ACCESS_KEY);
             if (options.functionLogs().isPresent()) {

@@ -35,12 +35,17 @@ public final class LocalAws implements AutoCloseable {
             "cognito_checks.py", "gen2_routes.py", "lambda_runtime.py", "cognito_triggers.py", "local_state.py",
             "appsync_state.py", "iam_policy.py", "iam_credentials.py", "identity_credentials.py", "sigv4.py",
             "iam_enforcement.py", "iam_resources.py", "iam_routes.py", "s3_front.py", "schedules.py",
-            "custom_resources.py", "dynamodb_answers.py", "cognito_custom_auth.py");
+            "custom_resources.py", "dynamodb_answers.py", "cognito_custom_auth.py", "cognito_codes.py",
+            "cognito_inbox.py");
     public static final String ACCESS_KEY_ID = "testing";
     public static final String SECRET_ACCESS_KEY = "testing";
     public static final String REGION = "us-east-1";
     /** moto's account: what {@code sts get-caller-identity} answers and the bootstrap stack's account. */
     public static final String ACCOUNT_ID = "123456789012";
+    /** The local inbox's path: every message the local Cognito sends, as a page and as JSON ({@code cognito_inbox.py}). */
+    public static final String INBOX_PATH = "/_gen2/inbox";
+    /** How moto's server marks a line meant for the sandbox's terminal ({@code cognito_inbox.TERMINAL_MARK}). */
+    static final String TERMINAL_MARK = "[gen2:terminal] ";
     /** The code Cognito "sends" for sign-up confirmation and password reset. */
     public static final String CONFIRMATION_CODE = "123456";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -56,7 +61,7 @@ public final class LocalAws implements AutoCloseable {
      *                       ({@link #AMPLIFY_STORAGE_TESTING_PORT}); empty for none
      * @param stateDirectory where what it holds is kept across restarts; empty to start empty and forget on stop
      * @param logs           where the data plane's lines go (function logs, one line each, prefixed with the
-     *                       function's name)
+     *                       function's name; the inbox's announcements, {@code [inbox] sign-up code 123456 to ...})
      */
     public record Options(OptionalInt port, OptionalInt graphqlPort, OptionalInt s3Port,
             Optional<Path> stateDirectory, Consumer<String> logs) {
@@ -150,7 +155,8 @@ public final class LocalAws implements AutoCloseable {
         LocalAws server;
         try {
             server = new LocalAws(ServiceProcess.start("The local AWS", command, environment,
-                    URI.create("http://127.0.0.1:" + port + "/moto-api/"), START_TIMEOUT, STOP_TIMEOUT), port);
+                    URI.create("http://127.0.0.1:" + port + "/moto-api/"), START_TIMEOUT, STOP_TIMEOUT,
+                    terminalLines(options.logs())), port);
         } catch (IOException | InterruptedException | RuntimeException e) {
             lambda.close();
             throw e;
@@ -164,6 +170,15 @@ public final class LocalAws implements AutoCloseable {
         }
         server.services.push(server.graphql);
         return server;
+    }
+
+    /** The lines moto's server marks for the sandbox's terminal (the inbox's announcements), without the mark. */
+    static Consumer<String> terminalLines(Consumer<String> logs) {
+        return line -> {
+            if (line.startsWith(TERMINAL_MARK)) {
+                logs.accept(line.substring(TERMINAL_MARK.length()));
+            }
+        };
     }
 
     /**
@@ -215,6 +230,14 @@ public final class LocalAws implements AutoCloseable {
     /** The endpoint by address, for clients that would look {@code localhost} up as {@code ::1} first (Node.js). */
     public URI endpointByAddress() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * The local inbox: every e-mail and SMS the local Cognito sends, newest first, as an HTML page, or as JSON with
+     * {@code Accept: application/json}; {@code ?to=<address>} keeps one recipient's.
+     */
+    public URI inboxUrl() {
+        return URI.create(endpoint() + INBOX_PATH);
     }
 
     /** The local GraphQL service's address; an API's URL is {@link #graphqlUrl(String)}. */
@@ -293,11 +316,13 @@ public final class LocalAws implements AutoCloseable {
 
     /** Runs the local AWS until interrupted (Ctrl-C), printing the variables to export in another shell. */
     public static void main(String[] args) throws Exception {
-        LocalAws server = start();
+        LocalAws server = start(Options.defaults().withLogs(System.out::println));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("Local AWS running (pid " + server.pid() + "). In another shell:");
         server.environment().forEach((name, value) -> System.out.println("export " + name + "=" + value));
         System.out.println("GraphQL APIs deployed to it: " + server.graphqlEndpoint() + "/<apiId>/graphql");
+        System.out.println("Every e-mail and SMS Cognito sends (with its code) is in the local inbox:");
+        System.out.println("INBOX_URL=" + server.inboxUrl());
         System.out.println("Ctrl-C stops it; everything it holds is gone then.");
         server.moto.waitFor();
     }

@@ -1,27 +1,34 @@
 package dev.gen2.localaws;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One process of the local AWS (moto's server, the GraphQL service): started with its output in a log file, ready
  * once it answers HTTP on a loopback URL, stopped by its process id with its children, its log deleted then. A start
- * that fails says why, with what the process printed.
+ * that fails says why, with what the process printed. Each line it prints can also be handed to a consumer.
  */
 final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
     private final Duration stopTimeout;
+    /** The thread copying the output to the log when the output is piped through this JVM; null otherwise. */
+    private Thread outputCopy;
 
     private ServiceProcess(String name, Process process, Path log, Duration stopTimeout) {
         this.name = name;
@@ -39,10 +46,34 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(String name, List<String> command, Map<String, String> environment, URI readiness,
             Duration startTimeout, Duration stopTimeout) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("gen2-" + name.toLowerCase().replaceAll("[^a-z]+", "-"), ".log");
+        Path log = logFile(name);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        return started(name, builder, environment, log, readiness, startTimeout, stopTimeout, service -> { });
+    }
+
+    /**
+     * {@link #start}, with each line the process prints (output and errors) also handed to {@code outputLines}, on a
+     * thread of its own, as it comes.
+     */
+    static ServiceProcess start(String name, List<String> command, Map<String, String> environment, URI readiness,
+            Duration startTimeout, Duration stopTimeout, Consumer<String> outputLines)
+            throws IOException, InterruptedException {
+        Path log = logFile(name);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        return started(name, builder, environment, log, readiness, startTimeout, stopTimeout,
+                service -> service.outputCopy = copyLines(name, service.process, log, outputLines));
+    }
+
+    private static Path logFile(String name) throws IOException {
+        return Files.createTempFile("gen2-" + name.toLowerCase().replaceAll("[^a-z]+", "-"), ".log");
+    }
+
+    private static ServiceProcess started(String name, ProcessBuilder builder, Map<String, String> environment,
+            Path log, URI readiness, Duration startTimeout, Duration stopTimeout, Consumer<ServiceProcess> reader)
+            throws IOException, InterruptedException {
         builder.environment().putAll(environment);
         ServiceProcess service = new ServiceProcess(name, builder.start(), log, stopTimeout);
+        reader.accept(service);
         try {
             service.awaitAnswer(readiness, startTimeout);
         } catch (InterruptedException | RuntimeException e) {
@@ -50,6 +81,31 @@ final class ServiceProcess implements AutoCloseable {
             throw e;
         }
         return service;
+    }
+
+    /** Copies the process's output to its log, line by line, handing each line to {@code outputLines} too. */
+    private static Thread copyLines(String name, Process process, Path log, Consumer<String> outputLines) {
+        Thread copy = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+                    Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    out.write(line);
+                    out.write('\n');
+                    out.flush();
+                    try {
+                        outputLines.accept(line);
+                    } catch (RuntimeException ignored) {
+                        // a consumer's failure must not stop the copy: the process would block on a full pipe
+                    }
+                }
+            } catch (IOException ended) {
+                // the process is gone, or its log was deleted on close
+            }
+        }, name.toLowerCase().replaceAll("[^a-z]+", "-") + "-output");
+        copy.setDaemon(true);
+        copy.start();
+        return copy;
     }
 
     /** What the process printed so far, for a failure's message. */
@@ -108,6 +164,13 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Stops the process and says why it did not start, with what it printed (read before its log is deleted). */
     private IOException failedToStart(String why) {
+        if (outputCopy != null) {
+            try {
+                outputCopy.join(2000); // the last lines (the reason) may still be on their way to the log
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String output = log();
         close();
         return new IOException(name + " " + why + ":\n" + output);

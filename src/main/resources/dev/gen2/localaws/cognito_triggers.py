@@ -8,24 +8,22 @@ triggerSource, region, userPoolId, userName, callerContext, request, response) a
 - PreAuthentication as a sign-in starts (InitiateAuth / AdminInitiateAuth), before the password is checked, as
   Cognito runs it; PostAuthentication after every sign-in that issues tokens (USER_PASSWORD_AUTH included).
 - PreTokenGeneration (V1 and V2 answers): claims added, overridden or suppressed and groups overridden in the ID token.
-- CustomMessage (SignUp, ResendConfirmationCode, ForgotPassword, AdminCreateUser): its subject and message are what is
-  "sent"; every message sent, from a trigger or the pool's own template, is recorded and listed at
-  GET /_gen2/cognito/messages.
+- CustomMessage (SignUp, ResendConfirmationCode, ForgotPassword, AdminCreateUser, and cognito_codes' messages): its
+  subject and message are what is "sent"; every message sent, from a trigger or the pool's own template, is delivered
+  to the local inbox (cognito_inbox).
 The custom-auth challenges (Define/Create/VerifyAuthChallengeResponse) run in cognito_custom_auth's CUSTOM_AUTH flow,
 through call() and pre_authentication() here. Not called: the user migration, custom SMS/e-mail sender and inbound
 federation triggers.
 """
 import threading
-import time
 
 import cognito_checks
-import gen2_routes
+import cognito_inbox
 import lambda_runtime
 
 CODE_PARAMETER = "{####}"
 PASSWORD_FLOWS = ("USER_SRP_AUTH", "USER_PASSWORD_AUTH")
 ADMIN_PASSWORD_FLOWS = ("ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH")
-_sent_messages = []
 _token_context = threading.local()
 
 
@@ -109,7 +107,7 @@ def _wrap_sign_up(original):
             user.sign_up_code = None
             return user, None
         if details:
-            _send(pool, user, client_id, "CustomMessage_SignUp", user.sign_up_code, details)
+            send_message(pool, user, client_id, "CustomMessage_SignUp", "sign-up", user.sign_up_code, details)
         return user, details
 
     return sign_up
@@ -156,25 +154,35 @@ def _wrap_confirm_forgot_password(original):
 # messages "sent" (CustomMessage)
 # ---------------------------------------------------------------------------------------------------------------------
 
-def _default_message(pool, trigger_source):
+def _default_message(pool, trigger_source, medium):
+    """The pool's own (subject, text) for a message, or Cognito's defaults."""
     config = pool.extended_config
+    template = config.get("VerificationMessageTemplate") or {}
+    if trigger_source == "CustomMessage_Authentication":
+        return None, config.get("SmsAuthenticationMessage") or f"Your authentication code is {CODE_PARAMETER}. "
     if trigger_source == "CustomMessage_ForgotPassword":
         return "Your password reset code", f"Your password reset code is {CODE_PARAMETER}. "
     if trigger_source == "CustomMessage_AdminCreateUser":
-        template = (config.get("AdminCreateUserConfig") or {}).get("InviteMessageTemplate") or {}
-        return (template.get("EmailSubject") or "Your temporary password",
-                template.get("EmailMessage") or f"Your username is {{username}} and temporary password is "
-                                                f"{CODE_PARAMETER}. ")
-    template = config.get("VerificationMessageTemplate") or {}
+        invitation = (config.get("AdminCreateUserConfig") or {}).get("InviteMessageTemplate") or {}
+        if medium == "SMS":
+            return None, invitation.get("SMSMessage") or f"Your username is {{username}} and temporary password is " \
+                                                          f"{CODE_PARAMETER}. "
+        return (invitation.get("EmailSubject") or "Your temporary password",
+                invitation.get("EmailMessage") or f"Your username is {{username}} and temporary password is "
+                                                  f"{CODE_PARAMETER}. ")
+    if medium == "SMS":
+        return None, (template.get("SmsMessage") or config.get("SmsVerificationMessage")
+                      or f"Your verification code is {CODE_PARAMETER}. ")
     return (template.get("EmailSubject") or config.get("EmailVerificationSubject") or "Your verification code",
             template.get("EmailMessage") or config.get("EmailVerificationMessage")
             or f"Your verification code is {CODE_PARAMETER}. ")
 
 
-def _send(pool, user, client_id, trigger_source, code, details):
-    """Records the message Cognito sends: CustomMessage's subject and text when the pool has that trigger."""
-    subject, message = _default_message(pool, trigger_source)
+def send_message(pool, user, client_id, trigger_source, kind, code, details):
+    """Delivers the message Cognito sends to the local inbox (cognito_inbox): CustomMessage's subject and text when
+    the pool has that trigger, else the pool's templates."""
     medium = (details or {}).get("DeliveryMedium", "EMAIL")
+    subject, message = _default_message(pool, trigger_source, medium)
     answer = call(pool, "CustomMessage", trigger_source, user.username, client_id,
                   {"userAttributes": _attributes(user), "codeParameter": CODE_PARAMETER,
                    "usernameParameter": "{username}" if trigger_source == "CustomMessage_AdminCreateUser" else None,
@@ -184,10 +192,8 @@ def _send(pool, user, client_id, trigger_source, code, details):
         subject = answer.get("emailSubject") or subject
         message = (answer.get("smsMessage") if medium == "SMS" else answer.get("emailMessage")) or message
     text = message.replace(CODE_PARAMETER, code or "").replace("{username}", user.username)
-    _sent_messages.append({"userPoolId": pool.id, "username": user.username, "triggerSource": trigger_source,
-                           "deliveryMedium": medium,
-                           "destination": user.attribute_lookup.get("phone_number" if medium == "SMS" else "email"),
-                           "subject": subject, "message": text, "timestamp": time.time()})
+    cognito_inbox.deliver(kind, medium, user.attribute_lookup.get("phone_number" if medium == "SMS" else "email"),
+                          subject, text, code, pool.id, user.username, trigger_source)
 
 
 def _wrap_resend_confirmation_code(original):
@@ -195,7 +201,7 @@ def _wrap_resend_confirmation_code(original):
         details = original(self, client_id, username)
         pool, _ = cognito_checks._pool_and_client(self, client_id)
         user = cognito_checks._user_for_client(pool, username)
-        _send(pool, user, client_id, "CustomMessage_ResendCode", user.sign_up_code, details)
+        send_message(pool, user, client_id, "CustomMessage_ResendCode", "resend", user.sign_up_code, details)
         return details
 
     return resend_confirmation_code
@@ -205,8 +211,9 @@ def _wrap_forgot_password(original):
     def forgot_password(self, client_id, username):
         code, response = original(self, client_id, username)
         pool, _ = cognito_checks._pool_and_client(self, client_id)
-        _send(pool, cognito_checks._user_for_client(pool, username), client_id, "CustomMessage_ForgotPassword",
-              code, (response or {}).get("CodeDeliveryDetails"))
+        send_message(pool, cognito_checks._user_for_client(pool, username), client_id,
+                     "CustomMessage_ForgotPassword", "forgot-password", code,
+                     (response or {}).get("CodeDeliveryDetails"))
         return code, response
 
     return forgot_password
@@ -216,15 +223,11 @@ def _wrap_admin_create_user(original):
     def admin_create_user(self, user_pool_id, username, message_action, temporary_password, attributes):
         user = original(self, user_pool_id, username, message_action, temporary_password, attributes)
         if message_action != "SUPPRESS":
-            _send(self.describe_user_pool(user_pool_id), user, None, "CustomMessage_AdminCreateUser", user.password,
-                  None)
+            send_message(self.describe_user_pool(user_pool_id), user, None, "CustomMessage_AdminCreateUser",
+                         "admin-invitation", user.password, None)
         return user
 
     return admin_create_user
-
-
-def _messages_route(environ):
-    return gen2_routes.json_response("200 OK", {"messages": list(_sent_messages)})
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -363,4 +366,3 @@ def apply():
     CognitoIdpBackend.initiate_auth = _wrap_initiate_auth(CognitoIdpBackend.initiate_auth)
     CognitoIdpBackend.admin_initiate_auth = _wrap_admin_initiate_auth(CognitoIdpBackend.admin_initiate_auth)
     CognitoIdpUserPool.create_id_token = create_id_token
-    gen2_routes.register("/_gen2/cognito/messages", _messages_route)

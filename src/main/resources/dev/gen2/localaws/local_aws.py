@@ -10,6 +10,8 @@ Each extension module has an apply() that changes moto's classes in this process
 - lambda_runtime: every invocation runs the function on the local Lambda runtime (LOCAL_AWS_LAMBDA_URL);
 - cognito_triggers: the user pools call their trigger functions;
 - cognito_custom_auth: the user pools' custom authentication flow (CUSTOM_AUTH and its challenge triggers);
+- cognito_codes, cognito_inbox: the codes Cognito sends that moto never sent, and the local inbox every message the
+  local Cognito sends is delivered to (GET /_gen2/inbox);
 - schedules: EventBridge Scheduler schedules fire their target functions when due;
 - custom_resources: CloudFormation custom resources run their ServiceToken function;
 - appsync_state: what was deployed to AppSync, served at /_gen2/appsync for the local GraphQL service;
@@ -33,6 +35,8 @@ import cfn_fixes  # noqa: E402
 import cfn_resources  # noqa: E402
 import cognito_checks  # noqa: E402
 import cognito_custom_auth  # noqa: E402
+import cognito_codes  # noqa: E402
+import cognito_inbox  # noqa: E402
 import cognito_triggers  # noqa: E402
 import custom_resources  # noqa: E402
 import gen2_routes  # noqa: E402
@@ -46,8 +50,8 @@ import s3_front  # noqa: E402
 import schedules  # noqa: E402
 
 EXTENSIONS = (cfn_fixes, cfn_resources, cognito_checks, identity_credentials, iam_enforcement, iam_routes,
-              lambda_runtime, cognito_triggers, cognito_custom_auth, schedules, custom_resources, appsync_state,
-              dynamodb_answers)
+              lambda_runtime, cognito_triggers, cognito_custom_auth, cognito_codes, cognito_inbox, schedules,
+              custom_resources, appsync_state, dynamodb_answers)
 
 
 def main():

@@ -19,6 +19,7 @@ logger = logging.getLogger("gen2.localaws")
 
 STATE_FILE = "state.pickle"
 ISSUED_CREDENTIALS = "gen2:issued-credentials"
+INBOX = "gen2:inbox"
 SAVE_EVERY_SECONDS = 5.0
 _READ_ONLY_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -40,9 +41,11 @@ def _loaded_backends():
 
 
 def _snapshot():
-    """{service: {account: {region: backend}}} of every loaded service, and the credentials the local AWS issued."""
+    """{service: {account: {region: backend}}} of every loaded service, the credentials the local AWS issued and the
+    messages in its inbox."""
+    import cognito_inbox
     import iam_credentials
-    state = {ISSUED_CREDENTIALS: iam_credentials.all_issued()}
+    state = {ISSUED_CREDENTIALS: iam_credentials.all_issued(), INBOX: cognito_inbox.all_messages()}
     for name, backend_dict in _loaded_backends().items():
         accounts = {}
         for account in list(backend_dict.keys()):
@@ -168,8 +171,10 @@ class LocalState:
             raise SystemExit(f"The local AWS's saved state in {self.file} cannot be read ({type(error).__name__}: "
                              f"{error}). Start with --reset to start empty, or delete that directory.") from error
         from moto.backends import get_backend
+        import cognito_inbox
         import iam_credentials
         iam_credentials.restore(state.pop(ISSUED_CREDENTIALS, {}))
+        cognito_inbox.restore(state.pop(INBOX, []))
         for name, accounts in state.items():
             backend_dict = get_backend(name)
             for account, regions in accounts.items():

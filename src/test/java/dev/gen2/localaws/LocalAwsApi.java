@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -120,6 +122,17 @@ final class LocalAwsApi {
             throw new AssertionError("invoking " + name + ": HTTP " + response.statusCode() + " " + response.body());
         }
         return response.body();
+    }
+
+    /** The local inbox's messages as JSON, newest first; {@code to} (not null) keeps one recipient's. */
+    List<JsonNode> inbox(String to) throws IOException, InterruptedException {
+        String query = to == null ? "" : "?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(aws.inboxUrl() + query))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("the inbox answered " + response.statusCode() + ": " + response.body());
+        }
+        return StreamSupport.stream(JSON.readTree(response.body()).path("messages").spliterator(), false).toList();
     }
 
     private JsonNode function(String part) throws IOException, InterruptedException {

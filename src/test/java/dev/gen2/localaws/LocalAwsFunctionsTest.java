@@ -141,11 +141,12 @@ class LocalAwsFunctionsTest {
             cognito.signUp(request -> request.clientId(clientId).username("ann@example.com")
                     .password("Passw0rd!long")
                     .userAttributes(AttributeType.builder().name("email").value("ann@example.com").build()));
-            JsonNode messages = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(aws.endpoint()
-                    + "/_gen2/cognito/messages")).build(), HttpResponse.BodyHandlers.ofString()).body());
-            JsonNode sent = messages.path("messages").get(0);
+            JsonNode sent = new LocalAwsApi(aws).inbox("ann@example.com").get(0);
+            assertThat(sent.path("kind").asText()).isEqualTo("sign-up");
+            assertThat(sent.path("triggerSource").asText()).isEqualTo("CustomMessage_SignUp");
             assertThat(sent.path("subject").asText()).isEqualTo("Welcome to Notes");
-            assertThat(sent.path("message").asText()).isEqualTo("Your code is " + LocalAws.CONFIRMATION_CODE);
+            assertThat(sent.path("body").asText()).isEqualTo("Your code is " + LocalAws.CONFIRMATION_CODE);
+            awaitLog("[inbox] sign-up code " + LocalAws.CONFIRMATION_CODE + " to ann@example.com");
 
             cognito.confirmSignUp(request -> request.clientId(clientId).username("ann@example.com")
                     .confirmationCode(LocalAws.CONFIRMATION_CODE));

@@ -50,10 +50,14 @@ class SandboxLocalIT {
             assertThat(sandbox.lines()).anyMatch(line -> line.contains("userPoolEndpoint: '" + endpoint + "'"));
             softly.assertThat(sandbox.lines()).as("the endpoint, on a line of its own, for the AWS CLI and the SDKs")
                     .contains("AWS_ENDPOINT_URL=" + server.group(1));
+            softly.assertThat(sandbox.lines()).as("the inbox's address, on a line of its own")
+                    .contains("INBOX_URL=" + server.group(1) + LocalAws.INBOX_PATH);
             softly.assertThat(sandbox.count(line -> line.startsWith("[gen2] every confirmation code is 123456")))
                     .as("the frontend's lines, once").isEqualTo(1);
             assertThat(outputs).exists();
             NodeStory.run(endpoint, "story-v6.test.mjs", "local@example.com", Map.of("AMPLIFY_OUTPUTS", outputs));
+            softly.assertThat(sandbox.lines()).as("the sign-up code, announced in the sandbox's terminal")
+                    .contains("[inbox] sign-up code 123456 to local@example.com");
 
             String written = Files.readString(outputs);
             CdkCli.Result second = gen2(List.of("sandbox", "--local", "--once", "--identifier", "other",
