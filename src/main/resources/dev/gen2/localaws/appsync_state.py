@@ -4,6 +4,7 @@ functions (their APPSYNC_JS code read from the template or from its S3 asset), a
 whenever any of them is created, updated or deleted, so the service rebuilds an API only when it changed.
 
 The AppSync resource models of cfn_resources are wrapped here: each records itself in a registry while it exists.
+The registry is kept with the rest of a sandbox's state (local_state), so a restarted local AWS serves the same APIs.
 """
 import threading
 
@@ -46,6 +47,21 @@ def _recording(cls):
             _changed(self, False)
 
     cls.create, cls.update, cls.remove = recorded_create, recorded_update, recorded_remove
+
+
+def all_live():
+    """Every AppSync resource that exists, for local_state to keep across restarts."""
+    with _lock:
+        return list(_live.values())
+
+
+def restore(resources):
+    """Puts back the resources a saved state held (the same objects as its stacks' resources, from one pickle)."""
+    global _version
+    with _lock:
+        _live.clear()
+        _live.update((id(resource), resource) for resource in resources)
+        _version += 1
 
 
 def _user_pool(config):

@@ -20,6 +20,7 @@ logger = logging.getLogger("gen2.localaws")
 STATE_FILE = "state.pickle"
 ISSUED_CREDENTIALS = "gen2:issued-credentials"
 INBOX = "gen2:inbox"
+APPSYNC = "gen2:appsync"
 SAVE_EVERY_SECONDS = 5.0
 _READ_ONLY_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -41,11 +42,13 @@ def _loaded_backends():
 
 
 def _snapshot():
-    """{service: {account: {region: backend}}} of every loaded service, the credentials the local AWS issued and the
-    messages in its inbox."""
+    """{service: {account: {region: backend}}} of every loaded service, the credentials the local AWS issued, the
+    messages in its inbox and the AppSync resources the GraphQL service serves."""
+    import appsync_state
     import cognito_inbox
     import iam_credentials
-    state = {ISSUED_CREDENTIALS: iam_credentials.all_issued(), INBOX: cognito_inbox.all_messages()}
+    state = {ISSUED_CREDENTIALS: iam_credentials.all_issued(), INBOX: cognito_inbox.all_messages(),
+             APPSYNC: appsync_state.all_live()}
     for name, backend_dict in _loaded_backends().items():
         accounts = {}
         for account in list(backend_dict.keys()):
@@ -171,10 +174,12 @@ class LocalState:
             raise SystemExit(f"The local AWS's saved state in {self.file} cannot be read ({type(error).__name__}: "
                              f"{error}). Start with --reset to start empty, or delete that directory.") from error
         from moto.backends import get_backend
+        import appsync_state
         import cognito_inbox
         import iam_credentials
         iam_credentials.restore(state.pop(ISSUED_CREDENTIALS, {}))
         cognito_inbox.restore(state.pop(INBOX, []))
+        appsync_state.restore(state.pop(APPSYNC, []))
         for name, accounts in state.items():
             backend_dict = get_backend(name)
             for account, regions in accounts.items():
