@@ -1,0 +1,93 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Amplify } from 'aws-amplify';
+import { generateClient } from 'aws-amplify/data';
+
+/**
+ * The signed-in user's Todos (the sample backend's `Todo`: content, done; owner-only), kept current by observeQuery:
+ * a change made here, in another tab or on another device shows up without reloading.
+ */
+export function Todos({ localEndpoint }) {
+  const client = useMemo(() => generateClient(), []);
+  const [todos, setTodos] = useState(null);
+  const [content, setContent] = useState('');
+  const [error, setError] = useState(null);
+  const [liveError, setLiveError] = useState(null);
+
+  useEffect(() => {
+    const subscription = client.models.Todo.observeQuery().subscribe({
+      next: ({ items }) => setTodos([...items].sort(byCreation)),
+      error: (failure) => setLiveError(messageOf(failure)),
+    });
+    return () => subscription.unsubscribe();
+  }, [client]);
+
+  const run = async (action) => {
+    setError(null);
+    const { errors } = await action();
+    if (errors?.length) {
+      setError(errors.map((e) => e.message).join('; '));
+    }
+  };
+
+  const add = async (event) => {
+    event.preventDefault();
+    const text = content.trim();
+    if (text) {
+      setContent('');
+      await run(() => client.models.Todo.create({ content: text }));
+    }
+  };
+
+  return (
+    <section aria-labelledby="todos-heading">
+      <h2 id="todos-heading">My todos</h2>
+      <form onSubmit={add} className="todo-form">
+        <label htmlFor="new-todo">New todo</label>
+        <input id="new-todo" data-testid="new-todo" value={content} onChange={(e) => setContent(e.target.value)} />
+        <button type="submit" data-testid="add-todo">Add</button>
+      </form>
+      {error && <p role="alert" data-testid="todo-error">{error}</p>}
+      {liveError && <LiveUpdatesError message={liveError} localEndpoint={localEndpoint} />}
+      {todos === null ? <p data-testid="todos-loading">Loading…</p> : (
+        <ul data-testid="todo-list" aria-label="My todos">
+          {todos.length === 0 && <li data-testid="no-todos">Nothing to do.</li>}
+          {todos.map((todo) => (
+            <li key={todo.id} data-testid="todo-item" data-done={todo.done ? 'true' : 'false'}>
+              <label>
+                <input type="checkbox" checked={todo.done} aria-label={`Done: ${todo.content}`}
+                  onChange={() => run(() => client.models.Todo.update({ id: todo.id, done: !todo.done }))} />
+                <span className={todo.done ? 'done' : undefined}>{todo.content}</span>
+              </label>
+              <button type="button" aria-label={`Delete: ${todo.content}`}
+                onClick={() => run(() => client.models.Todo.delete({ id: todo.id }))}>Delete</button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Live updates failed; on the local AWS that is most often its self-signed certificate, not yet trusted. */
+function LiveUpdatesError({ message, localEndpoint }) {
+  const graphql = Amplify.getConfig().API?.GraphQL?.endpoint;
+  const origin = graphql ? new URL(graphql).origin : null;
+  return (
+    <p role="alert" data-testid="live-updates-error">
+      Live updates stopped: {message}.
+      {localEndpoint && origin && (
+        <> The local GraphQL API&apos;s certificate is self-signed: open <a href={`${origin}/`} target="_blank"
+          rel="noreferrer">{origin}</a> once, accept it, then reload this page.</>
+      )}
+    </p>
+  );
+}
+
+const byCreation = (a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '');
+
+function messageOf(failure) {
+  if (failure?.errors?.length) {
+    return failure.errors.map((e) => e.message).join('; ');
+  }
+  return failure?.message ?? String(failure);
+}
