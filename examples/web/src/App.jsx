@@ -14,10 +14,10 @@ export function App({ localEndpoint }) {
           <>
             <header className="app-header">
               <h1>Todos</h1>
-              <p>
+              <div className="account">
                 Signed in as <strong data-testid="signed-in-user">{user.signInDetails?.loginId ?? user.username}</strong>
-              </p>
-              <button type="button" data-testid="sign-out" onClick={signOut}>Sign out</button>
+                <button type="button" data-testid="sign-out" onClick={signOut}>Sign out</button>
+              </div>
             </header>
             <Todos localEndpoint={localEndpoint} />
             <Picture />
