@@ -11,21 +11,25 @@ export function Todos({ localEndpoint }) {
   const [todos, setTodos] = useState(null);
   const [content, setContent] = useState('');
   const [error, setError] = useState(null);
-  const [liveError, setLiveError] = useState(null);
+  const [unavailable, setUnavailable] = useState(null);
 
   useEffect(() => {
     const subscription = client.models.Todo.observeQuery().subscribe({
       next: ({ items }) => setTodos([...items].sort(byCreation)),
-      error: (failure) => setLiveError(messageOf(failure)),
+      error: (failure) => setUnavailable(messageOf(failure)),
     });
     return () => subscription.unsubscribe();
   }, [client]);
 
   const run = async (action) => {
     setError(null);
-    const { errors } = await action();
-    if (errors?.length) {
-      setError(errors.map((e) => e.message).join('; '));
+    try {
+      const { errors } = await action();
+      if (errors?.length) {
+        setError(messageOf({ errors }));
+      }
+    } catch (failure) {
+      setError(messageOf(failure));
     }
   };
 
@@ -47,7 +51,7 @@ export function Todos({ localEndpoint }) {
         <button type="submit" data-testid="add-todo">Add</button>
       </form>
       {error && <p role="alert" data-testid="todo-error">{error}</p>}
-      {liveError && <LiveUpdatesError message={liveError} localEndpoint={localEndpoint} />}
+      {unavailable && <TodosUnavailable message={unavailable} localEndpoint={localEndpoint} />}
       {todos === null ? <p data-testid="todos-loading">Loading…</p> : (
         <ul data-testid="todo-list" aria-label="My todos">
           {todos.length === 0 && <li data-testid="no-todos">Nothing to do.</li>}
@@ -68,13 +72,16 @@ export function Todos({ localEndpoint }) {
   );
 }
 
-/** Live updates failed; on the local AWS that is most often its self-signed certificate, not yet trusted. */
-function LiveUpdatesError({ message, localEndpoint }) {
+/**
+ * The list could not be read or followed. On the local AWS that is most often its GraphQL API's self-signed
+ * certificate (queries, mutations and subscriptions all go to it), not yet trusted by this browser.
+ */
+function TodosUnavailable({ message, localEndpoint }) {
   const graphql = Amplify.getConfig().API?.GraphQL?.endpoint;
   const origin = graphql ? new URL(graphql).origin : null;
   return (
-    <p role="alert" data-testid="live-updates-error">
-      Live updates stopped: {message}.
+    <p role="alert" data-testid="todos-unavailable">
+      Your todos could not be loaded or followed: {message}.
       {localEndpoint && origin && (
         <> The local GraphQL API&apos;s certificate is self-signed: open <a href={`${origin}/`} target="_blank"
           rel="noreferrer">{origin}</a> once, accept it, then reload this page.</>
