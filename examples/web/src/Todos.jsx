@@ -73,12 +73,13 @@ export function Todos({ localEndpoint }) {
 }
 
 /**
- * The list could not be read or followed. On the local AWS that is most often its GraphQL API's self-signed
- * certificate (queries, mutations and subscriptions all go to it), not yet trusted by this browser.
+ * The list could not be read or followed. On the local AWS that is most often the self-signed certificate of the
+ * GraphQL port, which the live updates (wss://) need and this browser does not trust yet.
  */
 function TodosUnavailable({ message, localEndpoint }) {
   const graphql = Amplify.getConfig().API?.GraphQL?.endpoint;
-  const origin = graphql ? new URL(graphql).origin : null;
+  // aws-amplify follows changes over wss:// on the API's host, whatever the API URL's scheme
+  const origin = graphql ? `https://${new URL(graphql).host}` : null;
   return (
     <p role="alert" data-testid="todos-unavailable">
       Your todos could not be loaded or followed: {message}.
