@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Amplify } from 'aws-amplify';
+import { CONNECTION_STATE_CHANGE, ConnectionState } from 'aws-amplify/api';
 import { generateClient } from 'aws-amplify/data';
+import { Hub } from 'aws-amplify/utils';
 
 /**
  * The signed-in user's Todos (the sample backend's `Todo`: content, done; owner-only), kept current by observeQuery:
@@ -12,6 +14,7 @@ export function Todos({ localEndpoint }) {
   const [content, setContent] = useState('');
   const [error, setError] = useState(null);
   const [unavailable, setUnavailable] = useState(null);
+  const connection = useLiveUpdatesConnection();
 
   useEffect(() => {
     const subscription = client.models.Todo.observeQuery().subscribe({
@@ -51,7 +54,12 @@ export function Todos({ localEndpoint }) {
         <button type="submit" data-testid="add-todo">Add</button>
       </form>
       {error && <p role="alert" data-testid="todo-error">{error}</p>}
-      {unavailable && <TodosUnavailable message={unavailable} localEndpoint={localEndpoint} />}
+      <p data-testid="live-updates" data-state={connection ?? 'none'} className="live-updates">
+        Live updates: {connection === ConnectionState.Connected ? 'on' : (connection ?? 'starting')}
+      </p>
+      {(unavailable || connection === ConnectionState.ConnectionDisrupted) && (
+        <TodosUnavailable message={unavailable ?? 'the live updates cannot connect'} localEndpoint={localEndpoint} />
+      )}
       {todos === null ? <p data-testid="todos-loading">Loading…</p> : (
         <ul data-testid="todo-list" aria-label="My todos">
           {todos.length === 0 && <li data-testid="no-todos">Nothing to do.</li>}
@@ -89,6 +97,17 @@ function TodosUnavailable({ message, localEndpoint }) {
       )}
     </p>
   );
+}
+
+/** The state of aws-amplify's live-updates connection (ConnectionState), as its Hub announces it. */
+function useLiveUpdatesConnection() {
+  const [state, setState] = useState(null);
+  useEffect(() => Hub.listen('api', ({ payload }) => {
+    if (payload.event === CONNECTION_STATE_CHANGE) {
+      setState(payload.data.connectionState);
+    }
+  }), []);
+  return state;
 }
 
 const byCreation = (a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '');
