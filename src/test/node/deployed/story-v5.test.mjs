@@ -1,7 +1,7 @@
 // The same story with aws-amplify 5.x, configured from the legacy amplifyconfiguration.json (`generate outputs
 // --outputs-version 0`) of a backend deployed to the local AWS, then one write and one read of the data API through
-// API.graphql with a query document (the file's GraphQL endpoint is the local service's). v5 has no identity pool
-// endpoint setting, so no credentials here, and so no Storage calls. Run by SampleSandboxDeployIT: LEGACY_CONFIG, LOCAL_AWS_ENDPOINT, STORY_EMAIL, AMPLIFY5_MODULES,
+// API.graphql with a query document (the file's GraphQL endpoint is the local service's). v5's Storage is
+// storage-v5.test.mjs (SampleStorageIT). Run by SampleSandboxDeployIT: LEGACY_CONFIG, LOCAL_AWS_ENDPOINT, STORY_EMAIL, AMPLIFY5_MODULES,
 // LOCAL_AWS_CONFIRMATION_CODE.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -42,6 +42,10 @@ class SampleStorageIT {
                 "--stack", stack, "--region", LocalAws.REGION, "--endpoint-url", aws.endpoint().toString(),
                 "--out-dir", work.resolve("outputs").toString());
         assertThat(exitCode).as("generate outputs:\n" + err).isZero();
+        exitCode = Gen2Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), "generate", "outputs",
+                "--stack", stack, "--region", LocalAws.REGION, "--endpoint-url", aws.endpoint().toString(),
+                "--outputs-version", "0", "--out-dir", work.resolve("outputs").toString());
+        assertThat(exitCode).as("generate outputs --outputs-version 0:\n" + err).isZero();
     }
 
     @AfterAll
@@ -55,6 +59,12 @@ class SampleStorageIT {
     void everyStorageGrantIsAllowedAndEveryOtherPathRefusedWithAwsAmplify6() throws Exception {
         NodeStory.run(aws, "storage-v6.test.mjs", "grace@example.com",
                 Map.of("AMPLIFY_OUTPUTS", work.resolve("outputs/amplify_outputs.json")));
+    }
+
+    @Test
+    void aUserUploadsListsAndReadsTheirOwnFilesWithAwsAmplify5() throws Exception {
+        NodeStory.run(aws, "storage-v5.test.mjs", "heidi@example.com",
+                Map.of("LEGACY_CONFIG", work.resolve("outputs/amplifyconfiguration.json")));
     }
 
     @Test
