@@ -1,5 +1,5 @@
 """The local AWS's IAM evaluator (iam_policy) against the rules IAM documents: explicit deny, wildcards, policy
-variables, conditions. Run: python3 -m unittest discover -s src/test/python (IamPolicyEvaluatorTest runs it)."""
+variables, conditions. Run: python3 -m unittest discover -s src/test/python (LocalAwsPythonTest runs it)."""
 import os
 import sys
 import unittest

@@ -85,6 +85,15 @@ test('a custom sign-in asks the challenge triggers\' question until the right an
   assert.equal((await auth.fetchAuthSession()).tokens.idToken.payload.email, WRITER);
 });
 
+test('a custom sign-in after the password (CUSTOM_WITH_SRP): a wrong password ends it, the right one leads to the question', async () => {
+  await auth.signOut();
+  const wrong = await rejection(auth.signIn({ username: WRITER, password: 'Wr0ng-Passw0rd!', options: { authFlowType: 'CUSTOM_WITH_SRP' } }));
+  assert.equal(wrong.name, 'NotAuthorizedException');
+  const asked = await auth.signIn({ username: WRITER, password: PASSWORD, options: { authFlowType: 'CUSTOM_WITH_SRP' } });
+  assert.equal(asked.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE');
+  assert.equal((await auth.confirmSignIn({ challengeResponse: '42' })).isSignedIn, true);
+});
+
 test('the echo function\'s role may query the API and list the users, and may not mutate or delete a user', async () => {
   const credentials = await functionRoleCredentials(process.env.LOCAL_AWS_ENDPOINT, /echo/i);
   const read = await signedGraphql(outputs.data.url, credentials, 'query { listPosts { items { title } } }');

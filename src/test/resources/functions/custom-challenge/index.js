@@ -1,5 +1,6 @@
 // Cognito's three custom-auth challenge triggers in one function, for the local app story: a question whose answer
-// signs the user in, three tries at most. Cognito tells the triggers apart by the event's triggerSource.
+// signs the user in, three tries at most, after the password when the client starts with SRP (CUSTOM_WITH_SRP).
+// Cognito tells the triggers apart by the event's triggerSource.
 const QUESTION = 'What is six times seven?';
 const ANSWER = '42';
 const TRIES = 3;
@@ -7,8 +8,13 @@ const TRIES = 3;
 function define(event) {
   const session = event.request.session;
   const last = session[session.length - 1];
+  if (last && last.challengeName === 'SRP_A') { // CUSTOM_WITH_SRP: the password first, then the question
+    event.response.challengeName = 'PASSWORD_VERIFIER';
+    return event;
+  }
   event.response.issueTokens = Boolean(last && last.challengeName === 'CUSTOM_CHALLENGE' && last.challengeResult);
-  event.response.failAuthentication = !event.response.issueTokens && session.length >= TRIES;
+  const questions = session.filter((entry) => entry.challengeName === 'CUSTOM_CHALLENGE').length;
+  event.response.failAuthentication = !event.response.issueTokens && questions >= TRIES;
   if (!event.response.issueTokens && !event.response.failAuthentication) {
     event.response.challengeName = 'CUSTOM_CHALLENGE';
   }

@@ -5,8 +5,11 @@ cognito_triggers.send_message (so the pool's templates and its CustomMessage tri
   says where (CODE_DELIVERY_DELIVERY_MEDIUM / CODE_DELIVERY_DESTINATION); RespondToAuthChallenge accepts that code
   only (moto accepted any).
 - A changed e-mail or phone number (UpdateUserAttributes, AdminUpdateUserAttributes) of an auto-verified attribute
-  becomes unverified and gets a code (CustomMessage_UpdateUserAttribute); UpdateUserAttributes answers with
-  CodeDeliveryDetailsList. Setting <attribute>_verified to true in the same call sends none, as in Cognito.
+  gets a code (CustomMessage_UpdateUserAttribute); UpdateUserAttributes answers with CodeDeliveryDetailsList. Where
+  the pool keeps the original until the new value is verified (UserAttributeUpdateSettings, Amplify's keepOriginal)
+  and the old value was verified, the old value stays in use and the new one waits, sent the code, until
+  VerifyUserAttribute; otherwise the new value is unverified at once. Setting <attribute>_verified to true in the
+  same call sends none, as in Cognito.
 - GetUserAttributeVerificationCode sends a code (CustomMessage_VerifyUserAttribute) and VerifyUserAttribute checks
   it and marks the attribute verified: moto had neither action.
 - AdminResetUserPassword sends the user the code that ConfirmForgotPassword takes (CustomMessage_ForgotPassword).
@@ -17,17 +20,18 @@ import threading
 import time
 
 import cognito_checks
+import cognito_custom_auth
 import cognito_triggers
 
 CODE_MISMATCH_MFA = "Invalid code or auth state for the user."
-SESSION_SECONDS = 180
 _ATTRIBUTE_MEDIUM = {"email": "EMAIL", "phone_number": "SMS"}
 _lock = threading.Lock()
 _mfa_codes = {}  # session -> (code, expires)
 
 
-def _delivery(user, attribute):
-    return {"Destination": cognito_checks._masked(user.attribute_lookup[attribute]),
+def _delivery(user, attribute, value=None):
+    """CodeDeliveryDetails for a code sent to the attribute's value (or to a new value waiting for verification)."""
+    return {"Destination": cognito_checks._masked(value or user.attribute_lookup[attribute]),
             "DeliveryMedium": _ATTRIBUTE_MEDIUM[attribute], "AttributeName": attribute}
 
 
@@ -45,11 +49,12 @@ def _send_sms_code(backend, result, client_id):
     if not phone:
         raise cognito_checks._error("InvalidParameterException", "User has no phone number to send an SMS MFA code to.")
     code = cognito_checks.confirmation_code()
+    lifetime = 60 * cognito_custom_auth._session_minutes(pool.clients[client_id])
     with _lock:
         now = time.time()
-        for session in [key for key, (_, expires) in _mfa_codes.items() if expires < now]:
+        for session in [key for key, (_, expires) in _mfa_codes.items() if expires < now - 3600]:
             del _mfa_codes[session]
-        _mfa_codes[result["Session"]] = (code, now + SESSION_SECONDS)
+        _mfa_codes[result["Session"]] = (code, now + lifetime)
     details = _delivery(user, "phone_number")
     cognito_triggers.send_message(pool, user, client_id, "CustomMessage_Authentication", "mfa-sms", code, details)
     result["ChallengeParameters"] = {**(result.get("ChallengeParameters") or {}),
@@ -78,7 +83,11 @@ def _wrap_respond_to_auth_challenge(original):
         if challenge_name == "SMS_MFA":
             with _lock:
                 sent = _mfa_codes.get(session)
-            if not sent or sent[1] < time.time() or (challenge_responses or {}).get("SMS_MFA_CODE") != sent[0]:
+            if not sent:
+                raise cognito_checks._error("NotAuthorizedException", cognito_custom_auth.INVALID_SESSION)
+            if sent[1] < time.time():
+                raise cognito_checks._error("NotAuthorizedException", cognito_custom_auth.EXPIRED_SESSION)
+            if (challenge_responses or {}).get("SMS_MFA_CODE") != sent[0]:
                 raise cognito_checks._error("CodeMismatchException", CODE_MISMATCH_MFA)
             result = original(self, session, client_id, challenge_name, challenge_responses)
             with _lock:
@@ -94,14 +103,21 @@ def _wrap_respond_to_auth_challenge(original):
 # attribute verification
 # ---------------------------------------------------------------------------------------------------------------------
 
-def _send_attribute_code(pool, user, attribute, client_id, trigger_source, kind):
+def _send_attribute_code(pool, user, attribute, client_id, trigger_source, kind, value=None):
     code = cognito_checks.confirmation_code()
     codes = getattr(user, "attribute_codes", None) or {}
     codes[attribute] = code
     user.attribute_codes = codes
-    details = _delivery(user, attribute)
-    cognito_triggers.send_message(pool, user, client_id, trigger_source, kind, code, details)
+    details = _delivery(user, attribute, value)
+    cognito_triggers.send_message(pool, user, client_id, trigger_source, kind, code,
+                                  {**details, "To": value} if value else details)
     return details
+
+
+def _kept_until_verified(pool):
+    """The attributes whose verified value Cognito keeps until a new value is verified (Amplify's keepOriginal)."""
+    settings = pool.extended_config.get("UserAttributeUpdateSettings") or {}
+    return settings.get("AttributesRequireVerificationBeforeUpdate") or []
 
 
 def _codes_for_changed_attributes(pool, user, before, attributes, client_id):
@@ -112,6 +128,16 @@ def _codes_for_changed_attributes(pool, user, before, attributes, client_id):
     for attribute in _ATTRIBUTE_MEDIUM:
         changed = attribute in named and named[attribute] != before.get(attribute)
         if not changed or attribute not in auto_verified or named.get(attribute + "_verified") == "true":
+            continue
+        if attribute in _kept_until_verified(pool) and before.get(attribute + "_verified") == "true":
+            # the verified value stays in use (sign-in, messages) until the new one is verified
+            pending = getattr(user, "pending_attributes", None) or {}
+            pending[attribute] = named[attribute]
+            user.pending_attributes = pending
+            user.update_attributes([{"Name": attribute, "Value": before[attribute]},
+                                    {"Name": attribute + "_verified", "Value": "true"}])
+            sent.append(_send_attribute_code(pool, user, attribute, client_id, "CustomMessage_UpdateUserAttribute",
+                                             "attribute-update", named[attribute]))
             continue
         user.update_attributes([{"Name": attribute + "_verified", "Value": "false"}])
         sent.append(_send_attribute_code(pool, user, attribute, client_id, "CustomMessage_UpdateUserAttribute",
@@ -168,7 +194,9 @@ def verify_user_attribute(self, access_token, attribute, code):
         raise cognito_checks._error("ExpiredCodeException", cognito_checks.CODE_EXPIRED)
     if code != sent:
         raise cognito_checks._error("CodeMismatchException", cognito_checks.CODE_MISMATCH)
-    user.update_attributes([{"Name": attribute + "_verified", "Value": "true"}])
+    pending = (getattr(user, "pending_attributes", None) or {}).pop(attribute, None)
+    verified = [{"Name": attribute, "Value": pending}] if pending else []
+    user.update_attributes(verified + [{"Name": attribute + "_verified", "Value": "true"}])
     del user.attribute_codes[attribute]
 
 

@@ -183,8 +183,10 @@ def _respond(backend, session, client_id, challenge_name, responses):
     client = backend.user_pools[sign_in["pool"]].clients[client_id]
     _check_secret_hash(client, responses["USERNAME"], responses.get("SECRET_HASH"))
     if challenge_name == PASSWORD_VERIFIER:
-        cognito_checks.verify_password_claim(backend, client_id, responses)  # a wrong password ends the sign-in
-        backend.sessions.pop(responses.get("PASSWORD_CLAIM_SECRET_BLOCK"), None)
+        try:
+            cognito_checks.verify_password_claim(backend, client_id, responses)  # a wrong password ends the sign-in
+        finally:
+            backend.sessions.pop(responses.get("PASSWORD_CLAIM_SECRET_BLOCK"), None)
         result = {"challengeName": PASSWORD_VERIFIER, "challengeResult": True, "challengeMetadata": None}
     else:
         verdict = _verify(backend, sign_in, responses.get("ANSWER"))

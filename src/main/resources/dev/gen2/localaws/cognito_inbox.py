@@ -11,6 +11,8 @@ the line is printed with TERMINAL_MARK, which the Java side (LocalAws) strips an
 The messages are kept across restarts with the rest of the state (local_state: all_messages / restore).
 """
 import html
+import os
+import sys
 import threading
 import time
 import urllib.parse
@@ -54,8 +56,9 @@ def deliver(kind, medium, to, subject, body, code, user_pool_id, username, trigg
 
 
 def announce(line):
-    """One line for the sandbox's terminal (one write, so it never mixes with the server's request log)."""
-    print(TERMINAL_MARK + line.replace("\n", " "), flush=True)
+    """One line for the sandbox's terminal, in one write to standard output (print writes the text and the newline
+    apart, and the other threads' lines could land between them)."""
+    os.write(sys.stdout.fileno(), (TERMINAL_MARK + line.replace("\n", " ") + "\n").encode())
 
 
 def all_messages():
@@ -70,7 +73,9 @@ def restore(messages):
 
 
 def _to(environ):
-    values = urllib.parse.parse_qs(environ.get("QUERY_STRING", "")).get("to")
+    # a phone number's "+" typed as it is would be read as a space: only an encoded space (%20) is one here
+    query = environ.get("QUERY_STRING", "").replace("+", "%2B")
+    values = urllib.parse.parse_qs(query).get("to")
     return values[0].strip().lower() if values else None
 
 

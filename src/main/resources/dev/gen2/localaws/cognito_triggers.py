@@ -180,7 +180,8 @@ def _default_message(pool, trigger_source, medium):
 
 def send_message(pool, user, client_id, trigger_source, kind, code, details):
     """Delivers the message Cognito sends to the local inbox (cognito_inbox): CustomMessage's subject and text when
-    the pool has that trigger, else the pool's templates."""
+    the pool has that trigger, else the pool's templates. It goes to the user's e-mail or phone number, or to
+    details["To"] (a new value waiting for its verification)."""
     medium = (details or {}).get("DeliveryMedium", "EMAIL")
     subject, message = _default_message(pool, trigger_source, medium)
     answer = call(pool, "CustomMessage", trigger_source, user.username, client_id,
@@ -192,8 +193,8 @@ def send_message(pool, user, client_id, trigger_source, kind, code, details):
         subject = answer.get("emailSubject") or subject
         message = (answer.get("smsMessage") if medium == "SMS" else answer.get("emailMessage")) or message
     text = message.replace(CODE_PARAMETER, code or "").replace("{username}", user.username)
-    cognito_inbox.deliver(kind, medium, user.attribute_lookup.get("phone_number" if medium == "SMS" else "email"),
-                          subject, text, code, pool.id, user.username, trigger_source)
+    to = (details or {}).get("To") or user.attribute_lookup.get("phone_number" if medium == "SMS" else "email")
+    cognito_inbox.deliver(kind, medium, to, subject, text, code, pool.id, user.username, trigger_source)
 
 
 def _wrap_resend_confirmation_code(original):
@@ -223,8 +224,11 @@ def _wrap_admin_create_user(original):
     def admin_create_user(self, user_pool_id, username, message_action, temporary_password, attributes):
         user = original(self, user_pool_id, username, message_action, temporary_password, attributes)
         if message_action != "SUPPRESS":
+            # by e-mail when the user has an address, else by SMS (moto does not pass DesiredDeliveryMediums on)
+            medium = "EMAIL" if user.attribute_lookup.get("email") or not user.attribute_lookup.get(
+                "phone_number") else "SMS"
             send_message(self.describe_user_pool(user_pool_id), user, None, "CustomMessage_AdminCreateUser",
-                         "admin-invitation", user.password, None)
+                         "admin-invitation", user.password, {"DeliveryMedium": medium})
         return user
 
     return admin_create_user

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNa
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
@@ -158,6 +159,10 @@ class LocalAwsInboxTest {
         assertThat(sms.path("subject").isNull()).as("an SMS has no subject").isTrue();
         assertThat(sms.path("body").asText()).isEqualTo("Your authentication code is " + CODE + ". ");
         awaitLogs("[inbox] sign-in code " + CODE + " to +15555550123");
+        HttpResponse<String> typed = HTTP.send(HttpRequest.newBuilder(URI.create(aws.inboxUrl() + "?to=+15555550123"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(typed.body()).as("a phone number's + typed as it is, not encoded")
+                .contains("\"to\": \"+15555550123\"");
 
         assertThatThrownBy(() -> cognito.respondToAuthChallenge(request -> request.clientId(clientId)
                 .challengeName(ChallengeNameType.SMS_MFA).session(challenge.session())
@@ -168,6 +173,11 @@ class LocalAwsInboxTest {
                 .challengeName(ChallengeNameType.SMS_MFA).session(challenge.session())
                 .challengeResponses(Map.of("USERNAME", "fay@example.com", "SMS_MFA_CODE", sms.path("code").asText())))
                 .authenticationResult().accessToken()).isNotBlank();
+        assertThatThrownBy(() -> cognito.respondToAuthChallenge(request -> request.clientId(clientId)
+                .challengeName(ChallengeNameType.SMS_MFA).session(challenge.session())
+                .challengeResponses(Map.of("USERNAME", "fay@example.com", "SMS_MFA_CODE", sms.path("code").asText()))))
+                .as("a session is used once").isInstanceOf(NotAuthorizedException.class)
+                .hasMessageStartingWith("Invalid session for the user.");
     }
 
     @Test
@@ -200,6 +210,36 @@ class LocalAwsInboxTest {
         cognito.verifyUserAttribute(request -> request.accessToken(accessToken).attributeName("email")
                 .code(verification.path("code").asText()));
         assertThat(attributes(accessToken)).containsEntry("email_verified", "true");
+    }
+
+    @Test
+    void aPoolThatKeepsTheOriginalKeepsTheVerifiedEmailUntilTheNewOneIsVerified() throws Exception {
+        // Amplify's keepOriginal, on every pool this project deploys
+        String poolId = cognito.createUserPool(request -> request.poolName("keep-original")
+                .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                .userAttributeUpdateSettings(settings -> settings.attributesRequireVerificationBeforeUpdateWithStrings(
+                        "email"))).userPool().id();
+        String clientId = withClient(poolId).clientId();
+        cognito.signUp(request -> request.clientId(clientId).username("ivy").password(PASSWORD)
+                .userAttributes(attribute("email", "ivy@example.com")));
+        cognito.confirmSignUp(request -> request.clientId(clientId).username("ivy").confirmationCode(CODE));
+        String accessToken = cognito.initiateAuth(request -> request.clientId(clientId)
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "ivy", "PASSWORD", PASSWORD))).authenticationResult()
+                .accessToken();
+
+        assertThat(cognito.updateUserAttributes(request -> request.accessToken(accessToken)
+                .userAttributes(attribute("email", "ivy@example.net"))).codeDeliveryDetailsList())
+                .singleElement().satisfies(details -> assertThat(details.destination()).isEqualTo("i***@e***"));
+        assertThat(attributes(accessToken)).as("the verified e-mail stays until the new one is verified")
+                .containsEntry("email", "ivy@example.com").containsEntry("email_verified", "true");
+        JsonNode sent = api.inbox("ivy@example.net").get(0);
+        assertThat(sent.path("kind").asText()).isEqualTo("attribute-update");
+
+        cognito.verifyUserAttribute(request -> request.accessToken(accessToken).attributeName("email")
+                .code(sent.path("code").asText()));
+        assertThat(attributes(accessToken)).containsEntry("email", "ivy@example.net")
+                .containsEntry("email_verified", "true");
     }
 
     @Test

@@ -116,7 +116,7 @@ export class DeployedApi {
   }
 
   async resolveField(parent, args, state, info) {
-    if (!(await mayAccess(this.definition, state.caller, info.parentType, info.fieldName, this.services.iam))) {
+    if (!(await mayAccess(this.definition, this.schema, state.caller, info.parentType, info.fieldName, this.services.iam))) {
       throw notAuthorized(info.fieldName, info.parentType.name);
     }
     if (state.publishing) {
@@ -200,7 +200,7 @@ export class DeployedApi {
     const field = subscriptionType.getFields()[fieldName];
     const args = graphql.getArgumentValues(field, selection, variables || {});
     const state = { errors: [], caller, request, variables: variables || {} };
-    if (!(await mayAccess(this.definition, caller, subscriptionType, fieldName, this.services.iam))) {
+    if (!(await mayAccess(this.definition, this.schema, caller, subscriptionType, fieldName, this.services.iam))) {
       throw notAuthorized(fieldName, subscriptionType.name);
     }
     const resolver = this.resolvers.get(`${subscriptionType.name}.${fieldName}`);

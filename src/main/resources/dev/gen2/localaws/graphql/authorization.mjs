@@ -100,10 +100,25 @@ export async function authenticate(api, headers, { verifyJwt, iam, invokeLambda,
  */
 async function discoveredKeys(issuer) {
   const address = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
-  const discovery = await fetch(address).then((response) => (response.ok ? response.json() : null)).catch(() => null);
+  const discovery = await discoveryOf(address);
   if (!discovery?.jwks_uri) throw new Unauthorized(`The OIDC issuer ${issuer} did not answer at ${address}.`);
   if (discovery.issuer !== issuer) throw new Unauthorized('Valid authorization header not provided.');
   return discovery.jwks_uri;
+}
+
+const DISCOVERY_SECONDS = 300;
+const ISSUER_TIMEOUT_MS = 5000;
+const discoveries = new Map(); // address -> { loading, at }
+
+/** An issuer's discovery document, fetched at most every DISCOVERY_SECONDS (a failure is not kept), or null. */
+function discoveryOf(address) {
+  const cached = discoveries.get(address);
+  if (cached && Date.now() - cached.at < DISCOVERY_SECONDS * 1000) return cached.loading;
+  const loading = fetch(address, { signal: AbortSignal.timeout(ISSUER_TIMEOUT_MS) })
+    .then((response) => (response.ok ? response.json() : null)).catch(() => null);
+  discoveries.set(address, { loading, at: Date.now() });
+  loading.then((document) => { if (!document) discoveries.delete(address); });
+  return loading;
 }
 
 async function verified(verify) {
@@ -169,7 +184,9 @@ async function lambdaCaller(api, config, token, invokeLambda, request) {
   };
 }
 
-const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+function isRootType(schema, type) {
+  return [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].includes(type);
+}
 
 function directivesOf(astNode) {
   return (astNode?.directives || []).filter((d) => d.name.value.startsWith('aws_') && d.name.value !== 'aws_subscribe');
@@ -180,7 +197,7 @@ function directivesOf(astNode) {
  * API's default mode only; a user pool directive with cognito_groups needs one of those groups; a Lambda
  * authorizer's deniedFields and, on a root field, IAM's policies have the last word. Resolves to true or false.
  */
-export async function mayAccess(api, caller, parentType, fieldName, iam) {
+export async function mayAccess(api, schema, caller, parentType, fieldName, iam) {
   const field = parentType.getFields()[fieldName];
   const fieldDirectives = directivesOf(field.astNode);
   const directives = fieldDirectives.length ? fieldDirectives : directivesOf(parentType.astNode);
@@ -205,7 +222,7 @@ export async function mayAccess(api, caller, parentType, fieldName, iam) {
   // IAM's policies decide the operation's root fields; a nested field is the directives' alone. Amplify grants a
   // function with data access appsync:GraphQL on types/Query/* (Mutation, Subscription) only, and its documented
   // function reads a list's items and a record's fields with that grant.
-  if (caller.mode === 'AWS_IAM' && ROOT_TYPES.has(parentType.name)) {
+  if (caller.mode === 'AWS_IAM' && isRootType(schema, parentType)) {
     const resource = `${api.arn}/types/${parentType.name}/fields/${fieldName}`;
     caller.decisions ??= new Map();
     if (!caller.decisions.has(resource)) caller.decisions.set(resource, iam.allows(caller.accessKeyId, resource));

@@ -1,5 +1,6 @@
 // Verifies a JSON Web Token as AppSync does for Cognito user pools and OIDC: RS256 signature against the issuer's
-// keys (JWKS), issuer, expiry, and the client it was issued to. Keys are fetched once per JWKS address.
+// keys (JWKS), issuer, expiry, and the client it was issued to. Keys are fetched once per JWKS address, and again
+// (at most once a minute) for a key id the set lacks.
 import crypto from 'node:crypto';
 
 export class TokenError extends Error {}
@@ -22,10 +23,15 @@ export function decodeJwt(token) {
   }
 }
 
+const ISSUER_TIMEOUT_MS = 5000;
+const REFETCH_SECONDS = 60;
+
 export function jwtVerifier() {
   const keySets = new Map();
+  const fetchedAt = new Map();
   function load(jwksUrl) {
-    const loading = fetch(jwksUrl).then(async (response) => {
+    fetchedAt.set(jwksUrl, Date.now());
+    const loading = fetch(jwksUrl, { signal: AbortSignal.timeout(ISSUER_TIMEOUT_MS) }).then(async (response) => {
       if (!response.ok) throw new TokenError(`the keys at ${jwksUrl} are unavailable (HTTP ${response.status})`);
       return (await response.json()).keys || [];
     });
@@ -33,11 +39,13 @@ export function jwtVerifier() {
     loading.catch(() => keySets.delete(jwksUrl));
     return loading;
   }
-  // A key id the cached set lacks may be a key the issuer rotated in since: the set is fetched again, once.
+  // A key id the cached set lacks may be a key the issuer rotated in since: the set is fetched again, at most once a
+  // minute, so tokens with made-up key ids cannot make the service hammer the issuer.
   async function keyOf(jwksUrl, kid) {
     const cached = keySets.get(jwksUrl);
     const found = cached && (await cached).find((key) => key.kid === kid);
-    return found || (await load(jwksUrl)).find((key) => key.kid === kid);
+    if (found || (cached && Date.now() - fetchedAt.get(jwksUrl) < REFETCH_SECONDS * 1000)) return found;
+    return (await load(jwksUrl)).find((key) => key.kid === kid);
   }
 
   /**
