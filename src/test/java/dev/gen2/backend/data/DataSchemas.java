@@ -108,7 +108,7 @@ final class DataSchemas {
 
     /**
      * Keys of several fields. A release's identifier has a composite sort key (Amplify's {@code slug#version}
-     * attribute); a task has an index with a composite sort key and one with DynamoDB's multi-attribute keys.
+     * attribute); a task has two indexes with a composite sort key and one with DynamoDB's multi-attribute keys.
      * Amplify's TypeScript definition of the same schema (for the parity harness; the multi-attribute index is ours
      * alone and has no counterpart there):
      * <pre>
@@ -117,7 +117,8 @@ final class DataSchemas {
      *   .identifier(['tenant', 'slug', 'version']).authorization(allow => [allow.publicApiKey()]),
      * Task: a.model({ status: a.string().required(), priority: a.integer().required(), team: a.string(),
      *     region: a.string(), dueOn: a.date(), title: a.string() })
-     *   .secondaryIndexes(index => [index('status').sortKeys(['priority', 'createdAt'])])
+     *   .secondaryIndexes(index => [index('status').sortKeys(['priority', 'createdAt']),
+     *     index('team').sortKeys(['region', 'title'])])
      *   .authorization(allow => [allow.publicApiKey()]),
      * </pre>
      */
@@ -137,6 +138,7 @@ final class DataSchemas {
                     .field("dueOn", Field.date())
                     .field("title", Field.string())
                     .secondaryIndexes(SecondaryIndex.on("status").sortKeys("priority", "createdAt"),
+                            SecondaryIndex.on("team").sortKeys("region", "title"),
                             SecondaryIndex.on("team", "region").sortKeys("priority", "dueOn").multiAttributeKeys()
                                     .queryField("listTasksByTeamAndRegion"))
                     .authorization(AuthRule.publicApiKey()));
