@@ -13,7 +13,7 @@ const amplifyRequire = createRequire(process.env.AMPLIFY6_MODULES + '/');
 const { Amplify } = amplifyRequire('aws-amplify');
 const { generateClient } = amplifyRequire('aws-amplify/data');
 const dynamodbRequire = createRequire(process.env.DATA_TEST_MODULES + '/');
-const { DynamoDBClient, GetItemCommand } = dynamodbRequire('@aws-sdk/client-dynamodb');
+const { DynamoDBClient, GetItemCommand, CreateTableCommand } = dynamodbRequire('@aws-sdk/client-dynamodb');
 
 let backend;
 let keys;
@@ -38,6 +38,7 @@ function noErrors(result) {
   return result.data;
 }
 
+const dynamodb = () => new DynamoDBClient({ endpoint: backend.aws, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
 const titles = (items) => items.map((item) => item.title);
 
 test('a composite identifier: the joined slug#version key is stored, and get, update and delete take all three fields', async () => {
@@ -45,7 +46,7 @@ test('a composite identifier: the joined slug#version key is stored, and get, up
     noErrors(await client.models.Release.create({ tenant: 'acme', slug, version, title }));
   }
   noErrors(await client.models.Release.create({ tenant: 'other', slug: 'app', version: 1, title: 'other app 1' }));
-  const stored = await new DynamoDBClient({ endpoint: backend.aws, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } })
+  const stored = await dynamodb()
     .send(new GetItemCommand({ TableName: keys.tableName('Release'), Key: { tenant: { S: 'acme' }, 'slug#version': { S: 'app#2' } } }));
   assert.equal(stored.Item?.title?.S, 'app 2');
   assert.equal(stored.Item?.version?.N, '2');
@@ -132,4 +133,17 @@ test('an index with multi-attribute keys: equality on both partition fields, the
   assert.match(skipped.errors?.[0]?.message ?? '', /The key condition on dueOn needs one on priority too/);
   const rangeFirst = await client.graphql({ query: BY_TEAM, variables: { team: 'web', region: 'eu', priority: { gt: 1 }, dueOn: { eq: '2026-02-01' } } }).catch((error) => error);
   assert.match(rangeFirst.errors?.[0]?.message ?? '', /The key condition on priority must be eq/);
+});
+
+test('the local DynamoDB refuses a multi-attribute key of more than four attributes, as DynamoDB does', async () => {
+  const table = (partitionAttributes) => new CreateTableCommand({
+    TableName: `limits-${partitionAttributes.length}`, BillingMode: 'PAY_PER_REQUEST',
+    KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    AttributeDefinitions: ['id', ...partitionAttributes].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+    GlobalSecondaryIndexes: [{ IndexName: 'byMany', Projection: { ProjectionType: 'ALL' },
+      KeySchema: partitionAttributes.map((AttributeName) => ({ AttributeName, KeyType: 'HASH' })) }],
+  });
+  await dynamodb().send(table(['a', 'b', 'c', 'd']));
+  await assert.rejects(dynamodb().send(table(['a', 'b', 'c', 'd', 'e'])),
+    /the global secondary index byMany has 5 partition key attributes; a multi-attribute key has at most 4/);
 });
