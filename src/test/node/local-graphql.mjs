@@ -177,14 +177,15 @@ export function fixtureTemplate(name, { defaultMode, stackName, oidc }) {
   const subscriptionFunction = appSyncFunction('SubscriptionFunction', 'NoneDataSource');
   for (const [model, definition] of Object.entries(plan.models)) {
     const attributes = {};
-    const keySchema = (keys, types) => keys.map((key, i) => {
+    // the first hashKeys attributes are the partition key (several with multi-attribute keys), the rest the sort key
+    const keySchema = (keys, types, hashKeys = 1) => keys.map((key, i) => {
       attributes[key] = types[i];
-      return { AttributeName: key, KeyType: i === 0 ? 'HASH' : 'RANGE' };
+      return { AttributeName: key, KeyType: i < hashKeys ? 'HASH' : 'RANGE' };
     });
-    const table = { TableName: `${stackName}-${model}`, BillingMode: 'PAY_PER_REQUEST', KeySchema: keySchema(definition.keys, definition.keyTypes) };
+    const table = { TableName: `${stackName}-${model}`, BillingMode: 'PAY_PER_REQUEST', KeySchema: keySchema(definition.keys, definition.keyTypes, definition.hashKeys) };
     if (definition.indexes.length) {
       table.GlobalSecondaryIndexes = definition.indexes.map((index) => ({
-        IndexName: index.name, KeySchema: keySchema(index.keys, index.keyTypes), Projection: { ProjectionType: 'ALL' } }));
+        IndexName: index.name, KeySchema: keySchema(index.keys, index.keyTypes, index.hashKeys), Projection: { ProjectionType: 'ALL' } }));
     }
     table.AttributeDefinitions = Object.entries(attributes).map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }));
     resources[`${model}Table`] = { Type: 'AWS::DynamoDB::Table', Properties: table };

@@ -17,7 +17,8 @@ Each extension module has an apply() that changes moto's classes in this process
 - appsync_state: what was deployed to AppSync, served at /_gen2/appsync for the local GraphQL service;
 - identity_credentials, iam_enforcement, iam_routes: the identity pool's credentials act as its roles, and requests
   signed with them are allowed or denied by the roles' policies (iam_policy), as IAM does;
-- dynamodb_answers: DynamoDB's item operations answered without moto's slow shape-driven serializer.
+- dynamodb_answers: DynamoDB's item operations answered without moto's slow shape-driven serializer;
+- dynamodb_key_limits: the limits of multi-attribute index keys (four partition and four sort key attributes).
 Routes under /_gen2/ (gen2_routes) serve the data plane's other rooms. With --s3-port the same server also answers
 on a second port, where aws-amplify's storage testing option sends its path-style S3 requests. With --state-dir
 what it holds is kept there across restarts (local_state).
@@ -45,13 +46,14 @@ import iam_routes  # noqa: E402
 import identity_credentials  # noqa: E402
 import lambda_runtime  # noqa: E402
 import dynamodb_answers  # noqa: E402
+import dynamodb_key_limits  # noqa: E402
 import local_state  # noqa: E402
 import s3_front  # noqa: E402
 import schedules  # noqa: E402
 
 EXTENSIONS = (cfn_fixes, cfn_resources, cognito_checks, identity_credentials, iam_enforcement, iam_routes,
               lambda_runtime, cognito_triggers, cognito_custom_auth, cognito_codes, cognito_inbox, schedules,
-              custom_resources, appsync_state, dynamodb_answers)
+              custom_resources, appsync_state, dynamodb_answers, dynamodb_key_limits)
 
 
 def main():

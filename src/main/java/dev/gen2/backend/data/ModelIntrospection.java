@@ -96,13 +96,20 @@ final class ModelIntrospection {
         }
         // Only the secondary indexes: a relationship's index (gsi-Post.comments) is the table's business, and
         // Amplify's document, which the client builds its queries from, does not list it.
-        for (IndexShape index : shape.indexes()) {
+        // A multi-attribute index with several partition or sort key fields is left out: Amplify's client builds index
+        // queries for one partition key and one (possibly composite) sort key argument, and would call it wrongly.
+        for (IndexShape index : shape.indexes().stream().filter(ModelIntrospection::callableByTheClient).toList()) {
             index.queryField().ifPresent(queryField -> attributes.add(ordered("type", "key", "properties",
                     ordered("name", index.name(), "queryField", queryField, "fields", index.keys()))));
         }
         List<Object> rules = shape.rules().stream().map(rule -> (Object) rule(rule)).toList();
         attributes.add(ordered("type", "auth", "properties", Map.of("rules", rules)));
         return attributes;
+    }
+
+    private static boolean callableByTheClient(IndexShape index) {
+        return !index.key().multiAttribute()
+                || index.key().partitionKeys().size() == 1 && index.key().sortKeys().size() <= 1;
     }
 
     private static Map<String, Object> rule(AuthRule rule) {

@@ -82,22 +82,29 @@ final class ModelResources {
         boolean sandbox = api.sandbox();
         Table.Builder builder = Table.Builder.create(scope, "Table")
                 .tableName(tableName())
-                .partitionKey(attribute(shape.keys().get(0)))
+                .partitionKey(attribute(shape.primaryKey().partitionAttributes().get(0)))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .stream(StreamViewType.NEW_AND_OLD_IMAGES)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(!sandbox).build())
                 .deletionProtection(!sandbox)
                 .removalPolicy(sandbox ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
-        if (shape.keys().size() > 1) {
-            builder.sortKey(attribute(shape.keys().get(1)));
-        }
+        shape.primaryKey().sortAttributes().stream().findFirst().ifPresent(sortKey -> builder.sortKey(
+                attribute(sortKey)));
         Table modelTable = builder.build();
         for (IndexShape index : shape.indexes()) {
-            GlobalSecondaryIndexProps.Builder gsi = GlobalSecondaryIndexProps.builder().indexName(index.name())
-                    .partitionKey(attribute(index.keys().get(0)));
-            if (index.keys().size() > 1) {
-                gsi.sortKey(attribute(index.keys().get(1)));
+            GlobalSecondaryIndexProps.Builder gsi = GlobalSecondaryIndexProps.builder().indexName(index.name());
+            List<String> partition = index.key().partitionAttributes();
+            List<String> sort = index.key().sortAttributes();
+            if (index.key().multiAttribute()) {
+                // DynamoDB's multi-attribute keys: each field an attribute of the key schema, in order
+                gsi.partitionKeys(partition.stream().map(this::attribute).toList());
+                if (!sort.isEmpty()) {
+                    gsi.sortKeys(sort.stream().map(this::attribute).toList());
+                }
+            } else {
+                gsi.partitionKey(attribute(partition.get(0)));
+                sort.stream().findFirst().ifPresent(sortKey -> gsi.sortKey(attribute(sortKey)));
             }
             modelTable.addGlobalSecondaryIndex(gsi.build());
         }
@@ -114,7 +121,8 @@ final class ModelResources {
         if (!api.sandbox() || shape.indexes().isEmpty()) {
             return name;
         }
-        String indexes = shape.indexes().stream().map(index -> index.name() + "=" + index.keys())
+        String indexes = shape.indexes().stream().map(index -> index.name() + "=" + index.keys()
+                + (index.key().multiAttribute() ? "+multi-attribute" : ""))
                 .collect(java.util.stream.Collectors.joining(";"));
         return name + "-" + Integer.toHexString(indexes.hashCode());
     }

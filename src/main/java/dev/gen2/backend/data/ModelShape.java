@@ -30,13 +30,77 @@ record ModelShape(Model model, String pluralName, List<ShapeField> fields, List<
     }
 
     /**
+     * A key of the table or of one of its indexes, as the fields it is made of and the DynamoDB attributes that hold
+     * it. Several sort key fields make, as Amplify makes them, a composite sort key: one string attribute named and
+     * valued {@code <sk1>#<sk2>...}; with DynamoDB's multi-attribute keys each field is an attribute of its own.
+     *
+     * @param partitionKeys the partition key fields: one, or several with multi-attribute keys
+     * @param sortKeys the sort key fields, in order
+     * @param multiAttribute whether the key uses DynamoDB's multi-attribute keys
+     */
+    record KeyShape(List<String> partitionKeys, List<String> sortKeys, boolean multiAttribute) {
+        static final String COMPOSITE_SEPARATOR = "#";
+
+        KeyShape {
+            partitionKeys = List.copyOf(partitionKeys);
+            sortKeys = List.copyOf(sortKeys);
+        }
+
+        /** A plain key: the first field is the partition key, the rest its (possibly composite) sort key. */
+        static KeyShape of(List<String> fields) {
+            return new KeyShape(fields.subList(0, 1), fields.subList(1, fields.size()), false);
+        }
+
+        /** Every field of the key, partition key fields first. */
+        List<String> fields() {
+            List<String> all = new ArrayList<>(partitionKeys);
+            all.addAll(sortKeys);
+            return List.copyOf(all);
+        }
+
+        /** Whether the sort key is Amplify's composite: several fields joined into one attribute. */
+        boolean composite() {
+            return !multiAttribute && sortKeys.size() > 1;
+        }
+
+        /** The attribute of a composite sort key: {@code priority#createdAt}. */
+        String compositeAttribute() {
+            return String.join(COMPOSITE_SEPARATOR, sortKeys);
+        }
+
+        /** The DynamoDB attributes of the partition key, then of the sort key. */
+        List<String> partitionAttributes() {
+            return partitionKeys;
+        }
+
+        List<String> sortAttributes() {
+            return composite() ? List.of(compositeAttribute()) : sortKeys;
+        }
+
+        /** Whether the two keys are stored in the same attributes, so one index serves both. */
+        boolean sameAttributes(KeyShape other) {
+            return partitionAttributes().equals(other.partitionAttributes())
+                    && sortAttributes().equals(other.sortAttributes());
+        }
+
+        /** The argument a query takes a composite sort key condition in, as Amplify names it: {@code priorityCreatedAt}. */
+        String compositeArgument() {
+            return Names.lowerFirst(String.join("", sortKeys.stream().map(Names::capitalize).toList()));
+        }
+    }
+
+    /**
      * An index of the table.
      *
      * @param name the DynamoDB index name
-     * @param keys partition key, then the sort key if any
+     * @param key its partition and sort key fields
      * @param queryField the query that reads it, or empty for a relationship's index
      */
-    record IndexShape(String name, List<String> keys, Optional<String> queryField) {
+    record IndexShape(String name, KeyShape key, Optional<String> queryField) {
+        /** The index's fields, partition key fields first. */
+        List<String> keys() {
+            return key.fields();
+        }
     }
 
     String name() {
@@ -45,6 +109,11 @@ record ModelShape(Model model, String pluralName, List<ShapeField> fields, List<
 
     List<String> keys() {
         return model.identifier();
+    }
+
+    /** The table's own key: the identifier's first field, then its sort key fields (composite when several). */
+    KeyShape primaryKey() {
+        return KeyShape.of(model.identifier());
     }
 
     Optional<ShapeField> field(String fieldName) {
@@ -71,10 +140,31 @@ record ModelShape(Model model, String pluralName, List<ShapeField> fields, List<
         return "on" + Names.capitalize(verb) + name();
     }
 
-    /** The DynamoDB attribute type of a key field: {@code N} for numbers, {@code S} for the rest. */
+    /**
+     * The DynamoDB attribute type of a key attribute: {@code N} for numbers, {@code S} for the rest, and for the
+     * joined attribute of a composite sort key.
+     */
     String keyAttributeType(String fieldName) {
+        if (field(fieldName).isEmpty() && fieldName.contains(KeyShape.COMPOSITE_SEPARATOR)) {
+            return "S";
+        }
         FieldType type = field(fieldName).map(field -> field.field().type()).orElse(Scalar.STRING);
         return type instanceof Scalar scalar ? scalar.keyAttributeType() : "S";
+    }
+
+    /** Every composite sort key of the table and its indexes, whose joined attribute each write keeps in sync. */
+    List<CompositeKey> compositeKeys() {
+        List<CompositeKey> composites = new ArrayList<>();
+        if (primaryKey().composite()) {
+            composites.add(new CompositeKey(Optional.empty(), primaryKey()));
+        }
+        indexes.stream().filter(index -> index.key().composite())
+                .forEach(index -> composites.add(new CompositeKey(Optional.of(index.name()), index.key())));
+        return List.copyOf(composites);
+    }
+
+    /** A composite sort key: of an index (by its name), or of the table itself. */
+    record CompositeKey(Optional<String> index, KeyShape key) {
     }
 
     /** Field-level rules by field name, for the fields that have any. */
@@ -97,8 +187,8 @@ record ModelShape(Model model, String pluralName, List<ShapeField> fields, List<
             model.relationships().forEach((fieldName, relationship) -> {
                 if (relationship.referencesOnRelatedModel()) {
                     relationshipIndexes.computeIfAbsent(relationship.relatedModel(), name -> new ArrayList<>())
-                            .add(new IndexShape("gsi-" + model.name() + "." + fieldName, relationship.references(),
-                                    Optional.empty()));
+                            .add(new IndexShape("gsi-" + model.name() + "." + fieldName,
+                                    KeyShape.of(relationship.references()), Optional.empty()));
                 }
             });
         }
@@ -107,7 +197,7 @@ record ModelShape(Model model, String pluralName, List<ShapeField> fields, List<
             List<AuthRule> rules = schema.rulesOf(model);
             List<IndexShape> indexes = new ArrayList<>(declaredIndexes(model));
             relationshipIndexes.getOrDefault(model.name(), List.of()).stream()
-                    .filter(index -> indexes.stream().noneMatch(declared -> declared.keys().equals(index.keys())))
+                    .filter(index -> indexes.stream().noneMatch(declared -> declared.key().sameAttributes(index.key())))
                     .forEach(indexes::add);
             shapes.put(model.name(), new ModelShape(model, Names.plural(model.name()), fieldsOf(model, rules),
                     List.copyOf(indexes), rules));
@@ -117,14 +207,13 @@ record ModelShape(Model model, String pluralName, List<ShapeField> fields, List<
 
     private static List<IndexShape> declaredIndexes(Model model) {
         return model.secondaryIndexes().stream().map(index -> {
-            List<String> keys = new ArrayList<>();
-            keys.add(index.partitionKey());
-            keys.addAll(index.sortKeys());
+            KeyShape key = new KeyShape(index.partitionKeys(), index.sortKeys(), index.multiAttribute());
+            List<String> keys = key.fields();
             String name = index.name().orElse(Names.lowerFirst(Names.plural(model.name())) + "By"
                     + Names.joinedKey(keys));
             String queryField = index.queryField().orElse("list" + Names.capitalize(model.name()) + "By"
                     + Names.joinedKey(keys));
-            return new IndexShape(name, List.copyOf(keys), Optional.of(queryField));
+            return new IndexShape(name, key, Optional.of(queryField));
         }).toList();
     }
 

@@ -42,7 +42,7 @@ final class ResolverConfigs {
     String indexQuery(IndexShape index) {
         Map<String, Object> config = base("query");
         config.put("index", index.name());
-        config.put("queryKeys", index.keys());
+        config.put("queryKey", key(index.key()));
         return code(config);
     }
 
@@ -58,10 +58,11 @@ final class ResolverConfigs {
             case BELONGS_TO -> "belongsTo";
         });
         if (relationship.referencesOnRelatedModel()) {
-            IndexShape index = shape.indexes().stream().filter(candidate -> candidate.keys()
-                    .equals(relationship.references())).findFirst().orElseThrow();
+            ModelShape.KeyShape references = ModelShape.KeyShape.of(relationship.references());
+            IndexShape index = shape.indexes().stream().filter(candidate -> candidate.key().sameAttributes(references))
+                    .findFirst().orElseThrow();
             config.put("index", index.name());
-            config.put("queryKeys", index.keys());
+            config.put("queryKey", key(index.key()));
             config.put("parentKeys", parent.keys());
         } else {
             config.put("references", relationship.references());
@@ -86,6 +87,16 @@ final class ResolverConfigs {
         config.put("operation", operation);
         config.put("model", shape.name());
         config.put("keys", shape.keys());
+        config.put("primaryKey", key(shape.primaryKey()));
+        if (List.of("create", "update").contains(operation)) {
+            config.put("composites", shape.compositeKeys().stream().map(composite -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("attribute", composite.key().compositeAttribute());
+                out.put("fields", composite.key().sortKeys());
+                out.put("index", composite.index().orElse(null));
+                return out;
+            }).toList());
+        }
         config.put("rules", shape.rules().stream().map(ResolverConfigs::rule).toList());
         Map<String, Object> fieldRules = new LinkedHashMap<>();
         shape.fieldRules().forEach((field, rules) -> fieldRules.put(field,
@@ -93,6 +104,20 @@ final class ResolverConfigs {
         config.put("fieldRules", fieldRules);
         identityPoolId.ifPresent(id -> config.put("identityPoolId", id));
         return config;
+    }
+
+    /**
+     * A key as the shared function reads it: the partition key fields, the sort key fields, the joined attribute of
+     * a composite sort key (or null) and the argument its condition comes in, and whether it is multi-attribute.
+     */
+    private static Map<String, Object> key(ModelShape.KeyShape key) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("partition", key.partitionKeys());
+        out.put("sort", key.sortKeys());
+        out.put("composite", key.composite() ? key.compositeAttribute() : null);
+        out.put("argument", key.composite() ? key.compositeArgument() : null);
+        out.put("multi", key.multiAttribute());
+        return out;
     }
 
     private static Map<String, Object> rule(AuthRule rule) {

@@ -245,10 +245,13 @@ final class SchemaValidator {
     }
 
     private void identifier(String where, Model model) {
-        if (model.identifier().isEmpty() || model.identifier().size() > 2) {
-            throw new BackendConfigException(where + ".identifier", "An identifier has a partition key and at most"
-                    + " one sort key field; " + model.identifier().size() + " were given.",
-                    "give one or two fields; for more, store a composite field (\"a#b\") and key on it.");
+        if (model.identifier().isEmpty()) {
+            throw new BackendConfigException(where + ".identifier", "An identifier needs at least one field.",
+                    "give its partition key field, then any sort key fields: identifier(\"tenant\", \"slug\").");
+        }
+        if (new HashSet<>(model.identifier()).size() < model.identifier().size()) {
+            throw new BackendConfigException(where + ".identifier", "The identifier " + model.identifier()
+                    + " names a field twice.", "name each field once.");
         }
         if (model.hasDefaultIdentifier()) {
             return;
@@ -280,13 +283,29 @@ final class SchemaValidator {
     }
 
     private void secondaryIndex(String where, Model model, SecondaryIndex index, Set<String> names) {
-        if (index.sortKeys().size() > 1) {
-            throw new BackendConfigException(where, "The index on '" + index.partitionKey() + "' has "
-                    + index.sortKeys().size() + " sort keys; this library supports one.",
-                    "use one sort key field, or store a composite field and sort on it.");
+        List<String> keys = concat(index.partitionKeys(), index.sortKeys());
+        if (index.partitionKeys().isEmpty()) {
+            throw new BackendConfigException(where, "An index needs a partition key field.",
+                    "name one: SecondaryIndex.on(\"status\").");
         }
-        boolean partition = true;
-        for (String key : concat(index.partitionKey(), index.sortKeys())) {
+        if (index.partitionKeys().size() > 1 && !index.multiAttribute()) {
+            throw new BackendConfigException(where, "The index on " + index.partitionKeys() + " has "
+                    + index.partitionKeys().size() + " partition key fields; only DynamoDB's multi-attribute keys"
+                    + " take more than one.", "add .multiAttributeKeys(), or partition on one field.");
+        }
+        if (index.multiAttribute() && (index.partitionKeys().size() > SecondaryIndex.MAX_KEY_ATTRIBUTES
+                || index.sortKeys().size() > SecondaryIndex.MAX_KEY_ATTRIBUTES)) {
+            throw new BackendConfigException(where, "The index on " + index.partitionKeys() + " has "
+                    + index.partitionKeys().size() + " partition key and " + index.sortKeys().size()
+                    + " sort key attributes; DynamoDB's multi-attribute keys take at most "
+                    + SecondaryIndex.MAX_KEY_ATTRIBUTES + " of each.", "key the index on fewer fields.");
+        }
+        if (new HashSet<>(keys).size() < keys.size()) {
+            throw new BackendConfigException(where, "The index " + keys + " names a field twice.",
+                    "name each key field once.");
+        }
+        for (String key : keys) {
+            boolean partition = index.partitionKeys().contains(key);
             Field field = model.fields().get(key);
             if (field == null && !List.of(ModelShape.CREATED_AT, ModelShape.UPDATED_AT).contains(key)) {
                 throw new BackendConfigException(where, "The index key '" + key + "' is not a field of the model.",
@@ -295,7 +314,6 @@ final class SchemaValidator {
             if (field != null) {
                 keyField(where, key, field, partition);
             }
-            partition = false;
         }
         index.name().ifPresent(name -> {
             if (!INDEX_NAME.matcher(name).matches()) {
@@ -304,7 +322,7 @@ final class SchemaValidator {
                         "rename the index.");
             }
         });
-        String name = index.name().orElse(index.partitionKey() + "|" + index.sortKeys());
+        String name = index.name().orElse(index.partitionKeys() + "|" + index.sortKeys());
         if (!names.add(name)) {
             throw new BackendConfigException(where, "Two indexes of the model have the same name or keys.",
                     "remove the duplicate, or name the indexes differently.");
@@ -326,6 +344,12 @@ final class SchemaValidator {
                     + " reference field(s), but " + keyed.name() + "'s identifier has " + keyed.identifier().size()
                     + ".", "give one reference field of " + holder.name() + " per identifier field of "
                     + keyed.name() + ", in order: " + keyed.identifier() + ".");
+        }
+        if (keyed.identifier().size() > 2) {
+            throw new BackendConfigException(where, "The relationship refers to " + keyed.name() + ", whose"
+                    + " identifier " + keyed.identifier() + " has a composite sort key; relationships to such"
+                    + " models are not supported yet.", "give " + keyed.name() + " an identifier of one or two"
+                    + " fields, or relate the models by a field of their own.");
         }
         for (String reference : relationship.references()) {
             if (!holder.fields().containsKey(reference)) {
@@ -388,9 +412,8 @@ final class SchemaValidator {
         }
     }
 
-    private static List<String> concat(String first, List<String> rest) {
-        List<String> all = new java.util.ArrayList<>();
-        all.add(first);
+    private static List<String> concat(List<String> first, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>(first);
         all.addAll(rest);
         return all;
     }

@@ -1,6 +1,7 @@
 package dev.gen2.backend.data;
 
 import dev.gen2.backend.data.ModelShape.IndexShape;
+import dev.gen2.backend.data.ModelShape.KeyShape;
 import dev.gen2.backend.data.ModelShape.ShapeField;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,6 +49,8 @@ final class SdlWriter {
             }
 
             """;
+    /** The key name of a model's own composite key in its input names: {@code ModelXPrimaryCompositeKeyInput}. */
+    private static final String PRIMARY_KEY_NAME = "Primary";
     private static final String PAGE_ARGUMENTS = "filter: %1$s, limit: Int, nextToken: String";
 
     private final Schema schema;
@@ -189,6 +192,7 @@ final class SdlWriter {
     private void operations(ModelShape shape) {
         String name = shape.name();
         filterInput(shape, "Model" + name + "FilterInput", true);
+        compositeKeyInputs(shape);
         List<String> keyArguments = shape.keys().stream()
                 .map(key -> key + ": " + shape.field(key).orElseThrow().field().type().graphqlName() + "!").toList();
         queries.add(shape.getQuery() + "(" + String.join(", ", keyArguments) + "): " + name
@@ -232,28 +236,72 @@ final class SdlWriter {
         if (shape.model().identifier().equals(List.of(Model.DEFAULT_IDENTIFIER))) {
             return PAGE_ARGUMENTS.formatted("Model" + shape.name() + "FilterInput");
         }
-        List<String> arguments = keyArguments(shape, shape.keys(), "");
+        List<String> arguments = keyArguments(shape, shape.primaryKey(), PRIMARY_KEY_NAME, "");
         arguments.add(PAGE_ARGUMENTS.formatted("Model" + shape.name() + "FilterInput"));
         arguments.add("sortDirection: ModelSortDirection");
         return String.join(", ", arguments);
     }
 
     private String indexArguments(ModelShape shape, IndexShape index) {
-        List<String> arguments = keyArguments(shape, index.keys(), "!");
+        List<String> arguments = keyArguments(shape, index.key(), compositeKeyName(index), "!");
         arguments.add("sortDirection: ModelSortDirection");
         arguments.add(PAGE_ARGUMENTS.formatted("Model" + shape.name() + "FilterInput"));
         return String.join(", ", arguments);
     }
 
-    /** A query's key arguments: the partition key's value, then a condition on the sort key if there is one. */
-    private static List<String> keyArguments(ModelShape shape, List<String> keys, String partitionRequired) {
+    /**
+     * A query's key arguments: the partition key's value (each field's, with multi-attribute keys), then a condition
+     * on the sort key: one field's {@code Model<Type>KeyConditionInput}; Amplify's composite condition in one
+     * argument named after the fields ({@code priorityCreatedAt}); or, with multi-attribute keys, a condition per
+     * sort key field.
+     */
+    private static List<String> keyArguments(ModelShape shape, KeyShape key, String compositeKeyName,
+            String partitionRequired) {
         List<String> arguments = new ArrayList<>();
-        arguments.add(keys.get(0) + ": " + shape.field(keys.get(0)).orElseThrow().field().type().graphqlName()
-                + partitionRequired);
-        if (keys.size() > 1) {
-            arguments.add(keys.get(1) + ": " + keyConditionInput(shape.field(keys.get(1)).orElseThrow()));
+        key.partitionKeys().forEach(field -> arguments.add(field + ": "
+                + shape.field(field).orElseThrow().field().type().graphqlName() + partitionRequired));
+        if (key.composite()) {
+            arguments.add(key.compositeArgument() + ": " + compositeInputs(shape, compositeKeyName)
+                    + "CompositeKeyConditionInput");
+        } else {
+            key.sortKeys().forEach(field -> arguments.add(field + ": "
+                    + keyConditionInput(shape.field(field).orElseThrow())));
         }
         return arguments;
+    }
+
+    /** The stem of a composite key's input names: {@code Model<Model><Primary|IndexName>}. */
+    private static String compositeInputs(ModelShape shape, String compositeKeyName) {
+        return "Model" + shape.name() + compositeKeyName;
+    }
+
+    private static String compositeKeyName(IndexShape index) {
+        return Names.capitalize(index.name());
+    }
+
+    /**
+     * The inputs of each composite sort key, as Amplify writes them: {@code Model<Model><Key>CompositeKeyInput} with
+     * each sort key field (the last one as its base scalar: an AWSDateTime is a String), and the condition over
+     * it, {@code Model<Model><Key>CompositeKeyConditionInput}.
+     */
+    private void compositeKeyInputs(ModelShape shape) {
+        for (ModelShape.CompositeKey composite : shape.compositeKeys()) {
+            String stem = compositeInputs(shape, composite.index().map(Names::capitalize).orElse(PRIMARY_KEY_NAME));
+            List<String> sortKeys = composite.key().sortKeys();
+            String keyInput = stem + "CompositeKeyInput";
+            block("input " + stem + "CompositeKeyConditionInput", List.of("eq: " + keyInput, "le: " + keyInput,
+                    "lt: " + keyInput, "ge: " + keyInput, "gt: " + keyInput, "between: [" + keyInput + "]",
+                    "beginsWith: " + keyInput));
+            List<String> fields = new ArrayList<>();
+            for (int i = 0; i < sortKeys.size(); i++) {
+                Field field = shape.field(sortKeys.get(i)).orElseThrow().field();
+                boolean last = i == sortKeys.size() - 1;
+                fields.add(sortKeys.get(i) + ": " + (last && field.type() instanceof Scalar scalar
+                        ? scalar.filterInput().replace("Model", "").replace("Input", "")
+                        : field.type().graphqlName()));
+            }
+            block("input " + keyInput, fields);
+        }
     }
 
     private static String keyConditionInput(ShapeField field) {

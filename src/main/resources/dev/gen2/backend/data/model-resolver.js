@@ -258,7 +258,7 @@ function readRequest(ctx, config, caller) {
   const access = accessTo(config.rules, caller, operation === 'get' || operation === 'belongsTo' || operation === 'hasOne' ? 'get' : 'list');
   requireSome(access);
   if (operation === 'get') {
-    return { operation: 'GetItem', key: keyOf(ctx.args, config.keys) };
+    return { operation: 'GetItem', key: tableKeyOf(ctx.args, config) };
   }
   if (operation === 'belongsTo') {
     const key = {};
@@ -268,7 +268,7 @@ function readRequest(ctx, config, caller) {
     if (Object.values(key).some((value) => value === undefined || value === null)) {
       runtime.earlyReturn(null);
     }
-    return { operation: 'GetItem', key: util.dynamodb.toMapValues(key) };
+    return { operation: 'GetItem', key: tableKeyOf(key, config) };
   }
   const filter = and(parsed(ctx.args.filter ? util.transform.toDynamoDBFilterExpression(ctx.args.filter) : null),
     access.full ? null : conditionExpression(access.conditions, 'gen2auth'));
@@ -290,62 +290,145 @@ function readRequest(ctx, config, caller) {
   return query;
 }
 
-// The key condition of a list, index query or relationship read; null for a list that scans the table.
+// The key condition of a list, index query or relationship read; null for a list that scans the table. The key is
+// the table's own or the index's: one partition key field and a sort key that is one field or Amplify's composite
+// (one attribute holding the fields' values joined with '#'), or DynamoDB's multi-attribute keys (several fields,
+// each its own attribute).
 function keyConditionOf(ctx, config) {
-  const keys = config.queryKeys || config.keys;
-  let partitionValue;
-  let sortCondition = null;
+  const key = config.queryKey || config.primaryKey;
+  const condition = { expression: '', expressionNames: {}, expressionValues: {} };
   if (config.operation === 'hasMany' || config.operation === 'hasOne') {
-    partitionValue = ctx.source[config.parentKeys[0]];
-    if (keys.length > 1 && config.parentKeys.length > 1) {
-      sortCondition = { eq: ctx.source[config.parentKeys[1]] };
-    }
+    const partitionValue = ctx.source[config.parentKeys[0]];
     if (partitionValue === undefined || partitionValue === null) {
       return { empty: true };
     }
-  } else {
-    partitionValue = ctx.args[keys[0]];
-    sortCondition = keys.length > 1 ? ctx.args[keys[1]] : null;
-    if (partitionValue === undefined || partitionValue === null) {
-      return null;
+    addEquality(condition, 'pk0', key.partition[0], partitionValue);
+    if (key.sort.length > 0 && config.parentKeys.length > 1) {
+      addSortCondition(condition, 'sk0', key.sort[0], { eq: ctx.source[config.parentKeys[1]] });
     }
+    return condition;
   }
-  const condition = {
-    expression: '#pk = :pk',
-    expressionNames: { '#pk': keys[0] },
-    expressionValues: { ':pk': util.dynamodb.toDynamoDB(partitionValue) },
-  };
-  if (sortCondition) {
-    addSortCondition(condition, keys[1], sortCondition);
+  if (ctx.args[key.partition[0]] === undefined || ctx.args[key.partition[0]] === null) {
+    return null;
+  }
+  key.partition.forEach((field, p) => addEquality(condition, 'pk' + p, field, ctx.args[field]));
+  if (key.composite) {
+    const compositeCondition = ctx.args[key.argument];
+    if (compositeCondition) {
+      addSortCondition(condition, 'sk0', key.composite, joinedCondition(compositeCondition, key.sort));
+    }
+  } else if (key.multi) {
+    addMultiAttributeSortConditions(condition, key.sort, ctx.args);
+  } else if (key.sort.length > 0 && ctx.args[key.sort[0]]) {
+    addSortCondition(condition, 'sk0', key.sort[0], ctx.args[key.sort[0]]);
   }
   return condition;
 }
 
-function addSortCondition(condition, sortKey, sortCondition) {
+function addEquality(condition, tag, attribute, value) {
+  condition.expression += (condition.expression ? ' AND ' : '') + '#' + tag + ' = :' + tag;
+  condition.expressionNames['#' + tag] = attribute;
+  condition.expressionValues[':' + tag] = util.dynamodb.toDynamoDB(value);
+}
+
+function addSortCondition(condition, tag, attribute, sortCondition) {
   const comparisons = { eq: '=', le: '<=', lt: '<', ge: '>=', gt: '>' };
-  condition.expressionNames['#sk'] = sortKey;
-  for (const operator of Object.keys(sortCondition)) {
+  const name = '#' + tag;
+  condition.expressionNames[name] = attribute;
+  const operators = Object.keys(sortCondition).filter((operator) => sortCondition[operator] !== undefined && sortCondition[operator] !== null);
+  for (const operator of operators) {
     const value = sortCondition[operator];
+    const placeholder = ':' + tag + operator;
     if (operator === 'between') {
-      condition.expression += ' AND #sk BETWEEN :sk0 AND :sk1';
-      condition.expressionValues[':sk0'] = util.dynamodb.toDynamoDB(value[0]);
-      condition.expressionValues[':sk1'] = util.dynamodb.toDynamoDB(value[1]);
+      if (value.length !== 2) {
+        util.error('The between condition on ' + attribute + ' takes exactly 2 values.', 'InvalidArgumentsError');
+      }
+      condition.expression += ' AND ' + name + ' BETWEEN ' + placeholder + '0 AND ' + placeholder + '1';
+      condition.expressionValues[placeholder + '0'] = util.dynamodb.toDynamoDB(value[0]);
+      condition.expressionValues[placeholder + '1'] = util.dynamodb.toDynamoDB(value[1]);
     } else if (operator === 'beginsWith') {
-      condition.expression += ' AND begins_with(#sk, :sk)';
-      condition.expressionValues[':sk'] = util.dynamodb.toDynamoDB(value);
+      condition.expression += ' AND begins_with(' + name + ', ' + placeholder + ')';
+      condition.expressionValues[placeholder] = util.dynamodb.toDynamoDB(value);
     } else {
-      condition.expression += ' AND #sk ' + comparisons[operator] + ' :sk';
-      condition.expressionValues[':sk'] = util.dynamodb.toDynamoDB(value);
+      condition.expression += ' AND ' + name + ' ' + comparisons[operator] + ' ' + placeholder;
+      condition.expressionValues[placeholder] = util.dynamodb.toDynamoDB(value);
     }
   }
 }
 
-function keyOf(values, keys) {
+// A condition on a composite sort key, as Amplify reads it: each operator's value names some of the fields, and the
+// leading ones given are joined with '#' into the value the joined attribute is compared with.
+function joinedCondition(compositeCondition, fields) {
+  const joined = {};
+  const operators = Object.keys(compositeCondition).filter((operator) => compositeCondition[operator] !== undefined && compositeCondition[operator] !== null);
+  for (const operator of operators) {
+    const value = compositeCondition[operator];
+    joined[operator] = operator === 'between' ? value.map((bound) => joinedPrefix(bound, fields)) : joinedPrefix(value, fields);
+  }
+  return joined;
+}
+
+function joinedPrefix(values, fields) {
+  const parts = [];
+  let complete = true;
+  for (const field of fields) {
+    complete = complete && values[field] !== undefined && values[field] !== null;
+    if (complete) {
+      parts.push('' + values[field]);
+    }
+  }
+  return parts.join('#');
+}
+
+// DynamoDB's multi-attribute sort keys are compared left to right: conditions on a leading run of the fields, every
+// one an equality but the last.
+function addMultiAttributeSortConditions(condition, fields, args) {
+  const given = fields.filter((field) => args[field] !== undefined && args[field] !== null);
+  given.forEach((field, g) => {
+    if (field !== fields[g]) {
+      util.error('The key condition on ' + field + ' needs one on ' + fields[g] + ' too: the sort key fields ' + fields.join(', ')
+        + ' are compared left to right.', 'InvalidArgumentsError');
+    }
+    const operators = Object.keys(args[field]).filter((operator) => args[field][operator] !== undefined && args[field][operator] !== null);
+    if (g < given.length - 1 && (operators.length !== 1 || operators[0] !== 'eq')) {
+      util.error('The key condition on ' + field + ' must be eq: only the last sort key field given (' + given[given.length - 1]
+        + ') takes a range.', 'InvalidArgumentsError');
+    }
+    addSortCondition(condition, 'sk' + g, field, args[field]);
+  });
+}
+
+// The key of an item in the table: its partition key field, and its sort key field or the composite of its fields.
+function tableKeyOf(values, config) {
+  const primary = config.primaryKey;
   const key = {};
-  for (const field of keys) {
-    key[field] = values[field];
+  key[primary.partition[0]] = values[primary.partition[0]];
+  if (primary.composite) {
+    key[primary.composite] = joinedPrefix(values, primary.sort);
+  } else if (primary.sort.length > 0) {
+    key[primary.sort[0]] = values[primary.sort[0]];
   }
   return util.dynamodb.toMapValues(key);
+}
+
+// The attributes of the table's key, which a write names in its key rather than among the values it sets.
+function keyAttributes(config) {
+  const primary = config.primaryKey;
+  return [primary.partition[0]].concat(primary.composite ? [primary.composite] : primary.sort);
+}
+
+// Each composite sort key's joined attribute, from the item's fields: all of them, or (on create) none if one is
+// missing, so the item stays out of that index. An update that changes some of an index's fields must give all.
+function setComposites(values, config, given) {
+  for (const composite of config.composites || []) {
+    const missing = composite.fields.filter((field) => values[field] === undefined || values[field] === null);
+    if (missing.length === 0) {
+      values[composite.attribute] = joinedPrefix(values, composite.fields);
+    } else if (given && composite.fields.some((field) => given[field] !== undefined)) {
+      util.error('Updating part of the sort key of the index ' + composite.index + ' needs all its fields ('
+        + composite.fields.join(', ') + '): ' + missing.join(', ') + ' missing.', 'InvalidArgumentsError');
+    }
+  }
 }
 
 // Field-level rules: a field the caller may not read comes back null.
@@ -387,19 +470,16 @@ function createRequest(ctx, config, caller) {
     claimOwnership(item, access.conditions);
   }
   checkFieldWrites(ctx.args.input, item, config, caller, 'create');
-  const key = {};
-  config.keys.forEach((field) => {
-    key[field] = item[field];
-  });
+  setComposites(item, config, null);
   const attributes = Object.assign({}, item);
-  config.keys.forEach((field) => {
-    attributes[field] = undefined;
+  keyAttributes(config).forEach((attribute) => {
+    attributes[attribute] = undefined;
   });
   const names = { '#key': config.keys[0] };
   const notExists = { expression: 'attribute_not_exists(#key)', expressionNames: names, expressionValues: {} };
   return {
     operation: 'PutItem',
-    key: util.dynamodb.toMapValues(key),
+    key: tableKeyOf(item, config),
     attributeValues: util.dynamodb.toMapValues(withoutUndefined(attributes)),
     condition: and(notExists, parsed(ctx.args.condition ? util.transform.toDynamoDBConditionExpression(ctx.args.condition) : null)),
   };
@@ -439,16 +519,18 @@ function changeRequest(ctx, config, caller) {
   let condition = and(exists, access.full ? null : conditionExpression(access.conditions, 'gen2auth'));
   condition = and(condition, parsed(ctx.args.condition ? util.transform.toDynamoDBConditionExpression(ctx.args.condition) : null));
   if (operation === 'delete') {
-    return { operation: 'DeleteItem', key: keyOf(input, config.keys), condition: condition };
+    return { operation: 'DeleteItem', key: tableKeyOf(input, config), condition: condition };
   }
   condition = and(condition, fieldWriteConditions(input, config, caller));
   const changes = Object.assign({}, input, { updatedAt: util.time.nowISO8601() });
+  setComposites(changes, config, input);
+  const unchangeable = config.keys.concat(keyAttributes(config));
   const sets = [];
   const removes = [];
   const names = {};
   const values = {};
   Object.keys(changes).forEach((field, f) => {
-    if (config.keys.includes(field)) {
+    if (unchangeable.includes(field)) {
       return;
     }
     names['#u' + f] = field;
@@ -462,7 +544,7 @@ function changeRequest(ctx, config, caller) {
   const expression = 'SET ' + sets.join(', ') + (removes.length ? ' REMOVE ' + removes.join(', ') : '');
   return {
     operation: 'UpdateItem',
-    key: keyOf(input, config.keys),
+    key: tableKeyOf(input, config),
     update: { expression: expression, expressionNames: names, expressionValues: values },
     condition: condition,
   };

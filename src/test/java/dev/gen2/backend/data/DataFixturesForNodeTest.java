@@ -64,6 +64,25 @@ class DataFixturesForNodeTest {
         assertThat(DIRECTORY.resolve("sample/schema.graphql")).exists();
     }
 
+    @Test
+    void writesTheKeysSchema() throws Exception {
+        write("keys", DataSchemas.KEYS);
+        assertThat(JSON.readTree(DIRECTORY.resolve("keys/plan.json").toFile()).at("/models/Release/keys").toString())
+                .isEqualTo("[\"tenant\",\"slug#version\"]");
+    }
+
+    /**
+     * A key's DynamoDB attributes as the template builder declares them: {@code keys} (partition key attributes,
+     * then sort key attributes), their {@code keyTypes}, and how many of them ({@code hashKeys}) are the partition
+     * key, several with multi-attribute keys.
+     */
+    private static Map<String, Object> keySchema(ModelShape shape, ModelShape.KeyShape key) {
+        List<String> attributes = new java.util.ArrayList<>(key.partitionAttributes());
+        attributes.addAll(key.sortAttributes());
+        return Map.of("keys", attributes, "keyTypes", attributes.stream().map(shape::keyAttributeType).toList(),
+                "hashKeys", key.partitionAttributes().size());
+    }
+
     static void write(String name, Schema schema) throws Exception {
         SchemaValidator.validate(schema);
         Map<String, ModelShape> shapes = ModelShape.of(schema);
@@ -76,11 +95,12 @@ class DataFixturesForNodeTest {
         Map<String, Object> models = new LinkedHashMap<>();
         for (ModelShape shape : shapes.values()) {
             Map<String, Object> model = new LinkedHashMap<>();
-            model.put("keys", shape.keys());
-            model.put("keyTypes", shape.keys().stream().map(shape::keyAttributeType).toList());
-            model.put("indexes", shape.indexes().stream().map(index -> Map.of("name", index.name(), "keys",
-                    index.keys(), "keyTypes", index.keys().stream().map(shape::keyAttributeType).toList()))
-                    .toList());
+            model.putAll(keySchema(shape, shape.primaryKey()));
+            model.put("indexes", shape.indexes().stream().map(index -> {
+                Map<String, Object> described = new LinkedHashMap<>(keySchema(shape, index.key()));
+                described.put("name", index.name());
+                return described;
+            }).toList());
             model.put("resolvers", resolvers.get(shape.name()));
             models.put(shape.name(), model);
         }

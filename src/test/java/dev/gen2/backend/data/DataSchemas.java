@@ -106,6 +106,43 @@ final class DataSchemas {
             .operations(CustomOperation.query("whoAmI").returns(Field.string()).handler(IDENTITY)
                     .authorization(AuthRule.authenticated(AuthProvider.OIDC)));
 
+    /**
+     * Keys of several fields. A release's identifier has a composite sort key (Amplify's {@code slug#version}
+     * attribute); a task has two indexes with a composite sort key and one with DynamoDB's multi-attribute keys.
+     * Amplify's TypeScript definition of the same schema (for the parity harness; the multi-attribute index is ours
+     * alone and has no counterpart there):
+     * <pre>
+     * Release: a.model({ tenant: a.string().required(), slug: a.string().required(),
+     *     version: a.integer().required(), title: a.string() })
+     *   .identifier(['tenant', 'slug', 'version']).authorization(allow => [allow.publicApiKey()]),
+     * Task: a.model({ status: a.string().required(), priority: a.integer().required(), team: a.string(),
+     *     region: a.string(), dueOn: a.date(), title: a.string() })
+     *   .secondaryIndexes(index => [index('status').sortKeys(['priority', 'createdAt']),
+     *     index('team').sortKeys(['region', 'title'])])
+     *   .authorization(allow => [allow.publicApiKey()]),
+     * </pre>
+     */
+    static final Schema KEYS = Schema.of(
+            Model.named("Release")
+                    .field("tenant", Field.string().required())
+                    .field("slug", Field.string().required())
+                    .field("version", Field.integer().required())
+                    .field("title", Field.string())
+                    .identifier("tenant", "slug", "version")
+                    .authorization(AuthRule.publicApiKey()),
+            Model.named("Task")
+                    .field("status", Field.string().required())
+                    .field("priority", Field.integer().required())
+                    .field("team", Field.string())
+                    .field("region", Field.string())
+                    .field("dueOn", Field.date())
+                    .field("title", Field.string())
+                    .secondaryIndexes(SecondaryIndex.on("status").sortKeys("priority", "createdAt"),
+                            SecondaryIndex.on("team").sortKeys("region", "title"),
+                            SecondaryIndex.on("team", "region").sortKeys("priority", "dueOn").multiAttributeKeys()
+                                    .queryField("listTasksByTeamAndRegion"))
+                    .authorization(AuthRule.publicApiKey()));
+
     static final DataResource.Factory BLOG_DATA = DataResource.define(data -> data.schema(BLOG)
             .authorizationModes(AuthorizationModes.defaults().defaultMode(AuthProvider.USER_POOLS)
                     .apiKey(AuthorizationModes.ApiKey.expiresInDays(30))));

@@ -85,12 +85,33 @@ class DataValidationTest {
                 bad("data.schema.Todo.identifier", "The key field 'done' is a Boolean!; keys must be single scalar"
                         + " values other than Boolean and AWSJSON.",
                         Schema.of(TODO.field("done", Field.bool().required()).identifier("done"))),
-                bad("data.schema.Todo.identifier", "An identifier has a partition key and at most one sort key"
-                        + " field; 3 were given.", Schema.of(TODO.field("a", Field.id().required())
-                        .field("b", Field.id().required()).field("c", Field.id().required()).identifier("a", "b", "c"))),
-                bad("data.schema.Todo.secondaryIndexes", "The index on 'content' has 2 sort keys; this library"
-                        + " supports one.", Schema.of(TODO.secondaryIndexes(SecondaryIndex.on("content")
-                        .sortKeys("createdAt", "updatedAt")))),
+                bad("data.schema.Todo.secondaryIndexes", "The key field 'meta' is a AWSJSON; keys must be single"
+                        + " scalar values other than Boolean and AWSJSON.", Schema.of(TODO.field("meta", Field.json())
+                        .secondaryIndexes(SecondaryIndex.on("content").sortKeys("createdAt", "meta")))),
+                bad("data.schema.Todo.secondaryIndexes", "The key field 'tags' is a [String]; keys must be single"
+                        + " scalar values other than Boolean and AWSJSON.", Schema.of(TODO.field("tags",
+                        Field.string().array()).secondaryIndexes(SecondaryIndex.on("content").sortKeys("tags")
+                        .multiAttributeKeys()))),
+                bad("data.schema.Todo.secondaryIndexes", "The index on [a, b, c, d, e] has 5 partition key and 0"
+                        + " sort key attributes; DynamoDB's multi-attribute keys take at most 4 of each.",
+                        Schema.of(fields(TODO, "a", "b", "c", "d", "e").secondaryIndexes(SecondaryIndex.on("a", "b",
+                                "c", "d", "e").multiAttributeKeys()))),
+                bad("data.schema.Todo.secondaryIndexes", "The index on [a] has 1 partition key and 5 sort key"
+                        + " attributes; DynamoDB's multi-attribute keys take at most 4 of each.",
+                        Schema.of(fields(TODO, "a", "b", "c", "d", "e", "f").secondaryIndexes(SecondaryIndex.on("a")
+                                .sortKeys("b", "c", "d", "e", "f").multiAttributeKeys()))),
+                bad("data.schema.Todo.secondaryIndexes", "The index on [a, b] has 2 partition key fields; only"
+                        + " DynamoDB's multi-attribute keys take more than one.",
+                        Schema.of(fields(TODO, "a", "b").secondaryIndexes(SecondaryIndex.on("a", "b")))),
+                bad("data.schema.Todo.secondaryIndexes", "The index key 'missing' is not a field of the model.",
+                        Schema.of(TODO.secondaryIndexes(SecondaryIndex.on("content").sortKeys("createdAt",
+                                "missing")))),
+                bad("data.schema.Todo.identifier", "The identifier field 'missing' is not a field of the model.",
+                        Schema.of(fields(TODO, "a", "b").identifier("a", "b", "missing"))),
+                bad("data.schema.Todo.list", "The relationship refers to List, whose identifier [a, b, c] has a"
+                        + " composite sort key; relationships to such models are not supported yet.",
+                        Schema.of(fields(TODO, "x", "y", "z").belongsTo("list", "List", "x", "y", "z"),
+                                fields(Model.named("List"), "a", "b", "c").identifier("a", "b", "c"))),
                 bad("data.schema.Todo.secondaryIndexes", "The index key 'missing' is not a field of the model.",
                         Schema.of(TODO.secondaryIndexes(SecondaryIndex.on("missing")))),
                 bad("data.schema.Todo.secondaryIndexes", "The indexName is invalid. It should be between 3 and 255"
@@ -269,5 +290,14 @@ class DataValidationTest {
                 .authorization(AuthRule.publicApiKey()))));
         assertConfigError(() -> TestBackends.sandbox(first, second), "Backend.define",
                 "Multiple data resources are not allowed within a backend: found 2.");
+    }
+
+    /** The model with required string fields of these names. */
+    private static Model fields(Model model, String... names) {
+        Model more = model;
+        for (String name : names) {
+            more = more.field(name, Field.string().required());
+        }
+        return more;
     }
 }
