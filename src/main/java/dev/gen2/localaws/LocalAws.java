@@ -35,8 +35,8 @@ public final class LocalAws implements AutoCloseable {
             "cognito_checks.py", "gen2_routes.py", "lambda_runtime.py", "cognito_triggers.py", "local_state.py",
             "appsync_state.py", "iam_policy.py", "iam_credentials.py", "identity_credentials.py", "sigv4.py",
             "iam_enforcement.py", "iam_resources.py", "iam_routes.py", "s3_front.py", "schedules.py",
-            "custom_resources.py", "dynamodb_answers.py", "dynamodb_key_limits.py", "cognito_custom_auth.py", "cognito_codes.py",
-            "cognito_inbox.py");
+            "custom_resources.py", "dynamodb_answers.py", "dynamodb_key_limits.py", "cognito_custom_auth.py",
+            "cognito_codes.py", "cognito_inbox.py");
     public static final String ACCESS_KEY_ID = "testing";
     public static final String SECRET_ACCESS_KEY = "testing";
     public static final String REGION = "us-east-1";
