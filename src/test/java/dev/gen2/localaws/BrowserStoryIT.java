@@ -40,9 +40,11 @@ class BrowserStoryIT {
             Files.writeString(site.resolve("local-aws.json"), "{\"endpoint\": \"" + endpoint + "\"}\n",
                     StandardCharsets.UTF_8);
             ExampleWebBuild.deleteTree(SHOTS);
+            String id = String.valueOf(System.currentTimeMillis());
             CdkCli.Result story = CdkCli.Processes.run(PROJECT, List.of("node",
                     PROJECT.resolve("src/test/browser/story.mjs").toString()), Map.of(
                             "APP_URL", app.url().toString(),
+                            "STORY_ID", id,
                             // Node may resolve "localhost" to ::1, where the local AWS does not listen
                             "INBOX_URL", inbox.replace("//localhost:", "//127.0.0.1:"),
                             "SHOTS_DIR", SHOTS.toString(),
@@ -52,6 +54,12 @@ class BrowserStoryIT {
             System.out.println(story.output());
             assertThat(story.exitCode()).as("the browser story:\n" + story.output()).isZero();
             assertThat(story.output()).as("the browser story").contains("the browser story passed");
+            for (String message : List.of("sign-up code %s to ann.%s@example.com",
+                    "sign-up code %s to bob.%s@example.com", "password reset code %s to ann.%s@example.com")) {
+                String announced = "[inbox] " + message.formatted(LocalAws.CONFIRMATION_CODE, id);
+                assertThat(sandbox.lines()).as("the message the story read from the inbox, announced in the terminal")
+                        .anyMatch(line -> line.contains(announced));
+            }
         }
     }
 
