@@ -39,7 +39,10 @@ const context = await newContext();
 const page = await watched(await context.newPage(), 'page');
 
 let stepCount = 0;
-/** One step of the story: timed, screenshot of the page it returns (the main page by default) when it ends. */
+/**
+ * One step of the story: timed, with a screenshot of the page it returns (the main page by default), which is closed
+ * after it.
+ */
 async function step(name, action) {
   const number = String(++stepCount).padStart(2, '0');
   const start = Date.now();
@@ -48,12 +51,17 @@ async function step(name, action) {
     shown = (await action()) ?? page;
   } catch (failure) {
     console.log(`step ${number} ${name}: FAILED after ${Date.now() - start} ms`);
-    await shown.screenshot({ path: path.join(SHOTS, `${number}-${name}-failed.png`), fullPage: true }).catch(() => {});
+    // the page the step was on: the newest one still open
+    const last = browser.contexts().flatMap((c) => c.pages()).filter((p) => !p.isClosed()).at(-1) ?? page;
+    await last.screenshot({ path: path.join(SHOTS, `${number}-${name}-failed.png`), fullPage: true }).catch(() => {});
     throw failure;
   }
   const took = Date.now() - start;
   await shown.screenshot({ path: path.join(SHOTS, `${number}-${name}.png`), fullPage: true });
   console.log(`step ${number} ${name}: ${took} ms`);
+  if (shown !== page) { // a step's own tab or browser context ends with it
+    await (shown.context() === context ? shown.close() : shown.context().close());
+  }
 }
 
 try {
