@@ -6,12 +6,16 @@ import dev.gen2.backend.CdkCli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -81,13 +85,26 @@ final class ExampleWebBuild {
         }
     }
 
+    /** The app's files, without walking into what a developer's own {@code npm ci} or build left there. */
     private static List<Path> sources() throws IOException {
-        try (Stream<Path> files = Files.walk(SOURCE)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(file -> NOT_SOURCE.stream().noneMatch(excluded -> relative(file).equals(excluded)
-                            || relative(file).startsWith(excluded + "/")))
-                    .sorted().toList();
-        }
+        List<Path> sources = new ArrayList<>();
+        Files.walkFileTree(SOURCE, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                return NOT_SOURCE.contains(relative(directory)) ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && !NOT_SOURCE.contains(relative(file))) {
+                    sources.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        sources.sort(null);
+        return sources;
     }
 
     private static String relative(Path file) {
