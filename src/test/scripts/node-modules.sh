@@ -19,6 +19,8 @@ install target/node-data graphql@16.15.0 @aws-sdk/client-dynamodb@3.1164.0 @aws-
   eslint@9.39.5 typescript@5.9.3 @aws-appsync/eslint-plugin@2.0.2
 install target/node-amplify6 aws-amplify@6.22.1
 install target/node-amplify5 aws-amplify@5.3.9
+# the browser story (BrowserStoryIT) drives Debian's Chromium; this version drives its 150.x (no browser download)
+install target/node-browser playwright-core@1.65.2
 # The local GraphQL service's own dependencies, from its lock file (the data tests run it from target/node-graphql).
 if [ ! -f target/node-graphql/.installed ]; then
   mkdir -p target/node-graphql
