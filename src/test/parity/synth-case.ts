@@ -1,8 +1,8 @@
 // The parity harness's Amplify side: defines one case's backend with Amplify Gen 2's TypeScript library, synthesizes
 // it as ampx does (Amplify's default stack synthesizes when the process receives 'amplifySynth'), without a deploy,
-// and writes what AmplifyParityIT compares: the API's SDL, the model introspection document, and the data section of
-// amplify_outputs.json. Usage (from the Amplify install, with CDK_OUTDIR and CDK_CONTEXT_JSON set as the CDK CLI sets
-// them): tsx synth-case.ts CASE_DIR RESULT_JSON
+// and writes what AmplifyParityIT compares: the API's SDL, the model introspection document, the data section of
+// amplify_outputs.json, and the API's logging. Usage (from the Amplify install, with CDK_OUTDIR and CDK_CONTEXT_JSON
+// set as the CDK CLI sets them): tsx synth-case.ts CASE_DIR RESULT_JSON
 import { defineBackend } from '@aws-amplify/backend';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -67,9 +67,32 @@ const introspectionFromModelSchema = {
 };
 const config = await new DataClientConfigContributor(introspectionFromModelSchema as never).contribute(backendOutput as never);
 
+/**
+ * The API's logging as deployed: its LogConfig, the role AppSync writes the logs with (who may assume it, its
+ * managed policies) and how long the log group keeps them; null without logging.
+ */
+type Resource = { Type: string; Properties: Record<string, any> };
+const templates = files.filter((name) => name.endsWith('.template.json'))
+  .map((name) => JSON.parse(readFileSync(join(outDir, name), 'utf8')).Resources as Record<string, Resource>);
+const resources = templates.flatMap((template) => Object.entries(template ?? {}));
+const [, api] = resources.find(([, resource]) => resource.Type === 'AWS::AppSync::GraphQLApi')!;
+const logConfig = api.Properties.LogConfig;
+const logging = logConfig === undefined ? null : (() => {
+  const roleId = logConfig.CloudWatchLogsRoleArn['Fn::GetAtt'][0];
+  const role = resources.find(([id]) => id === roleId)![1].Properties;
+  const retention = resources.find(([, resource]) => resource.Type === 'Custom::LogRetention');
+  return {
+    fieldLogLevel: logConfig.FieldLogLevel,
+    excludeVerboseContent: logConfig.ExcludeVerboseContent,
+    roleAssumedBy: role.AssumeRolePolicyDocument.Statement.map((statement: any) => statement.Principal.Service),
+    roleManagedPolicies: JSON.stringify(role.ManagedPolicyArns).match(/policy\/[^"]+/g),
+    retentionInDays: retention ? retention[1].Properties.RetentionInDays : null,
+  };
+})();
+
 writeFileSync(resultFile, JSON.stringify({
   sdl: asset('.graphql'),
   modelIntrospection: JSON.parse(asset('modelIntrospectionSchema.json')),
   outputsData: JSON.parse(JSON.stringify(config)).data,
-  graphqlOutputs: backendOutput['AWS::Amplify::GraphQL'].payload,
+  logging,
 }, null, 2));

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Parity with Amplify Gen 2: each case is synthesized by Amplify's TypeScript library and by ours, without a deploy,
- * and compared three ways: the SDL type by type and field by field, the model introspection document, and
- * {@code amplify_outputs.json}'s data section. Every difference must be fixed or listed in the case as a
+ * and compared four ways: the SDL type by type and field by field, the model introspection document,
+ * {@code amplify_outputs.json}'s data section, and the API's logging (its LogConfig, the role and the retention). Every difference must be fixed or listed in the case as a
  * {@link KnownDifference} with its reason (or in {@link EveryCase}); a listed difference that no longer occurs fails too, so the list stays true.
  */
 class AmplifyParityIT {
@@ -41,7 +41,8 @@ class AmplifyParityIT {
             cases.add(DynamicContainer.dynamicContainer(parityCase.name(), Stream.of(
                     comparison(parityCase, "sdl", sdl.get(0), sdl.get(1)),
                     comparison(parityCase, "introspection", ours.modelIntrospection(), theirs.modelIntrospection()),
-                    comparison(parityCase, "outputs", ours.outputsData(), theirs.outputsData()))));
+                    comparison(parityCase, "outputs", ours.outputsData(), theirs.outputsData()),
+                    comparison(parityCase, "logging", ours.logging(), theirs.logging()))));
         }
         return cases.stream();
     }

@@ -47,11 +47,11 @@ final class AmplifySide {
         JsonNode json = JSON.readTree(result.toFile());
         Path sdl = work.resolve("amplify-" + caseName + ".graphql");
         Files.writeString(sdl, json.get("sdl").asText());
-        return new Result(sdl, json.get("modelIntrospection"), json.get("outputsData"));
+        return new Result(sdl, json.get("modelIntrospection"), json.get("outputsData"), json.get("logging"));
     }
 
-    /** What Amplify synthesized: the SDL's file, the introspection document, the outputs' data section. */
-    record Result(Path sdl, JsonNode modelIntrospection, JsonNode outputsData) {
+    /** What Amplify synthesized: the SDL's file, the introspection document, the outputs' data section, logging. */
+    record Result(Path sdl, JsonNode modelIntrospection, JsonNode outputsData, JsonNode logging) {
     }
 
     private static void run(Path directory, Path log, List<String> command, int minutes)

@@ -21,7 +21,6 @@ final class TodoCase implements ParityCase {
     public List<KnownDifference> differences() {
         return List.of(KnownDifference.of("sdl", "CreateTodoInput\\.fields\\.done\\.type", "a required field"
                 + " with a default may be left out of a create (docs/data.md: the default is stored), so our"
-                + " Create<Model>Input does not require it; Amplify's SDL requires it though the resolver would"
-                + " fill in the default."));
+                + " Create<Model>Input does not require it; Amplify's create input requires it."));
     }
 }
