@@ -31,6 +31,10 @@ final class ApiLogging {
             return;
         }
         DataLogging options = logging.get();
+        if (options.fieldLogLevel() == DataLogging.FieldLogLevel.NONE) {
+            SecurityCheckSuppressions.suppress(api, "ASC3", "The API logs to CloudWatch; the user chose no"
+                    + " field-level (resolver) logs, Amplify's default level NONE.");
+        }
         Role role = Role.Builder.create(scope, "ApiLogsRole")
                 .assumedBy(new ServicePrincipal("appsync.amazonaws.com"))
                 .managedPolicies(List.of(ManagedPolicy.fromAwsManagedPolicyName(
