@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Installs the benchmark's Amplify Gen 2 project (src/test/benchmark/amplify: our sample backend written with
 # Amplify's TypeScript library) into TARGET_DIR with npm, unless an install of the same package.json is there.
-# Usage: amplify-setup.sh TARGET_DIR
+# With SOURCES_DIR, that directory's contents are copied in instead of the benchmark's sources (the parity harness,
+# src/test/parity, uses the same packages).
+# Usage: amplify-setup.sh TARGET_DIR [SOURCES_DIR]
 set -euo pipefail
 fixture="$(cd "$(dirname "$0")/amplify" && pwd)"
 target="${1:?Usage: amplify-setup.sh TARGET_DIR}"
 mkdir -p "$target"
 # the sources are copied every time (cheap); the packages only when package.json changed
-rm -rf "$target/amplify" "$target/scale"
-cp -r "$fixture/amplify" "$fixture/scale" "$fixture/cdk.json" "$fixture/synth.ts" "$fixture/tsconfig.json" "$target/"
+if [ -n "${2:-}" ]; then
+  for entry in "$2"/*; do rm -rf "$target/$(basename "$entry")"; done
+  cp -r "$2"/* "$fixture/tsconfig.json" "$target/"
+else
+  rm -rf "$target/amplify" "$target/scale"
+  cp -r "$fixture/amplify" "$fixture/scale" "$fixture/cdk.json" "$fixture/synth.ts" "$fixture/tsconfig.json" "$target/"
+fi
 want="$(sha256sum "$fixture/package.json" | cut -d' ' -f1)"
 if [ -f "$target/.installed" ] && [ "$(cat "$target/.installed")" = "$want" ] && [ -d "$target/node_modules" ]; then
   exit 0

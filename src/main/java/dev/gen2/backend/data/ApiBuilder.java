@@ -2,7 +2,6 @@ package dev.gen2.backend.data;
 
 import dev.gen2.backend.BackendAuth;
 import dev.gen2.backend.FunctionProvider;
-import dev.gen2.backend.SecurityCheckSuppressions;
 import dev.gen2.backend.data.AuthorizationModes.Oidc;
 import java.util.List;
 import java.util.Optional;
@@ -45,11 +44,7 @@ final class ApiBuilder {
             api.openIdConnectConfig(oidcConfig(authorization.modes().oidc().orElseThrow()));
         }
         api.additionalAuthenticationProviders(authorization.additional().stream().map(this::additional).toList());
-        CfnGraphQLApi built = api.build();
-        SecurityCheckSuppressions.suppress(built, "ASC3", "Request-level logging needs a CloudWatch Logs role and"
-                + " is paid per request; Amplify makes it opt-in (its logging option), which this library does not"
-                + " offer yet.");
-        return built;
+        return api.build();
     }
 
     private AdditionalAuthenticationProviderProperty additional(AuthProvider provider) {

@@ -78,6 +78,7 @@ public final class DataResource extends Construct {
         this.sdl = SdlWriter.write(settings.schema(), shapes);
         this.modelIntrospection = ModelIntrospection.build(settings.schema(), shapes);
         this.api = new ApiBuilder(this, settings.name(), authorization, auth, authorizer).build();
+        ApiLogging.configure(this, api, settings.logging(), backend.backendId().type() == DeploymentType.SANDBOX);
         CfnGraphQLSchema schema = CfnGraphQLSchema.Builder.create(this, "GraphQLSchema").apiId(api.getAttrApiId())
                 .definitionS3Location(asset("SchemaAsset", "schema.graphql", sdl).getS3ObjectUrl()).build();
         this.apiKey = authorization.apiKey().map(key -> CfnApiKey.Builder.create(this, "DefaultApiKey")

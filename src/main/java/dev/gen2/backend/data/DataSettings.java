@@ -5,6 +5,7 @@ import dev.gen2.backend.Required;
 import dev.gen2.backend.ResourceFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The options of {@link DataResource#define}, Amplify's {@code defineData}.
@@ -13,9 +14,10 @@ import java.util.List;
  * @param schema the schema
  * @param authorizationModes the authorization modes; Amplify's defaults when none are set
  * @param functionAccess the functions granted access to the API
+ * @param logging the API's CloudWatch logging; none by default, as in Amplify
  */
 public record DataSettings(String name, Schema schema, AuthorizationModes authorizationModes,
-        List<FunctionAccess> functionAccess) {
+        List<FunctionAccess> functionAccess, Optional<DataLogging> logging) {
     public static final String DEFAULT_NAME = "amplifyData";
 
     public static Builder builder() {
@@ -28,6 +30,7 @@ public record DataSettings(String name, Schema schema, AuthorizationModes author
         private Schema schema = Schema.of();
         private AuthorizationModes authorizationModes = AuthorizationModes.defaults();
         private final List<FunctionAccess> functionAccess = new ArrayList<>();
+        private Optional<DataLogging> logging = Optional.empty();
 
         public Builder name(String apiName) {
             this.name = Required.argument(apiName, "data.name", "The API name", "give a name such as \"amplifyData\","
@@ -53,8 +56,20 @@ public record DataSettings(String name, Schema schema, AuthorizationModes author
             return this;
         }
 
+        /** Logs the API's requests to CloudWatch with Amplify's defaults, its {@code logging: true}. */
+        public Builder logging() {
+            return logging(DataLogging.defaults());
+        }
+
+        /** Logs the API's requests to CloudWatch with these options, Amplify's {@code logging: {...}}. */
+        public Builder logging(DataLogging options) {
+            this.logging = Optional.of(Required.argument(options, "data.logging", "The logging options",
+                    "pass DataLogging.defaults() or options made from it, or call logging() for the defaults."));
+            return this;
+        }
+
         public DataSettings build() {
-            return new DataSettings(name, schema, authorizationModes, List.copyOf(functionAccess));
+            return new DataSettings(name, schema, authorizationModes, List.copyOf(functionAccess), logging);
         }
     }
 }

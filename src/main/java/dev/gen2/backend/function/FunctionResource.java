@@ -1,5 +1,6 @@
 package dev.gen2.backend.function;
 
+import dev.gen2.backend.LogRetention;
 import dev.gen2.backend.BackendContext;
 import dev.gen2.backend.BackendOutputStorage;
 import dev.gen2.backend.FunctionProvider;

@@ -1,5 +1,6 @@
 package dev.gen2.backend.function;
 
+import dev.gen2.backend.LogRetention;
 import dev.gen2.backend.BackendConfigException;
 import dev.gen2.backend.ResourceNames;
 import dev.gen2.backend.SsmEnvironment;

@@ -1,13 +1,13 @@
-package dev.gen2.backend.function;
+package dev.gen2.backend;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
-/** The log retention periods CloudWatch offers, by their number of days. */
-final class LogRetention {
-    static final Map<Integer, RetentionDays> BY_DAYS = new TreeMap<>(Map.ofEntries(
+/** The log retention periods CloudWatch offers, by their number of days (functions' and the data API's logs). */
+public final class LogRetention {
+    public static final Map<Integer, RetentionDays> BY_DAYS = new TreeMap<>(Map.ofEntries(
             Map.entry(1, RetentionDays.ONE_DAY), Map.entry(3, RetentionDays.THREE_DAYS),
             Map.entry(5, RetentionDays.FIVE_DAYS), Map.entry(7, RetentionDays.ONE_WEEK),
             Map.entry(14, RetentionDays.TWO_WEEKS), Map.entry(30, RetentionDays.ONE_MONTH),
@@ -23,7 +23,7 @@ final class LogRetention {
     private LogRetention() {
     }
 
-    static Optional<RetentionDays> of(int days) {
+    public static Optional<RetentionDays> of(int days) {
         return Optional.ofNullable(BY_DAYS.get(days));
     }
 }
