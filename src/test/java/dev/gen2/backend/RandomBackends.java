@@ -1016,7 +1016,7 @@ final class RandomBackends {
                         model.indexes.add(switch (kind) {
                             case 0 -> SecondaryIndex.on("missing");
                             case 1 -> SecondaryIndex.on("kind").name("x");
-                            default -> SecondaryIndex.on("kind").sortKeys("createdAt", "updatedAt");
+                            default -> SecondaryIndex.on("kind").sortKeys("createdAt", "createdAt");
                         });
                         return "data.schema." + model.name + ".secondaryIndexes";
                     })),
