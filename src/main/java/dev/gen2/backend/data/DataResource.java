@@ -96,8 +96,9 @@ public final class DataResource extends Construct {
                 subscriptionFunction(resolverCode).getAttrFunctionId(), resolverCode,
                 backend.backendId().type() == DeploymentType.SANDBOX, environmentName(backend));
         placeModels(shapes, dataApi, schema);
-        new CustomOperationResolvers(this, dataApi, schema).addAll(settings.schema().operations(),
-                operation -> backend.get(operation.handler().orElseThrow()));
+        CustomResolverCode.check(settings.schema());
+        new CustomOperationResolvers(this, dataApi, schema, model -> models.get(model).dataSourceName())
+                .addAll(settings.schema().operations(), operation -> backend.get(operation.handler().orElseThrow()));
         if (shapes.values().stream().anyMatch(shape -> shape.rules().isEmpty())) {
             Annotations.of(this).addWarningV2("gen2-backend:data-no-rules", "A model without authorization rules"
                     + " is reachable only by IAM principals granted access to the API.");
@@ -209,7 +210,7 @@ public final class DataResource extends Construct {
 
     private CfnFunctionConfiguration subscriptionFunction(Path resolverCode) {
         CfnDataSource none = CfnDataSource.Builder.create(this, "NoneDataSource").apiId(api.getAttrApiId())
-                .name("NONE_DS").type("NONE").build();
+                .name(CustomOperationResolvers.NONE).type("NONE").build();
         return AppSyncJs.function(this, "SubscriptionFunction", api.getAttrApiId(), resolverCode,
                 "SubscriptionAuthorization", none.getAttrName());
     }

@@ -162,6 +162,9 @@ final class ModelIntrospection {
         if (type instanceof FieldType.CustomTypeRef ref) {
             return Map.of("nonModel", ref.name());
         }
+        if (type instanceof FieldType.ModelRef ref) {
+            return Map.of("model", ref.name());
+        }
         return type.graphqlName();
     }
 
