@@ -24,24 +24,24 @@ import software.constructs.Construct;
  * model's table, NONE, or an HTTP data source made once per name).
  */
 final class CustomOperationResolvers {
-    /** The API's NONE data source, which subscriptions and custom handlers without a data source use. */
-    static final String NONE = "NONE_DS";
-
     private final Construct scope;
     private final DataApi api;
     private final CfnGraphQLSchema schema;
+    private final String noneDataSourceName;
     private final Function<String, String> modelDataSourceName;
     private final Map<IFunction, CfnFunctionConfiguration> functions = new IdentityHashMap<>();
     private final Map<String, CfnDataSource> httpDataSources = new HashMap<>();
 
     /**
+     * @param noneDataSourceName the name of the API's NONE data source (which subscriptions use too)
      * @param modelDataSourceName the name of the data source over a model's table, by the model's name
      */
-    CustomOperationResolvers(Construct scope, DataApi api, CfnGraphQLSchema schema,
+    CustomOperationResolvers(Construct scope, DataApi api, CfnGraphQLSchema schema, String noneDataSourceName,
             Function<String, String> modelDataSourceName) {
         this.scope = scope;
         this.api = api;
         this.schema = schema;
+        this.noneDataSourceName = noneDataSourceName;
         this.modelDataSourceName = modelDataSourceName;
     }
 
@@ -89,7 +89,7 @@ final class CustomOperationResolvers {
                     .httpConfig(CfnDataSource.HttpConfigProperty.builder().endpoint(http.endpoint()).build())
                     .build()).getAttrName();
         }
-        return NONE;
+        return noneDataSourceName;
     }
 
     private CfnFunctionConfiguration functionFor(IFunction handler, String firstOperation) {

@@ -114,7 +114,7 @@ final class SchemaValidator {
                     + table.model() + "', which the schema does not define.", "give a model of the schema.");
         }
         if (source instanceof CustomDataSource.Http http) {
-            if (!GRAPHQL_NAME.matcher(http.name()).matches() || http.name().equals(CustomOperationResolvers.NONE)
+            if (!GRAPHQL_NAME.matcher(http.name()).matches() || http.name().equals("NONE_DS")
                     || schema.models().stream().anyMatch(model -> http.name().equals(model.name() + "Table"))) {
                 throw new BackendConfigException(where, "'" + http.name() + "' cannot name an HTTP data source.",
                         "use letters, digits and underscores, and a name other than NONE_DS and <Model>Table.");
