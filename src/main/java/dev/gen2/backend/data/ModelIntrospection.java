@@ -57,7 +57,10 @@ final class ModelIntrospection {
             }
             arguments.put(name, described);
         });
-        out.put("arguments", arguments);
+        // as Amplify's codegen: an operation without arguments has no "arguments" entry
+        if (!arguments.isEmpty()) {
+            out.put("arguments", arguments);
+        }
         return out;
     }
 
