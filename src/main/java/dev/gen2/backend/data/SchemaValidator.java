@@ -82,7 +82,7 @@ final class SchemaValidator {
             field(where + ".returns", "returns", operation.returns());
         }
         if (operation.handler().isPresent() == !operation.customHandlers().isEmpty()) {
-            throw new BackendConfigException(where + ".handler", operation.handler().isEmpty()
+            throw new BackendConfigException(where, operation.handler().isEmpty()
                     ? "A custom operation needs a handler." : "The operation has both a function and custom handlers.",
                     "give either .handler(FUNCTION) with the FunctionResource that resolves it, or"
                             + " .handler(CustomHandler.entry(\"path/to/file.js\"), ...) with APPSYNC_JS files.");

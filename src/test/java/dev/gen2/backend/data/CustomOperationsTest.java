@@ -116,7 +116,7 @@ class CustomOperationsTest {
                 Field.modelRef("Post"))))), "data.schema.Post.other", "which only a custom operation may return");
         assertConfigError(() -> DataResource.define(data -> data.schema(Schema.of(POST).operations(
                 CustomOperation.query("both").handler(DataSchemas.ECHO).handler(ping)))),
-                "data.schema.Query.both.handler", "The operation has both a function and custom handlers.");
+                "data.schema.Query.both", "The operation has both a function and custom handlers.");
         assertConfigError(() -> DataResource.define(data -> data.schema(Schema.of(POST).operations(
                 CustomOperation.query("table").handler(ping.dataSource(CustomDataSource.model("Lost")))))),
                 "data.schema.Query.table.handler", "the table of the model 'Lost', which the schema does not define");
