@@ -1,6 +1,7 @@
 package dev.gen2.localaws;
 
 import dev.gen2.backend.BundledAsset;
+import dev.gen2.backend.NodePackage;
 import dev.gen2.localaws.lambda.LocalLambda;
 import java.io.IOException;
 import java.net.BindException;

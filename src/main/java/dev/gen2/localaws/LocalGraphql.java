@@ -1,5 +1,6 @@
 package dev.gen2.localaws;
 
+import dev.gen2.backend.NodePackage;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

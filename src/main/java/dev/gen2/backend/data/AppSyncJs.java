@@ -18,7 +18,7 @@ final class AppSyncJs {
     private AppSyncJs() {
     }
 
-    /** A function running the shared {@code model-resolver.js} (uploaded as an asset) over a data source. */
+    /** A function running {@code code} (an asset: the shared {@code model-resolver.js} or a user's file) over a data source. */
     static CfnFunctionConfiguration function(Construct scope, String id, String apiId, Path code, String name,
             String dataSourceName) {
         Asset asset = Asset.Builder.create(scope, id + "Code").path(code.toString()).build();
@@ -41,12 +41,18 @@ final class AppSyncJs {
     /** A pipeline resolver of one field whose own code (its configuration) runs before the one function. */
     static CfnResolver resolver(Construct scope, String apiId, String typeName, String fieldName, String code,
             String functionId) {
+        return resolver(scope, apiId, typeName, fieldName, code, List.of(functionId));
+    }
+
+    /** A pipeline resolver of one field whose own code (its configuration) runs before the functions, in order. */
+    static CfnResolver resolver(Construct scope, String apiId, String typeName, String fieldName, String code,
+            List<String> functionIds) {
         return CfnResolver.Builder.create(scope, typeName + Names.capitalize(fieldName) + "Resolver")
                 .apiId(apiId)
                 .typeName(typeName)
                 .fieldName(fieldName)
                 .kind("PIPELINE")
-                .pipelineConfig(CfnResolver.PipelineConfigProperty.builder().functions(List.of(functionId)).build())
+                .pipelineConfig(CfnResolver.PipelineConfigProperty.builder().functions(functionIds).build())
                 .runtime(CfnResolver.AppSyncRuntimeProperty.builder().name(RUNTIME).runtimeVersion(RUNTIME_VERSION)
                         .build())
                 .code(code)

@@ -92,12 +92,16 @@ public final class DataResource extends Construct {
         auth.ifPresent(roles -> IdentityPoolApiAccess.attach(this, api.getAttrArn(), grants, roles));
         Path resolverCode = BundledAsset.directory(DataResource.class, List.of("model-resolver.js"))
                 .resolve("model-resolver.js");
+        CfnDataSource none = CfnDataSource.Builder.create(this, "NoneDataSource").apiId(api.getAttrApiId())
+                .name("NONE_DS").type("NONE").build();
         DataApi dataApi = new DataApi(api.getAttrApiId(), auth.map(BackendAuth::identityPoolId),
-                subscriptionFunction(resolverCode).getAttrFunctionId(), resolverCode,
+                subscriptionFunction(resolverCode, none).getAttrFunctionId(), resolverCode,
                 backend.backendId().type() == DeploymentType.SANDBOX, environmentName(backend));
         placeModels(shapes, dataApi, schema);
-        new CustomOperationResolvers(this, dataApi, schema).addAll(settings.schema().operations(),
-                operation -> backend.get(operation.handler().orElseThrow()));
+        CustomResolverCode.check(settings.schema());
+        new CustomOperationResolvers(this, dataApi, schema, none.getAttrName(),
+                model -> models.get(model).dataSourceName())
+                .addAll(settings.schema().operations(), operation -> backend.get(operation.handler().orElseThrow()));
         if (shapes.values().stream().anyMatch(shape -> shape.rules().isEmpty())) {
             Annotations.of(this).addWarningV2("gen2-backend:data-no-rules", "A model without authorization rules"
                     + " is reachable only by IAM principals granted access to the API.");
@@ -207,9 +211,7 @@ public final class DataResource extends Construct {
         return backend.backendId().type() == DeploymentType.SANDBOX ? "NONE" : backend.backendId().name();
     }
 
-    private CfnFunctionConfiguration subscriptionFunction(Path resolverCode) {
-        CfnDataSource none = CfnDataSource.Builder.create(this, "NoneDataSource").apiId(api.getAttrApiId())
-                .name("NONE_DS").type("NONE").build();
+    private CfnFunctionConfiguration subscriptionFunction(Path resolverCode, CfnDataSource none) {
         return AppSyncJs.function(this, "SubscriptionFunction", api.getAttrApiId(), resolverCode,
                 "SubscriptionAuthorization", none.getAttrName());
     }

@@ -107,6 +107,14 @@ public record Field(FieldType type, boolean isRequired, boolean isArray, boolean
         return of(new FieldType.CustomTypeRef(name));
     }
 
+    /**
+     * A record of the schema's model {@code name}, Amplify's {@code a.ref('Post')} in a custom operation's
+     * {@code returns(..)} ({@code .array()} for a list): its fields and relationships resolve on the returned record.
+     */
+    public static Field modelRef(String name) {
+        return of(new FieldType.ModelRef(name));
+    }
+
     public Field required() {
         return new Field(type, true, isArray, elementRequired, defaultValue, rules);
     }

@@ -57,7 +57,10 @@ final class ModelIntrospection {
             }
             arguments.put(name, described);
         });
-        out.put("arguments", arguments);
+        // as Amplify's codegen: an operation without arguments has no "arguments" entry
+        if (!arguments.isEmpty()) {
+            out.put("arguments", arguments);
+        }
         return out;
     }
 
@@ -161,6 +164,9 @@ final class ModelIntrospection {
         }
         if (type instanceof FieldType.CustomTypeRef ref) {
             return Map.of("nonModel", ref.name());
+        }
+        if (type instanceof FieldType.ModelRef ref) {
+            return Map.of("model", ref.name());
         }
         return type.graphqlName();
     }

@@ -36,6 +36,7 @@ final class ModelResources {
     private final ModelShape shape;
     private final DataApi api;
     private final Table table;
+    private final CfnDataSource dataSource;
 
     ModelResources(Stack shardStack, ModelShape shape, DataApi api, List<PlannedResolver> resolvers) {
         this.scope = new Construct(shardStack, shape.name());
@@ -52,7 +53,7 @@ final class ModelResources {
                             + " relationships and secondary indexes query, as CDK's table grant gives.",
                     "^Resource::<[A-Za-z0-9]+\\.Arn>/index/\\*$");
         }
-        CfnDataSource dataSource = CfnDataSource.Builder.create(scope, "DataSource")
+        this.dataSource = CfnDataSource.Builder.create(scope, "DataSource")
                 .apiId(api.apiId())
                 .name(shape.name() + "Table")
                 .type("AMAZON_DYNAMODB")
@@ -76,6 +77,11 @@ final class ModelResources {
 
     Table table() {
         return table;
+    }
+
+    /** The name of the data source over the model's table, for custom resolvers that read it. */
+    String dataSourceName() {
+        return dataSource.getAttrName();
     }
 
     private Table newTable() {

@@ -71,10 +71,13 @@ final class ResolverConfigs {
         return code(config);
     }
 
-    /** The resolver code of a custom operation: its rules, then an invocation of its function. */
+    /**
+     * The resolver code of a custom operation: its rules, then an invocation of its function, or (custom handlers)
+     * a check of its rules the user's functions run after.
+     */
     static String customOperation(CustomOperation operation, Optional<String> identityPoolId) {
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("operation", "invoke");
+        config.put("operation", operation.customHandlers().isEmpty() ? "invoke" : "authorize");
         config.put("typeName", operation.kind().typeName());
         config.put("field", operation.name());
         config.put("rules", operation.rules().stream().map(ResolverConfigs::rule).toList());

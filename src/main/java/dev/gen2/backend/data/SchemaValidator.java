@@ -76,11 +76,18 @@ final class SchemaValidator {
                     + " custom operation uses.");
         }
         operation.arguments().forEach((name, field) -> field(where + "." + name, name, field));
-        field(where + ".returns", "returns", operation.returns());
-        if (operation.handler().isEmpty()) {
-            throw new BackendConfigException(where, "A custom operation needs a handler.",
-                    "add .handler(FUNCTION) with the FunctionResource that resolves it.");
+        if (operation.returns().type() instanceof FieldType.ModelRef ref) {
+            modelReturned(where + ".returns", ref);
+        } else {
+            field(where + ".returns", "returns", operation.returns());
         }
+        if (operation.handler().isPresent() == !operation.customHandlers().isEmpty()) {
+            throw new BackendConfigException(where, operation.handler().isEmpty()
+                    ? "A custom operation needs a handler." : "The operation has both a function and custom handlers.",
+                    "give either .handler(FUNCTION) with the FunctionResource that resolves it, or"
+                            + " .handler(CustomHandler.entry(\"path/to/file.js\"), ...) with APPSYNC_JS files.");
+        }
+        operation.customHandlers().forEach(step -> customDataSource(where + ".handler", step.dataSource()));
         for (AuthRule rule : operation.rules()) {
             rule(where + ".authorization", rule, Optional.empty());
             if (rule.strategy() == AuthRule.Strategy.OWNER || rule.groupsField().isPresent()) {
@@ -88,6 +95,44 @@ final class SchemaValidator {
                         + " record, and a custom operation has none.", "use publicApiKey, guest, authenticated,"
                         + " groups or custom rules, or check ownership in the handler.");
             }
+        }
+    }
+
+    private void modelReturned(String where, FieldType.ModelRef ref) {
+        if (schema.models().stream().noneMatch(model -> model.name().equals(ref.name()))) {
+            throw new BackendConfigException(where, "The operation returns the model '" + ref.name()
+                    + "', which the schema does not define.", "add Model.named(\"" + ref.name()
+                    + "\") to the schema, or fix the name.");
+        }
+    }
+
+    /** A custom handler's data source: a model of the schema, or an HTTP endpoint under one name. */
+    private void customDataSource(String where, CustomDataSource source) {
+        if (source instanceof CustomDataSource.ModelTable table
+                && schema.models().stream().noneMatch(model -> model.name().equals(table.model()))) {
+            throw new BackendConfigException(where, "The custom handler's data source is the table of the model '"
+                    + table.model() + "', which the schema does not define.", "give a model of the schema.");
+        }
+        if (source instanceof CustomDataSource.Http http) {
+            if (!GRAPHQL_NAME.matcher(http.name()).matches() || http.name().equals("NONE_DS")
+                    || schema.models().stream().anyMatch(model -> http.name().equals(model.name() + "Table"))) {
+                throw new BackendConfigException(where, "'" + http.name() + "' cannot name an HTTP data source.",
+                        "use letters, digits and underscores, and a name other than NONE_DS and <Model>Table.");
+            }
+            if (!http.endpoint().matches("https?://[^/\\s]+/?")) {
+                throw new BackendConfigException(where, "The HTTP data source " + http.name() + "'s endpoint '"
+                        + http.endpoint() + "' is not a scheme and host.", "give one such as"
+                        + " https://api.example.com; each request gives its resourcePath.");
+            }
+            schema.operations().stream().flatMap(operation -> operation.customHandlers().stream())
+                    .map(CustomHandler::dataSource).filter(CustomDataSource.Http.class::isInstance)
+                    .map(CustomDataSource.Http.class::cast)
+                    .filter(other -> other.name().equals(http.name()) && !other.endpoint().equals(http.endpoint()))
+                    .findFirst().ifPresent(other -> {
+                        throw new BackendConfigException(where, "The HTTP data source " + http.name()
+                                + " has two endpoints: " + http.endpoint() + " and " + other.endpoint() + ".",
+                                "give each endpoint its own data source name.");
+                    });
         }
     }
 
@@ -135,6 +180,11 @@ final class SchemaValidator {
             throw new BackendConfigException(where, "The field refers to the enum '" + ref.name()
                     + "', which the schema does not define.", "add EnumType.of(\"" + ref.name()
                     + "\", ...) to the schema's enums, or fix the name.");
+        }
+        if (field.type() instanceof FieldType.ModelRef ref) {
+            throw new BackendConfigException(where, "The field refers to the model '" + ref.name()
+                    + "', which only a custom operation may return.", "relate models with hasMany, hasOne and"
+                    + " belongsTo, or return it from a custom operation's returns(..).");
         }
         if (field.type() instanceof FieldType.CustomTypeRef ref && !customTypes.contains(ref.name())) {
             throw new BackendConfigException(where, "The field refers to the custom type '" + ref.name()

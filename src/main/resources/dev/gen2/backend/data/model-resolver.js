@@ -26,6 +26,11 @@ export function request(ctx) {
     requireSome(accessTo(config.rules, caller, 'invoke'));
     return { operation: 'Invoke', payload: invocationEvent(ctx, config) };
   }
+  // the first step of a custom resolver's pipeline (on the NONE data source): its rules, before the user's code
+  if (operation === 'authorize') {
+    requireSome(accessTo(config.rules, caller, 'invoke'));
+    return { payload: null };
+  }
   if (operation === 'create') {
     return createRequest(ctx, config, caller);
   }
@@ -48,6 +53,9 @@ export function response(ctx) {
   }
   if (operation === 'invoke') {
     return ctx.result;
+  }
+  if (operation === 'authorize') {
+    return null;
   }
   if (operation === 'list' || operation === 'query' || operation === 'hasMany') {
     const items = (ctx.result.items || []).map((item) => redact(item, config, caller));

@@ -11,6 +11,40 @@ final class DataSchemas {
     static final FunctionResource.Factory IDENTITY = FunctionResource.define(fn -> fn.name("identity")
             .entry("src/test/resources/functions/identity"));
 
+    /** The custom resolver files the parity case, the unit tests and the local backend's Node test share. */
+    static final String RESOLVERS = "src/test/parity/cases/custom-ops/amplify/data/";
+
+    /**
+     * Custom operations that return a model or a list of models, answered by custom APPSYNC_JS resolvers: over the
+     * model's table, a pipeline (NONE, then the table), a mutation, and one on NONE alone; as the parity case
+     * {@code custom-ops} defines them with Amplify.
+     */
+    static final Schema CUSTOM = Schema.of(
+            Model.named("Post").field("title", Field.string().required()).hasMany("comments", "Comment", "postId")
+                    .authorization(AuthRule.authenticated()),
+            Model.named("Comment").field("text", Field.string()).field("postId", Field.id())
+                    .belongsTo("post", "Post", "postId").authorization(AuthRule.authenticated()))
+            .operations(
+                    CustomOperation.query("postById").argument("id", Field.id().required())
+                            .returns(Field.modelRef("Post"))
+                            .handler(CustomHandler.entry(RESOLVERS + "post-by-id.js")
+                                    .dataSource(CustomDataSource.model("Post")))
+                            .authorization(AuthRule.authenticated()),
+                    CustomOperation.query("postsByIds").argument("ids", Field.id().required().array().required())
+                            .returns(Field.modelRef("Post").array())
+                            .handler(CustomHandler.entry(RESOLVERS + "check-ids.js"),
+                                    CustomHandler.entry(RESOLVERS + "posts-by-ids.js")
+                                            .dataSource(CustomDataSource.model("Post")))
+                            .authorization(AuthRule.authenticated(), AuthRule.groups("EDITORS")),
+                    CustomOperation.mutation("retitlePost").argument("id", Field.id().required())
+                            .argument("title", Field.string().required()).returns(Field.modelRef("Post"))
+                            .handler(CustomHandler.entry(RESOLVERS + "retitle-post.js")
+                                    .dataSource(CustomDataSource.model("Post")))
+                            .authorization(AuthRule.authenticated()),
+                    CustomOperation.query("ping").returns(Field.string())
+                            .handler(CustomHandler.entry(RESOLVERS + "ping.js"))
+                            .authorization(AuthRule.authenticated()));
+
     /**
      * Every field type, an enum, custom types, a custom identifier, an index, has-many, has-one, belongs-to and a
      * many-to-many join model, every rule, and a custom query and mutation handled by a function.

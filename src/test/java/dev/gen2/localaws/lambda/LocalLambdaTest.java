@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gen2.localaws.LocalAws;
-import dev.gen2.localaws.NodePackage;
+import dev.gen2.backend.NodePackage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;

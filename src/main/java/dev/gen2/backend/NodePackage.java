@@ -1,6 +1,5 @@
-package dev.gen2.localaws;
+package dev.gen2.backend;
 
-import dev.gen2.backend.BundledAsset;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -14,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Node.js program the local AWS ships as classpath resources (its {@code package.json}, its
- * {@code package-lock.json} and its sources, side by side in one resource directory), staged in a directory named by
+ * A Node.js program shipped as classpath resources (the local AWS's services, the APPSYNC_JS code checker): its
+ * {@code package.json}, its {@code package-lock.json} and its sources, side by side in one resource directory, staged in a directory named by
  * the hash of those files and installed there from npm with {@code npm ci}, once: the pinned versions of the lock
  * file, the same on every machine. A second start, in this process or another, finds the installation and reuses
  * it; two starting at once take turns through a file lock.
@@ -65,13 +64,13 @@ public final class NodePackage {
         if (!npm.waitFor(INSTALL_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             npm.descendants().forEach(ProcessHandle::destroyForcibly);
             npm.destroyForcibly();
-            throw new IOException("npm ci for the local AWS's " + name + " did not finish within "
+            throw new IOException("npm ci for gen2-backend's " + name + " did not finish within "
                     + INSTALL_TIMEOUT_MINUTES + " minutes (in " + directory + ")");
         }
         if (npm.exitValue() != 0) {
-            throw new IOException("npm ci for the local AWS's " + name + " failed (exit " + npm.exitValue()
+            throw new IOException("npm ci for gen2-backend's " + name + " failed (exit " + npm.exitValue()
                     + ") in " + directory + ":\n" + Files.readString(log, StandardCharsets.UTF_8).strip()
-                    + "\nThe local AWS needs npm and the npm registry (or an npm mirror set in ~/.npmrc).");
+                    + "\nThis needs Node.js with npm and the npm registry (or an npm mirror set in ~/.npmrc).");
         }
     }
 }
