@@ -337,6 +337,9 @@ final class SdlWriter {
         shape.fields().stream().filter(included).filter(field -> !implicitOwners.contains(field.name()))
                 .forEach(field -> FilterInputs.filterInput(field.field()).ifPresent(input -> lines.add(field.name()
                         + ": " + input)));
+        if (withKeys) {
+            idWithoutField(shape, lines, "ModelIDInput");
+        }
         lines.add("and: [" + inputName + "]");
         lines.add("or: [" + inputName + "]");
         lines.add("not: " + inputName);
@@ -351,10 +354,23 @@ final class SdlWriter {
         shape.fields().stream().filter(field -> !owners.contains(field.name()))
                 .forEach(field -> FilterInputs.subscriptionInput(field.field())
                         .ifPresent(input -> lines.add(field.name() + ": " + input)));
+        idWithoutField(shape, lines, "ModelSubscriptionIDInput");
         lines.add("and: [" + inputName + "]");
         lines.add("or: [" + inputName + "]");
         owners.forEach(owner -> lines.add(owner + ": ModelStringInput"));
         block("input " + inputName, lines);
+    }
+
+    /**
+     * Amplify's filter inputs take {@code id} even when a custom identifier leaves the model without that field
+     * (no record has it, so a condition on it matches none); it sits before the timestamps.
+     */
+    private static void idWithoutField(ModelShape shape, List<String> lines, String input) {
+        if (shape.field(Model.DEFAULT_IDENTIFIER).isEmpty()) {
+            int timestamps = lines.indexOf(lines.stream().filter(line -> line.startsWith("createdAt:")).findFirst()
+                    .orElse(""));
+            lines.add(timestamps < 0 ? lines.size() : timestamps, Model.DEFAULT_IDENTIFIER + ": " + input);
+        }
     }
 
     /** The owner fields of the model's owner rules, in rule order. */
