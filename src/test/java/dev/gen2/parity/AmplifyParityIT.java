@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@link KnownDifference} with its reason (or in {@link EveryCase}); a listed difference that no longer occurs fails too, so the list stays true.
  */
 class AmplifyParityIT {
-    static final List<ParityCase> CASES = List.of(new TodoCase(), new LoggingCase(), new CustomOperationsCase());
+    static final List<ParityCase> CASES = List.of(new TodoCase(), new LoggingCase(), new CustomOperationsCase(),
+            new KeysCase());
 
     @TestFactory
     Stream<DynamicNode> eachCaseMatchesAmplify() throws Exception {

@@ -13,13 +13,16 @@ import java.util.Set;
  * always among them, user pools whenever the backend has auth.
  *
  * @param defaultMode the mode requests use unless they name another
- * @param additional the other modes, in AppSync's order
+ * @param additional the other modes, in Amplify's order
  * @param apiKey the API key, when the API has one
  * @param modes the modes as configured
  */
 record ApiAuthorization(AuthProvider defaultMode, List<AuthProvider> additional, Optional<ApiKey> apiKey,
         AuthorizationModes modes) {
     private static final String WHERE = "data.authorizationModes";
+    /** The order Amplify's construct lists the modes in, which the API and the outputs keep. */
+    private static final List<AuthProvider> AMPLIFY_ORDER = List.of(AuthProvider.API_KEY, AuthProvider.FUNCTION,
+            AuthProvider.OIDC, AuthProvider.USER_POOLS, AuthProvider.IAM);
 
     static ApiAuthorization resolve(AuthorizationModes modes, boolean hasAuth) {
         AuthProvider defaultMode = modes.defaultMode().orElseGet(() -> implicitDefault(modes, hasAuth));
@@ -44,8 +47,8 @@ record ApiAuthorization(AuthProvider defaultMode, List<AuthProvider> additional,
         if (hasAuth) {
             enabled.add(AuthProvider.USER_POOLS);
         }
-        List<AuthProvider> additional = new ArrayList<>(enabled);
-        additional.remove(defaultMode);
+        List<AuthProvider> additional = AMPLIFY_ORDER.stream().filter(enabled::contains)
+                .filter(mode -> mode != defaultMode).toList();
         return new ApiAuthorization(defaultMode, List.copyOf(additional), apiKey, modes);
     }
 

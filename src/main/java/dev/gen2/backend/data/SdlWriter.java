@@ -107,6 +107,7 @@ final class SdlWriter {
      * {@code ModelStringInput}, {@code ModelSubscriptionStringInput}, {@code ModelStringKeyConditionInput}...
      */
     private void scalarInputs() {
+        Set<String> keyConditions = keyConditionInputsUsed();
         for (String type : List.of("String", "Int", "Float", "Boolean", "ID")) {
             boolean text = type.equals("String") || type.equals("ID");
             boolean bool = type.equals("Boolean");
@@ -121,11 +122,30 @@ final class SdlWriter {
             block("input Model" + type + "Input", filter);
             block("input ModelSubscription" + type + "Input", concat(comparisons, textual, range, prefix,
                     bool ? List.of() : List.of("in: [" + type + "]", "notIn: [" + type + "]")));
-            if (!bool) {
+            if (keyConditions.contains("Model" + type + "KeyConditionInput")) {
                 block("input Model" + type + "KeyConditionInput", concat(comparisons.subList(1, comparisons.size()),
                         range, prefix));
             }
         }
+    }
+
+    /**
+     * The scalar key condition inputs some query field takes (a single-field sort key of a custom identifier or of
+     * an index, or a multi-attribute index's sort key fields); as Amplify, the others are not declared.
+     */
+    private Set<String> keyConditionInputsUsed() {
+        Set<String> used = new LinkedHashSet<>();
+        for (ModelShape shape : shapes.values()) {
+            List<KeyShape> keys = new ArrayList<>();
+            if (!shape.model().identifier().equals(List.of(Model.DEFAULT_IDENTIFIER))) {
+                keys.add(shape.primaryKey());
+            }
+            shape.indexes().stream().filter(index -> index.queryField().isPresent()).map(IndexShape::key)
+                    .forEach(keys::add);
+            keys.stream().filter(key -> !key.composite()).flatMap(key -> key.sortKeys().stream())
+                    .forEach(field -> used.add(keyConditionInput(shape.field(field).orElseThrow())));
+        }
+        return used;
     }
 
     @SafeVarargs
@@ -317,6 +337,9 @@ final class SdlWriter {
         shape.fields().stream().filter(included).filter(field -> !implicitOwners.contains(field.name()))
                 .forEach(field -> FilterInputs.filterInput(field.field()).ifPresent(input -> lines.add(field.name()
                         + ": " + input)));
+        if (withKeys) {
+            idWithoutField(shape, lines, "ModelIDInput");
+        }
         lines.add("and: [" + inputName + "]");
         lines.add("or: [" + inputName + "]");
         lines.add("not: " + inputName);
@@ -331,10 +354,23 @@ final class SdlWriter {
         shape.fields().stream().filter(field -> !owners.contains(field.name()))
                 .forEach(field -> FilterInputs.subscriptionInput(field.field())
                         .ifPresent(input -> lines.add(field.name() + ": " + input)));
+        idWithoutField(shape, lines, "ModelSubscriptionIDInput");
         lines.add("and: [" + inputName + "]");
         lines.add("or: [" + inputName + "]");
         owners.forEach(owner -> lines.add(owner + ": ModelStringInput"));
         block("input " + inputName, lines);
+    }
+
+    /**
+     * Amplify's filter inputs take {@code id} even when a custom identifier leaves the model without that field
+     * (no record has it, so a condition on it matches none); it sits before the timestamps.
+     */
+    private static void idWithoutField(ModelShape shape, List<String> lines, String input) {
+        if (shape.field(Model.DEFAULT_IDENTIFIER).isEmpty()) {
+            int timestamps = lines.indexOf(lines.stream().filter(line -> line.startsWith("createdAt:")).findFirst()
+                    .orElse(""));
+            lines.add(timestamps < 0 ? lines.size() : timestamps, Model.DEFAULT_IDENTIFIER + ": " + input);
+        }
     }
 
     /** The owner fields of the model's owner rules, in rule order. */

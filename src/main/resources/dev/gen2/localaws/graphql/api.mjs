@@ -5,6 +5,7 @@ import { EarlyReturn, ResolverError, withInvocation } from './appsync-utils.mjs'
 import { mayAccess } from './authorization.mjs';
 import { APPSYNC_PRELUDE } from './appsync-prelude.mjs';
 import { loadCode } from './code-loader.mjs';
+import { checkSubscriptionFilter } from './subscription-filters.mjs';
 
 const require = createRequire(import.meta.url);
 const graphql = require('graphql');
@@ -210,6 +211,7 @@ export class DeployedApi {
       const { invocation } = await this.runResolver(resolver, { args, source: null, info }, state);
       filter = invocation.subscriptionFilter;
       if (state.errors.length) throw state.errors[0];
+      checkSubscriptionFilter(filter);
     }
     return { fieldName, args, filter, mutations: this.mutationsOf(fieldName) };
   }

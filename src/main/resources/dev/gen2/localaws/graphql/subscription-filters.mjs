@@ -31,22 +31,79 @@ export function toSubscriptionFilter(filter, ignoredFields, rules) {
   return { filterGroup: result.map((filters) => ({ filters })) };
 }
 
+// The limits AppSync puts on a subscription filter, with its answers: values per operator, distinct fields over all
+// groups, and a field path's depth and length.
+const VALUE_LIMITS = { in: 5, notIn: 5, containsAny: 20 };
+const MAX_ATTRIBUTES = 5;
+const MAX_PATH_DEPTH = 5;
+const MAX_PATH_LENGTH = 256;
+const OPERATORS = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'between', 'in', 'notIn', 'contains', 'notContains',
+  'beginsWith', 'containsAny', 'attributeExists']);
+
+/** A filter AppSync refuses when the subscription starts: the start's error carries AppSync's errorCode 400. */
+export class SubscriptionFilterError extends Error {
+  constructor(message) {
+    super(message);
+    this.errorCode = 400;
+  }
+}
+
+/** Refuses a filter AppSync would refuse: an unknown operator, a malformed value, or one over AppSync's limits. */
+export function checkSubscriptionFilter(filter) {
+  if (!filter) return;
+  const groups = filter.filterGroup;
+  if (!Array.isArray(groups) || groups.some((group) => !Array.isArray(group?.filters))) {
+    throw new SubscriptionFilterError('subscription filter must be an object with a filterGroup list of {filters: [...]}.');
+  }
+  const attributes = new Set();
+  for (const { fieldName, operator, value } of groups.flatMap((group) => group.filters)) {
+    if (typeof fieldName !== 'string' || !fieldName) {
+      throw new SubscriptionFilterError('subscription filter has a filter without a fieldName.');
+    }
+    if (fieldName.length > MAX_PATH_LENGTH || fieldName.split('.').length > MAX_PATH_DEPTH) {
+      throw new SubscriptionFilterError(`subscription filter field ${fieldName} exceeds the maximum depth ${MAX_PATH_DEPTH} or length ${MAX_PATH_LENGTH}.`);
+    }
+    if (!OPERATORS.has(operator)) {
+      throw new SubscriptionFilterError(`subscription filter operator \`${operator}\` on ${fieldName} is not supported.`);
+    }
+    const limit = VALUE_LIMITS[operator];
+    if (limit !== undefined && (!Array.isArray(value) || value.length > limit)) {
+      throw new SubscriptionFilterError(Array.isArray(value)
+        ? `subscription exceeds maximum value limit ${limit} for operator \`${operator}\`.`
+        : `subscription filter operator \`${operator}\` on ${fieldName} needs a list of values.`);
+    }
+    if (operator === 'between' && (!Array.isArray(value) || value.length !== 2)) {
+      throw new SubscriptionFilterError(`subscription filter operator \`between\` on ${fieldName} needs a list of two values.`);
+    }
+    attributes.add(fieldName);
+  }
+  if (attributes.size > MAX_ATTRIBUTES) {
+    throw new SubscriptionFilterError(`Filters exceed maximum attributes limit ${MAX_ATTRIBUTES} for subscription`);
+  }
+}
+
+// Ordering compares like with like: a number with a number, a string with a string; a missing field passes none.
+const comparable = (actual, value) => actual !== undefined && actual !== null && typeof actual === typeof value;
+// contains and notContains look for a substring in a string, an element in a list
+const containing = (actual, value) => (typeof actual === 'string' && typeof value === 'string' && actual.includes(value))
+  || (Array.isArray(actual) && actual.includes(value));
+
 function holds({ fieldName, operator, value }, record) {
   const actual = fieldName.split('.').reduce((object, part) => (object == null ? undefined : object[part]), record);
   switch (operator) {
     case 'eq': return actual === value;
     case 'ne': return actual !== value;
-    case 'in': return Array.isArray(value) && value.includes(actual);
-    case 'notIn': return Array.isArray(value) && !value.includes(actual);
+    case 'in': return value.includes(actual);
+    case 'notIn': return !value.includes(actual);
     case 'containsAny': return Array.isArray(actual) && actual.some((item) => value.includes(item));
-    case 'contains': return actual != null && actual.includes(value);
-    case 'notContains': return actual == null || !actual.includes(value);
-    case 'beginsWith': return typeof actual === 'string' && actual.startsWith(value);
-    case 'gt': return actual > value;
-    case 'ge': return actual >= value;
-    case 'lt': return actual < value;
-    case 'le': return actual <= value;
-    case 'between': return actual >= value[0] && actual <= value[1];
+    case 'contains': return containing(actual, value);
+    case 'notContains': return !containing(actual, value);
+    case 'beginsWith': return typeof actual === 'string' && typeof value === 'string' && actual.startsWith(value);
+    case 'gt': return comparable(actual, value) && actual > value;
+    case 'ge': return comparable(actual, value) && actual >= value;
+    case 'lt': return comparable(actual, value) && actual < value;
+    case 'le': return comparable(actual, value) && actual <= value;
+    case 'between': return comparable(actual, value[0]) && actual >= value[0] && actual <= value[1];
     case 'attributeExists': return (actual !== undefined && actual !== null) === value;
     default: return false;
   }

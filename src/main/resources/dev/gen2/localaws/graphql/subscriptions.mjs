@@ -3,7 +3,7 @@
 // connection_ack (with connectionTimeoutMs) and keep-alives (ka); start (authorized by payload.extensions.authorization)
 // / start_ack / data / error; stop / complete. Mutation results are published to the matching subscriptions.
 import { appSyncError } from './api.mjs';
-import { passes } from './subscription-filters.mjs';
+import { passes, SubscriptionFilterError } from './subscription-filters.mjs';
 
 const CONNECTION_TIMEOUT_MS = 300000;
 const KEEP_ALIVE_MS = 60000;
@@ -118,7 +118,8 @@ export function realtime({ apis, authenticateRequest }) {
       live.add(subscription);
       send({ id, type: 'start_ack' });
     } catch (error) {
-      fail([appSyncError(error)]);
+      // a filter AppSync refuses is answered as AppSync does: its message and an errorCode, nothing else
+      fail([error instanceof SubscriptionFilterError ? { message: error.message, errorCode: error.errorCode } : appSyncError(error)]);
     } finally {
       starting.delete(id);
       stoppedEarly.delete(id);

@@ -143,18 +143,8 @@ final class DataSchemas {
     /**
      * Keys of several fields. A release's identifier has a composite sort key (Amplify's {@code slug#version}
      * attribute); a task has two indexes with a composite sort key and one with DynamoDB's multi-attribute keys.
-     * Amplify's TypeScript definition of the same schema (for the parity harness; the multi-attribute index is ours
-     * alone and has no counterpart there):
-     * <pre>
-     * Release: a.model({ tenant: a.string().required(), slug: a.string().required(),
-     *     version: a.integer().required(), title: a.string() })
-     *   .identifier(['tenant', 'slug', 'version']).authorization(allow => [allow.publicApiKey()]),
-     * Task: a.model({ status: a.string().required(), priority: a.integer().required(), team: a.string(),
-     *     region: a.string(), dueOn: a.date(), title: a.string() })
-     *   .secondaryIndexes(index => [index('status').sortKeys(['priority', 'createdAt']),
-     *     index('team').sortKeys(['region', 'title'])])
-     *   .authorization(allow => [allow.publicApiKey()]),
-     * </pre>
+     * Amplify's TypeScript definition of the same schema, less the multi-attribute index (ours alone), is the parity
+     * harness's keys case ({@code src/test/parity/cases/keys}, {@code dev.gen2.parity.KeysCase}).
      */
     static final Schema KEYS = Schema.of(
             Model.named("Release")
