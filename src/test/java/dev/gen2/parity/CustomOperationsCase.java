@@ -1,14 +1,8 @@
 package dev.gen2.parity;
 
 import dev.gen2.backend.ResourceFactory;
-import dev.gen2.backend.data.AuthRule;
-import dev.gen2.backend.data.CustomDataSource;
-import dev.gen2.backend.data.CustomHandler;
-import dev.gen2.backend.data.CustomOperation;
 import dev.gen2.backend.data.DataResource;
-import dev.gen2.backend.data.Field;
-import dev.gen2.backend.data.Model;
-import dev.gen2.backend.data.Schema;
+import dev.gen2.backend.data.DataSchemas;
 import java.util.List;
 
 /**
@@ -17,32 +11,7 @@ import java.util.List;
  * and NONE alone.
  */
 final class CustomOperationsCase implements ParityCase {
-    private static final String FILES = "src/test/parity/cases/custom-ops/amplify/data/";
-    static final DataResource.Factory DATA = DataResource.define(data -> data.schema(Schema.of(
-            Model.named("Post").field("title", Field.string().required()).hasMany("comments", "Comment", "postId")
-                    .authorization(AuthRule.authenticated()),
-            Model.named("Comment").field("text", Field.string()).field("postId", Field.id())
-                    .belongsTo("post", "Post", "postId").authorization(AuthRule.authenticated()))
-            .operations(
-                    CustomOperation.query("postById").argument("id", Field.id().required())
-                            .returns(Field.modelRef("Post"))
-                            .handler(CustomHandler.entry(FILES + "post-by-id.js")
-                                    .dataSource(CustomDataSource.model("Post")))
-                            .authorization(AuthRule.authenticated()),
-                    CustomOperation.query("postsByIds").argument("ids", Field.id().required().array().required())
-                            .returns(Field.modelRef("Post").array())
-                            .handler(CustomHandler.entry(FILES + "check-ids.js"),
-                                    CustomHandler.entry(FILES + "posts-by-ids.js")
-                                            .dataSource(CustomDataSource.model("Post")))
-                            .authorization(AuthRule.authenticated(), AuthRule.groups("EDITORS")),
-                    CustomOperation.mutation("retitlePost").argument("id", Field.id().required())
-                            .argument("title", Field.string().required()).returns(Field.modelRef("Post"))
-                            .handler(CustomHandler.entry(FILES + "retitle-post.js")
-                                    .dataSource(CustomDataSource.model("Post")))
-                            .authorization(AuthRule.authenticated()),
-                    CustomOperation.query("ping").returns(Field.string())
-                            .handler(CustomHandler.entry(FILES + "ping.js"))
-                            .authorization(AuthRule.authenticated()))));
+    static final DataResource.Factory DATA = DataResource.define(data -> data.schema(DataSchemas.CUSTOM));
 
     @Override
     public String name() {

@@ -2,13 +2,9 @@ package dev.gen2.parity;
 
 import dev.gen2.backend.ResourceFactory;
 import dev.gen2.backend.data.AuthProvider;
-import dev.gen2.backend.data.AuthRule;
 import dev.gen2.backend.data.AuthorizationModes;
 import dev.gen2.backend.data.DataResource;
-import dev.gen2.backend.data.Field;
-import dev.gen2.backend.data.Model;
-import dev.gen2.backend.data.Schema;
-import dev.gen2.backend.data.SecondaryIndex;
+import dev.gen2.backend.data.DataSchemas;
 import java.util.List;
 
 /**
@@ -16,24 +12,7 @@ import java.util.List;
  * multi-attribute index, which Amplify lacks: a composite identifier and two indexes with a composite sort key.
  */
 final class KeysCase implements ParityCase {
-    static final DataResource.Factory DATA = DataResource.define(data -> data.schema(Schema.of(
-            Model.named("Release")
-                    .field("tenant", Field.string().required())
-                    .field("slug", Field.string().required())
-                    .field("version", Field.integer().required())
-                    .field("title", Field.string())
-                    .identifier("tenant", "slug", "version")
-                    .authorization(AuthRule.publicApiKey()),
-            Model.named("Task")
-                    .field("status", Field.string().required())
-                    .field("priority", Field.integer().required())
-                    .field("team", Field.string())
-                    .field("region", Field.string())
-                    .field("dueOn", Field.date())
-                    .field("title", Field.string())
-                    .secondaryIndexes(SecondaryIndex.on("status").sortKeys("priority", "createdAt"),
-                            SecondaryIndex.on("team").sortKeys("region", "title"))
-                    .authorization(AuthRule.publicApiKey())))
+    static final DataResource.Factory DATA = DataResource.define(data -> data.schema(DataSchemas.COMPOSITE_KEYS)
             .authorizationModes(AuthorizationModes.defaults().defaultMode(AuthProvider.API_KEY)));
 
     @Override

@@ -2,9 +2,11 @@ package dev.gen2.backend.data;
 
 import dev.gen2.backend.auth.AuthResource;
 import dev.gen2.backend.function.FunctionResource;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Schemas and backends the data tests share. */
-final class DataSchemas {
+public final class DataSchemas {
     static final AuthResource.Factory AUTH = AuthResource.define(auth -> auth.loginWithEmail().groups("ADMINS"));
     static final FunctionResource.Factory ECHO = FunctionResource.define(fn -> fn.name("echo")
             .entry("src/test/resources/functions/echo"));
@@ -19,7 +21,7 @@ final class DataSchemas {
      * model's table, a pipeline (NONE, then the table), a mutation, and one on NONE alone; as the parity case
      * {@code custom-ops} defines them with Amplify.
      */
-    static final Schema CUSTOM = Schema.of(
+    public static final Schema CUSTOM = Schema.of(
             Model.named("Post").field("title", Field.string().required()).hasMany("comments", "Comment", "postId")
                     .authorization(AuthRule.authenticated()),
             Model.named("Comment").field("text", Field.string()).field("postId", Field.id())
@@ -146,26 +148,34 @@ final class DataSchemas {
      * Amplify's TypeScript definition of the same schema, less the multi-attribute index (ours alone), is the parity
      * harness's keys case ({@code src/test/parity/cases/keys}, {@code dev.gen2.parity.KeysCase}).
      */
-    static final Schema KEYS = Schema.of(
-            Model.named("Release")
-                    .field("tenant", Field.string().required())
-                    .field("slug", Field.string().required())
-                    .field("version", Field.integer().required())
-                    .field("title", Field.string())
-                    .identifier("tenant", "slug", "version")
-                    .authorization(AuthRule.publicApiKey()),
-            Model.named("Task")
-                    .field("status", Field.string().required())
-                    .field("priority", Field.integer().required())
-                    .field("team", Field.string())
-                    .field("region", Field.string())
-                    .field("dueOn", Field.date())
-                    .field("title", Field.string())
-                    .secondaryIndexes(SecondaryIndex.on("status").sortKeys("priority", "createdAt"),
-                            SecondaryIndex.on("team").sortKeys("region", "title"),
-                            SecondaryIndex.on("team", "region").sortKeys("priority", "dueOn").multiAttributeKeys()
-                                    .queryField("listTasksByTeamAndRegion"))
-                    .authorization(AuthRule.publicApiKey()));
+    static final Schema KEYS = keys(SecondaryIndex.on("team", "region").sortKeys("priority", "dueOn")
+            .multiAttributeKeys().queryField("listTasksByTeamAndRegion"));
+
+    /** {@link #KEYS} less its multi-attribute index: the schema Amplify can define too (the parity keys case). */
+    public static final Schema COMPOSITE_KEYS = keys();
+
+    private static Schema keys(SecondaryIndex... more) {
+        List<SecondaryIndex> indexes = new ArrayList<>(List.of(SecondaryIndex.on("status").sortKeys("priority",
+                "createdAt"), SecondaryIndex.on("team").sortKeys("region", "title")));
+        indexes.addAll(List.of(more));
+        return Schema.of(
+                Model.named("Release")
+                        .field("tenant", Field.string().required())
+                        .field("slug", Field.string().required())
+                        .field("version", Field.integer().required())
+                        .field("title", Field.string())
+                        .identifier("tenant", "slug", "version")
+                        .authorization(AuthRule.publicApiKey()),
+                Model.named("Task")
+                        .field("status", Field.string().required())
+                        .field("priority", Field.integer().required())
+                        .field("team", Field.string())
+                        .field("region", Field.string())
+                        .field("dueOn", Field.date())
+                        .field("title", Field.string())
+                        .secondaryIndexes(indexes.toArray(SecondaryIndex[]::new))
+                        .authorization(AuthRule.publicApiKey()));
+    }
 
     static final DataResource.Factory BLOG_DATA = DataResource.define(data -> data.schema(BLOG)
             .authorizationModes(AuthorizationModes.defaults().defaultMode(AuthProvider.USER_POOLS)
