@@ -112,6 +112,23 @@ test('the echo function\'s role may query the API and list the users, and may no
   assert.match(refused.message, /is not authorized to perform: cognito-idp:AdminDeleteUser on resource: arn:aws:cognito-idp:us-east-1:\d{12}:userpool\//);
 });
 
+test('custom APPSYNC_JS resolvers of the project: a query and a mutation return a post, whose comments load through the relationship', async () => {
+  await auth.signOut();
+  await auth.signIn({ username: WRITER, password: PASSWORD });
+  const found = noErrors(await client.queries.postById({ id: post.id }));
+  assert.equal(found.title, 'Hello, local');
+  const withComments = noErrors(await client.graphql({
+    query: 'query($id: ID!) { postById(id: $id) { title comments { items { body } } } }', variables: { id: post.id } }));
+  assert.deepEqual(withComments.postById.comments.items.map((comment) => comment.body), ['first!']);
+  assert.equal(noErrors(await client.mutations.retitlePost({ id: post.id, title: 'Retitled' })).title, 'Retitled');
+  assert.equal(noErrors(await client.models.Post.get({ id: post.id })).title, 'Retitled');
+  const missing = await client.mutations.retitlePost({ id: 'no-such-post', title: 'x' });
+  assert.equal(missing.errors[0].errorType, 'DynamoDB:ConditionalCheckFailedException');
+  noErrors(await client.mutations.retitlePost({ id: post.id, title: 'Hello, local' }));
+  const refused = await client.queries.postById({ id: post.id }, { authMode: 'apiKey' });
+  assert.equal(refused.errors[0].errorType, 'Unauthorized');
+});
+
 test('a guest reads posts through the identity pool', async () => {
   await auth.signOut();
   const listed = noErrors(await client.models.Post.list({ authMode: 'identityPool' }));

@@ -2,6 +2,7 @@ package dev.gen2.localaws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gen2.localaws.app.AppBackend;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +45,11 @@ class LocalAppStoryIT {
             Path source = SampleAssembly.PROJECT.resolve("src/test/resources/functions").resolve(function);
             Path target = Files.createDirectories(project.resolve("src/test/resources/functions").resolve(function));
             Files.copy(source.resolve("index.js"), target.resolve("index.js"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path resolvers = Files.createDirectories(project.resolve(AppBackend.RESOLVERS));
+        for (String resolver : List.of("post-by-id.js", "retitle-post.js")) {
+            Files.copy(SampleAssembly.PROJECT.resolve(AppBackend.RESOLVERS).resolve(resolver),
+                    resolvers.resolve(resolver), StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(project.resolve("cdk.json"), "{\"app\": \"java dev.gen2.localaws.app.AppBackend\","
                 + " \"context\": {\"amplify-backend-namespace\": \"postsapp\"}}", StandardCharsets.UTF_8);

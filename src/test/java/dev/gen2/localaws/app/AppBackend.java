@@ -7,6 +7,8 @@ import dev.gen2.backend.auth.TriggerEvent;
 import dev.gen2.backend.data.AuthProvider;
 import dev.gen2.backend.data.AuthRule;
 import dev.gen2.backend.data.AuthorizationModes;
+import dev.gen2.backend.data.CustomDataSource;
+import dev.gen2.backend.data.CustomHandler;
 import dev.gen2.backend.data.CustomOperation;
 import dev.gen2.backend.data.CustomType;
 import dev.gen2.backend.data.DataAccess;
@@ -22,8 +24,9 @@ import software.amazon.awscdk.App;
 /**
  * The second backend of the local app story: posts and comments (a relationship both ways), read with the API key
  * and by guests, a custom query answered by a Node.js function and a custom mutation answered by a Java function,
- * a pre sign-up trigger that refuses one e-mail domain, and a custom sign-in by a question (Cognito's three
- * challenge triggers, one function). The Node.js function is also granted what the story proves
+ * a pre sign-up trigger that refuses one e-mail domain, a custom sign-in by a question (Cognito's three
+ * challenge triggers, one function), and a query and a mutation returning a post, answered by custom APPSYNC_JS
+ * resolvers over the post's table. The Node.js function is also granted what the story proves
  * both ways: the API's queries (not its mutations) and listing the pool's users (nothing else of the pool).
  */
 public final class AppBackend {
@@ -37,6 +40,9 @@ public final class AppBackend {
             .entry("src/test/resources/functions/echo"));
     static final FunctionResource.Factory RATE = FunctionResource.define(fn -> fn.name("rate")
             .javaHandler(RateHandler.class));
+
+    /** The custom resolvers' files, from the project directory (the parity case's, which Amplify reads too). */
+    public static final String RESOLVERS = "src/test/parity/cases/custom-ops/amplify/data/";
 
     static final Schema SCHEMA = Schema.of(
             Model.named("Post")
@@ -56,7 +62,17 @@ public final class AppBackend {
                             .authorization(AuthRule.authenticated(), AuthRule.publicApiKey()),
                     CustomOperation.mutation("rate").argument("postId", Field.id().required())
                             .argument("stars", Field.integer().required()).returns(Field.customType("Rating"))
-                            .handler(RATE).authorization(AuthRule.authenticated()));
+                            .handler(RATE).authorization(AuthRule.authenticated()),
+                    CustomOperation.query("postById").argument("id", Field.id().required())
+                            .returns(Field.modelRef("Post"))
+                            .handler(CustomHandler.entry(RESOLVERS + "post-by-id.js")
+                                    .dataSource(CustomDataSource.model("Post")))
+                            .authorization(AuthRule.authenticated()),
+                    CustomOperation.mutation("retitlePost").argument("id", Field.id().required())
+                            .argument("title", Field.string().required()).returns(Field.modelRef("Post"))
+                            .handler(CustomHandler.entry(RESOLVERS + "retitle-post.js")
+                                    .dataSource(CustomDataSource.model("Post")))
+                            .authorization(AuthRule.authenticated()));
 
     private AppBackend() {
     }
