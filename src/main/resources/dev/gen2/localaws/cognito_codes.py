@@ -49,7 +49,7 @@ def _send_sms_code(backend, result, client_id):
     if not phone:
         raise cognito_checks._error("InvalidParameterException", "User has no phone number to send an SMS MFA code to.")
     code = cognito_checks.confirmation_code()
-    lifetime = 60 * cognito_custom_auth._session_minutes(pool.clients[client_id])
+    lifetime = cognito_custom_auth.session_seconds(pool.clients[client_id])
     with _lock:
         now = time.time()
         for session in [key for key, (_, expires) in _mfa_codes.items() if expires < now - 3600]:

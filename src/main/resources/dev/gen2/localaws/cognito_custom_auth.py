@@ -46,14 +46,15 @@ _request = threading.local()
 # sessions
 # ---------------------------------------------------------------------------------------------------------------------
 
-def _session_minutes(client):
-    return int(client.extended_config.get("AuthSessionValidity") or DEFAULT_SESSION_MINUTES)
+def session_seconds(client):
+    """How long a sign-in's Session lasts: the client's AuthSessionValidity (minutes), 3 minutes unless set."""
+    return 60 * int(client.extended_config.get("AuthSessionValidity") or DEFAULT_SESSION_MINUTES)
 
 
 def _open_session(sign_in, client, awaiting):
     """A new single-use Session for the next answer (Cognito's are long opaque strings too)."""
     token = secrets.token_urlsafe(96)
-    sign_in.update(awaiting=awaiting, expires=time.time() + 60 * _session_minutes(client))
+    sign_in.update(awaiting=awaiting, expires=time.time() + session_seconds(client))
     with _lock:
         # an expired Session still gets the "expired" answer for an hour, then it is forgotten
         now = time.time()

@@ -184,13 +184,7 @@ class LocalAwsInboxTest {
     void aChangedEmailIsUnverifiedUntilTheCodeSentToItIsEntered() throws Exception {
         // usernames, not e-mail addresses: moto finds a signed-in user by the name it signed in with
         String clientId = usernamePool("attributes").clientId();
-        cognito.signUp(request -> request.clientId(clientId).username("gus").password(PASSWORD)
-                .userAttributes(attribute("email", "gus@example.com")));
-        cognito.confirmSignUp(request -> request.clientId(clientId).username("gus").confirmationCode(CODE));
-        String accessToken = cognito.initiateAuth(request -> request.clientId(clientId)
-                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", "gus", "PASSWORD", PASSWORD))).authenticationResult()
-                .accessToken();
+        String accessToken = signedIn(clientId, "gus");
 
         assertThat(cognito.updateUserAttributes(request -> request.accessToken(accessToken)
                 .userAttributes(attribute("email", "gus@example.net"))).codeDeliveryDetailsList())
@@ -220,13 +214,7 @@ class LocalAwsInboxTest {
                 .userAttributeUpdateSettings(settings -> settings.attributesRequireVerificationBeforeUpdateWithStrings(
                         "email"))).userPool().id();
         String clientId = withClient(poolId).clientId();
-        cognito.signUp(request -> request.clientId(clientId).username("ivy").password(PASSWORD)
-                .userAttributes(attribute("email", "ivy@example.com")));
-        cognito.confirmSignUp(request -> request.clientId(clientId).username("ivy").confirmationCode(CODE));
-        String accessToken = cognito.initiateAuth(request -> request.clientId(clientId)
-                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", "ivy", "PASSWORD", PASSWORD))).authenticationResult()
-                .accessToken();
+        String accessToken = signedIn(clientId, "ivy");
 
         assertThat(cognito.updateUserAttributes(request -> request.accessToken(accessToken)
                 .userAttributes(attribute("email", "ivy@example.net"))).codeDeliveryDetailsList())
@@ -307,6 +295,16 @@ class LocalAwsInboxTest {
     }
 
     /** The announcements reach the logs consumer from the server's output, a moment after the call. */
+    /** Signs up, confirms and signs in {@code <username>@example.com} as {@code username}; its access token. */
+    private static String signedIn(String clientId, String username) {
+        cognito.signUp(request -> request.clientId(clientId).username(username).password(PASSWORD)
+                .userAttributes(attribute("email", username + "@example.com")));
+        cognito.confirmSignUp(request -> request.clientId(clientId).username(username).confirmationCode(CODE));
+        return cognito.initiateAuth(request -> request.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).authenticationResult()
+                .accessToken();
+    }
+
     private static void awaitLogs(String... lines) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         while (!LOGS.containsAll(List.of(lines)) && System.currentTimeMillis() < deadline) {
